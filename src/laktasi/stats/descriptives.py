@@ -1,0 +1,158 @@
+"""Descriptive statistics as SPSS's DESCRIPTIVES, EXAMINE and FREQUENCIES print them."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from scipy import stats
+
+from laktasi.errors import LaktasiInputError
+
+from ._results import ConfidenceInterval, DescriptivesResult, FrequenciesResult, FrequencyRow, Note
+from ._validation import check_confidence_level, sample_array
+
+__all__ = ["descriptives", "frequencies"]
+
+
+def _haverage(sorted_x: np.ndarray, p: float) -> float:
+    """SPSS's default percentile (HAVERAGE): position p(n + 1), linear interpolation."""
+    n = sorted_x.size
+    pos = p * (n + 1)
+    if pos <= 1:
+        return float(sorted_x[0])
+    if pos >= n:
+        return float(sorted_x[-1])
+    k = math.floor(pos)
+    frac = pos - k
+    return float(sorted_x[k - 1] + frac * (sorted_x[k] - sorted_x[k - 1]))
+
+
+def _trimmed_mean(sorted_x: np.ndarray, proportion: float = 0.05) -> float:
+    """SPSS's 5% trimmed mean: whole cases trimmed, partial weights at the cut points."""
+    n = sorted_x.size
+    tc = proportion * n
+    cum = np.arange(1, n + 1, dtype=float)
+    k1 = int(np.argmax(cum >= tc))  # first index with cc >= tc
+    k2 = int(np.argmax(cum >= n - tc))  # first index with cc >= W - tc
+    if k1 == k2:
+        return float(sorted_x[k1])
+    total = (cum[k1] - tc) * sorted_x[k1] + sorted_x[k1 + 1 : k2].sum()
+    total += (n - tc - cum[k2 - 1]) * sorted_x[k2]
+    return float(total / ((1 - 2 * proportion) * n))
+
+
+def descriptives(x: Any, *, confidence_level: float = 0.95) -> DescriptivesResult:
+    """N, mean, SE, CI, 5% trimmed mean, median, variance, SD, min, max, range,
+    quartiles (HAVERAGE, SPSS's default), IQR, skewness and kurtosis with their
+    standard errors (the bias-corrected G1/G2 that SPSS prints).
+
+    Missing values (NaN/None) are dropped and counted in ``n_missing``.
+
+    Examples
+    --------
+    >>> res = descriptives([4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 7, 7, 4, 7])
+    >>> round(res.mean, 2), round(res.sd, 3), res.min, res.max
+    (5.73, 0.961, 4.0, 7.0)
+    """
+    level = check_confidence_level(confidence_level)
+    raw_n = len(x) if hasattr(x, "__len__") else 0
+    a, notes = sample_array(x, "x", min_n=1)
+    n = int(a.size)
+    xs = np.sort(a)
+    mean = float(xs.mean())
+    var = float(xs.var(ddof=1)) if n > 1 else math.nan
+    sd = math.sqrt(var) if n > 1 else math.nan
+    se = sd / math.sqrt(n) if n > 1 else math.nan
+    if n > 1:
+        q = float(stats.t.ppf(1 - (1 - level) / 2, n - 1))
+        ci = ConfidenceInterval(mean - q * se, mean + q * se, level)
+    else:
+        ci = ConfidenceInterval(math.nan, math.nan, level)
+    skew = se_skew = kurt = se_kurt = math.nan
+    if n > 2 and sd > 0:
+        z = (xs - mean) / sd
+        skew = float(n / ((n - 1) * (n - 2)) * (z**3).sum())
+        se_skew = math.sqrt(6 * n * (n - 1) / ((n - 2) * (n + 1) * (n + 3)))
+        if n > 3:
+            kurt = float(n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * (z**4).sum()
+                         - 3 * (n - 1) ** 2 / ((n - 2) * (n - 3)))
+            se_kurt = 2 * se_skew * math.sqrt((n * n - 1) / ((n - 3) * (n + 5)))
+    q1, q3 = _haverage(xs, 0.25), _haverage(xs, 0.75)
+    return DescriptivesResult(
+        n=n,
+        n_missing=max(0, raw_n - n),
+        mean=mean,
+        se_mean=se,
+        ci_mean=ci,
+        trimmed_mean_5=_trimmed_mean(xs),
+        median=_haverage(xs, 0.5),
+        variance=var,
+        sd=sd,
+        min=float(xs[0]),
+        max=float(xs[-1]),
+        range=float(xs[-1] - xs[0]),
+        q1=q1,
+        q3=q3,
+        iqr=q3 - q1,
+        skewness=skew,
+        se_skewness=se_skew,
+        kurtosis=kurt,
+        se_kurtosis=se_kurt,
+        notes=tuple(notes),
+    )
+
+
+def _is_missing(v: Any) -> bool:
+    if v is None or type(v).__name__ in {"NAType", "NaTType"}:
+        return True
+    return isinstance(v, (float, np.floating)) and math.isnan(v)
+
+
+def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
+    """Frequency table: N, Percent (of all cases), Valid Percent, Cumulative Percent.
+
+    ``categories`` fixes the order of rows and includes categories nobody
+    chose (N = 0); a value outside ``categories`` is an error. Without it the
+    rows are the sorted distinct values. None/NaN count as missing.
+
+    Examples
+    --------
+    >>> res = frequencies(["SMA", "SD", "SMA", None], categories=["SD", "SMP", "SMA", "PT"])
+    >>> [(r.value, r.n, round(r.valid_percent, 1)) for r in res.rows]
+    [('SD', 1, 33.3), ('SMP', 0, 0.0), ('SMA', 2, 66.7), ('PT', 0, 0.0)]
+    """
+    values = list(x.to_numpy() if hasattr(x, "to_numpy") else x)
+    values = [v.item() if isinstance(v, np.generic) else v for v in values]
+    valid = [v for v in values if not _is_missing(v)]
+    n_total = len(values)
+    if n_total == 0:
+        raise LaktasiInputError("The variable has no values at all.", n=0)
+    if categories is None:
+        cats = sorted(set(valid), key=lambda v: (str(type(v)), v))
+    else:
+        cats = list(categories)
+        unknown = sorted({v for v in valid if v not in cats}, key=str)
+        if unknown:
+            raise LaktasiInputError(
+                f"Value(s) {', '.join(map(repr, unknown))} are not among the categories "
+                f"{', '.join(map(repr, cats))}.",
+                values=unknown,
+                allowed=cats,
+            )
+    counts = {c: 0 for c in cats}
+    for v in valid:
+        counts[v] += 1
+    n_valid = len(valid)
+    rows = []
+    cum = 0.0
+    for c in cats:
+        k = counts[c]
+        vp = 100 * k / n_valid if n_valid else math.nan
+        cum += vp if n_valid else 0.0
+        rows.append(FrequencyRow(c, k, 100 * k / n_total, vp, cum if n_valid else math.nan))
+    n_missing = n_total - n_valid
+    notes = [Note("missing_dropped", {"n": n_missing})] if n_missing else []
+    return FrequenciesResult(tuple(rows), n_total, n_valid, n_missing, 100 * n_missing / n_total,
+                             tuple(notes))
