@@ -53,7 +53,11 @@ def _plain(value: Any) -> Any:
         return int(value)
     if isinstance(value, (np.floating, float)):
         v = float(value)
-        return None if math.isnan(v) else v
+        if math.isnan(v):
+            return None
+        if math.isinf(v):  # JSON has no infinity; keep the information as text
+            return "inf" if v > 0 else "-inf"
+        return v
     return value
 
 

@@ -1,0 +1,1 @@
+"""Words, number formats, tables and renderers: everything a person reads."""

@@ -1,0 +1,84 @@
+"""Number formatting for Indonesian (decimal comma) and English reports.
+
+Rules (DOMAIN.md and APA): never print "p = 0,000" / ".000" — write
+"p < 0,001" (id) / "p < .001" (en); p and correlations have no leading zero
+in English (APA); Indonesian keeps the leading zero ("0,001").
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["LANGS", "fmt_number", "fmt_p", "fmt_percent", "fmt_int", "check_lang"]
+
+LANGS = ("id", "en")
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        from laktasi.errors import InvalidOptionError
+
+        raise InvalidOptionError(
+            f"lang={lang!r} is not supported; choose 'id' (Indonesian) or 'en' (English).",
+            option="lang",
+            value=lang,
+            allowed=LANGS,
+        )
+    return lang
+
+
+def _round_half_up(x: float, decimals: int) -> float:
+    # SPSS and Excel round half away from zero; Python's round() is half-even
+    q = 10.0**decimals
+    return math.copysign(math.floor(abs(x) * q + 0.5 + 1e-9) / q, x)
+
+
+def fmt_number(x: float | None, decimals: int = 2, lang: str = "id", *,
+               leading_zero: bool = True) -> str:
+    """Format a number with fixed decimals; decimal comma in Indonesian.
+
+    >>> fmt_number(5.4666, 2, "id"), fmt_number(0.915, 3, "en", leading_zero=False)
+    ('5,47', '.915')
+    """
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if isinstance(x, float) and math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    text = f"{_round_half_up(float(x), decimals):.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    if not leading_zero and decimals > 0:
+        if text.startswith("0."):
+            text = text[1:]
+        elif text.startswith("-0."):
+            text = "-" + text[2:]
+    if lang == "id":
+        text = text.replace(".", ",")
+    return text.replace("-", "−")
+
+
+def fmt_int(n: int) -> str:
+    return str(int(n))
+
+
+def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = True) -> str:
+    """p in report style: "p = 0,002" / "p < 0,001" (id); "p = .002" / "p < .001" (en).
+
+    >>> fmt_p(0.0004, "id"), fmt_p(0.0004, "en"), fmt_p(0.0241, "en", with_symbol=False)
+    ('p < 0,001', 'p < .001', '.024')
+    """
+    limit = 10.0**-decimals
+    lead = lang == "id"
+    if p < limit:
+        body = "< " + fmt_number(limit, decimals, lang, leading_zero=lead)
+        return f"p {body}" if with_symbol else body
+    body = fmt_number(p, decimals, lang, leading_zero=lead)
+    return f"p = {body}" if with_symbol else body
+
+
+def fmt_percent(x: float, decimals: int = 1, lang: str = "id") -> str:
+    """
+    >>> fmt_percent(46.666, 1, "id")
+    '46,7%'
+    """
+    return fmt_number(x, decimals, lang) + "%"
