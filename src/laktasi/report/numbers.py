@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["LANGS", "fmt_number", "fmt_p", "fmt_percent", "fmt_int", "check_lang"]
+__all__ = ["LANGS", "check_lang", "fmt_int", "fmt_number", "fmt_p", "fmt_percent"]
 
 LANGS = ("id", "en")
 
@@ -64,12 +64,16 @@ def fmt_int(n: int) -> str:
 def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = True) -> str:
     """p in report style: "p = 0,002" / "p < 0,001" (id); "p = .002" / "p < .001" (en).
 
+    The value is rounded as SPSS prints it (.0006 shows as .001); a p that SPSS
+    would print as ".000" is written "< 0,001" / "< .001".
+
     >>> fmt_p(0.0004, "id"), fmt_p(0.0004, "en"), fmt_p(0.0241, "en", with_symbol=False)
     ('p < 0,001', 'p < .001', '.024')
     """
     limit = 10.0**-decimals
     lead = lang == "id"
-    if p < limit:
+    # as SPSS: round to the printed decimals; only a p that would print as 0 becomes "<"
+    if _round_half_up(p, decimals) == 0:
         body = "< " + fmt_number(limit, decimals, lang, leading_zero=lead)
         return f"p {body}" if with_symbol else body
     body = fmt_number(p, decimals, lang, leading_zero=lead)

@@ -1,0 +1,43 @@
+"""Report number formats: decimal comma (id), APA (en), never "p = 0,000"."""
+
+import pytest
+
+from laktasi.errors import InvalidOptionError
+from laktasi.report.numbers import fmt_number, fmt_p, fmt_percent
+from laktasi.report.words import proportion_word, say
+
+
+@pytest.mark.parametrize(
+    ("p", "lang", "text"),
+    [
+        (0.0004, "id", "p < 0,001"),
+        (0.0004, "en", "p < .001"),
+        (0.00060364, "id", "p = 0,001"),
+        (0.0241, "en", "p = .024"),
+        (0.05, "id", "p = 0,050"),
+        (1.0, "en", "p = 1.000"),
+    ],
+)
+def test_fmt_p(p, lang, text):
+    assert fmt_p(p, lang) == text
+
+
+def test_half_up_rounding_like_spss():
+    # 0.0125 is stored as 0.01249999...; SPSS/Excel print .013 for a computed .0125
+    assert fmt_number(2.675, 2, "en") == "2.68"
+    assert fmt_number(-0.0004, 3, "en") == "0.000"
+    assert fmt_number(-3.4299, 3, "id") == "−3,430"
+
+
+def test_percent_and_words():
+    assert fmt_percent(16 / 28 * 100, 1, "id") == "57,1%"
+    assert proportion_word(16 / 28 * 100) == "sebagian besar"
+    assert proportion_word(100) == "seluruhnya"
+    assert proportion_word(50) == "setengahnya"
+    assert proportion_word(0) == "tidak satupun"
+    assert proportion_word(26.0) == "hampir setengahnya"
+
+
+def test_unknown_language_is_refused_with_the_allowed_values():
+    with pytest.raises(InvalidOptionError, match="'id' .*'en'"):
+        say("total", "fr")
