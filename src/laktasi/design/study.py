@@ -1,0 +1,326 @@
+"""The study description: design, columns, characteristics and outcomes.
+
+Written by the user as YAML (or built from CLI flags); every later step (data
+validation, analysis plan, report) reads this one object.
+
+Example
+-------
+>>> study = study_from_mapping({
+...     "study": {"id": "demo", "title": "Pijat oksitosin", "design": "one-group-pretest-posttest"},
+...     "outcomes": [{"name": "menyusui", "type": "count", "pre": "m_pre", "post": "m_post"}],
+... })
+>>> study.outcomes[0].columns
+('m_pre', 'm_post')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from laktasi.errors import LaktasiInputError
+
+__all__ = [
+    "DESIGNS",
+    "OUTCOME_TYPES",
+    "Characteristic",
+    "GroupSpec",
+    "Outcome",
+    "Study",
+    "StudyError",
+    "load_study",
+    "study_from_mapping",
+]
+
+DESIGNS = (
+    "one-group-pretest-posttest",
+    "two-group-posttest",
+    "nonequivalent-control-pretest-posttest",
+)
+OUTCOME_TYPES = ("continuous", "count", "ordinal", "binary")
+
+# Defaults from DOMAIN.md (editable in the study file)
+DEFAULT_CHARACTERISTICS: dict[str, dict[str, Any]] = {
+    "umur": {
+        "label": {"id": "Umur", "en": "Age"},
+        "bins": [
+            {"label": "<20 tahun", "max": 19},
+            {"label": "20-35 tahun", "min": 20, "max": 35},
+            {"label": ">35 tahun", "min": 36},
+        ],
+    },
+    "pendidikan": {"label": {"id": "Pendidikan", "en": "Education"},
+                   "categories": ["SD", "SMP", "SMA", "PT"]},
+    "pekerjaan": {"label": {"id": "Pekerjaan", "en": "Occupation"},
+                  "categories": ["IRT", "wiraswasta", "pegawai swasta", "PNS", "tenaga honorer"]},
+    "paritas": {"label": {"id": "Paritas", "en": "Parity"},
+                "categories": ["primipara", "multipara", "grandemultipara"]},
+}
+
+
+class StudyError(LaktasiInputError):
+    """A problem in the study description, located by file and key path."""
+
+    code = "study_invalid"
+
+
+@dataclass(frozen=True)
+class Characteristic:
+    column: str
+    label: dict[str, str]
+    categories: tuple[str, ...] = ()
+    bins: tuple[dict[str, Any], ...] = ()
+
+    def categorise(self, value: Any) -> Any:
+        """The category of one raw value (a band label for binned numbers)."""
+        if not self.bins:
+            return value
+        for b in self.bins:
+            if b.get("min", float("-inf")) <= float(value) <= b.get("max", float("inf")):
+                return b["label"]
+        return None
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        return tuple(b["label"] for b in self.bins) if self.bins else self.categories
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    label: dict[str, str]
+    type: str
+    post: str
+    pre: str | None = None
+    unit: str = ""
+    levels: tuple[str, ...] = ()  # binary: (worse, better), e.g. ("tidak lancar", "lancar")
+    min: float | None = None
+    max: float | None = None
+    force_test: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (self.pre, self.post) if self.pre else (self.post,)
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    column: str
+    levels: tuple[str, ...]
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    intervention: str | None = None
+
+    def label(self, level: str, lang: str) -> str:
+        return self.labels.get(level, {}).get(lang, level)
+
+
+@dataclass(frozen=True)
+class Study:
+    id: str
+    title: str
+    design: str
+    outcomes: tuple[Outcome, ...]
+    characteristics: tuple[Characteristic, ...] = ()
+    id_column: str | None = None
+    group: GroupSpec | None = None
+    place: str = ""
+    year: str = ""
+    alpha: float = 0.05
+    source: str = ""
+
+    @property
+    def paired(self) -> bool:
+        return self.design != "two-group-posttest"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        cols = [self.id_column] if self.id_column else []
+        if self.group:
+            cols.append(self.group.column)
+        cols += [c.column for c in self.characteristics]
+        for o in self.outcomes:
+            cols += list(o.columns)
+        return tuple(cols)
+
+
+class _Reader:
+    """Reads one mapping, with the key path kept for messages."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, message: str, **detail: Any) -> StudyError:
+        where = f"{self.source}: " if self.source else ""
+        return StudyError(f"{where}{path}: {message}", source=self.source, path=path, **detail)
+
+    def mapping(self, value: Any, path: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(path, f"expected a mapping (key: value), got {type(value).__name__} "
+                            f"{value!r}.", value=value)
+        return value
+
+    def text(self, m: Mapping[str, Any], key: str, path: str, default: str | None = None) -> str:
+        if key not in m or m[key] is None:
+            if default is not None:
+                return default
+            raise self.fail(f"{path}.{key}", "is required.", key=key)
+        v = m[key]
+        if not isinstance(v, (str, int, float)) or isinstance(v, bool):
+            raise self.fail(f"{path}.{key}", f"must be text, got {v!r}.", value=v)
+        return str(v)
+
+    def choice(self, m: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...],
+               default: str | None = None) -> str:
+        v = self.text(m, key, path, default)
+        if v not in allowed:
+            raise self.fail(f"{path}.{key}", f"= {v!r} is not allowed; choose one of "
+                            f"{', '.join(allowed)}.", value=v, allowed=allowed)
+        return v
+
+    def label(self, m: Mapping[str, Any], path: str, fallback: str) -> dict[str, str]:
+        v = m.get("label", fallback)
+        if isinstance(v, str):
+            return {"id": v, "en": v}
+        lab = self.mapping(v, f"{path}.label")
+        out = {k: str(lab[k]) for k in ("id", "en") if k in lab}
+        out.setdefault("id", out.get("en", fallback))
+        out.setdefault("en", out["id"])
+        return out
+
+    def number(self, m: Mapping[str, Any], key: str, path: str) -> float | None:
+        if m.get(key) is None:
+            return None
+        v = m[key]
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise self.fail(f"{path}.{key}", f"must be a number, got {v!r}.", value=v)
+        return float(v)
+
+    def str_list(self, m: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        v = m.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(x, (str, int, float)) for x in v):
+            raise self.fail(f"{path}.{key}", f"must be a list of category names, got {v!r}.",
+                            value=v)
+        return tuple(str(x) for x in v)
+
+
+def study_from_mapping(data: Any, source: str = "") -> Study:
+    """Build and check a :class:`Study` from a parsed YAML mapping."""
+    r = _Reader(source)
+    top = r.mapping(data, "(top level)")
+    unknown = set(top) - {"study", "id_column", "group", "characteristics", "outcomes"}
+    if unknown:
+        raise r.fail(", ".join(sorted(map(str, unknown))), "unknown key(s); allowed: study, "
+                     "id_column, group, characteristics, outcomes.", keys=sorted(map(str, unknown)))
+    st = r.mapping(top.get("study"), "study")
+    design = r.choice(st, "design", "study", DESIGNS)
+    alpha = r.number(st, "alpha", "study")
+    if alpha is not None and not 0 < alpha < 1:
+        raise r.fail("study.alpha", f"= {alpha} must lie between 0 and 1 (usually 0.05).",
+                     value=alpha)
+    group = None
+    if design != "one-group-pretest-posttest":
+        g = r.mapping(top.get("group"), "group")
+        levels_raw = g.get("levels")
+        if not isinstance(levels_raw, list) or len(levels_raw) != 2:
+            raise r.fail("group.levels", f"must list exactly two groups, got {levels_raw!r}.",
+                         value=levels_raw)
+        levels, labels = [], {}
+        for i, lv in enumerate(levels_raw):
+            if isinstance(lv, Mapping):
+                value = r.text(lv, "value", f"group.levels[{i}]")
+                labels[value] = r.label(lv, f"group.levels[{i}]", value)
+            else:
+                value = str(lv)
+            levels.append(value)
+        intervention = g.get("intervention")
+        if intervention is not None and str(intervention) not in levels:
+            raise r.fail("group.intervention", f"= {intervention!r} is not one of the group "
+                         f"levels {', '.join(levels)}.", value=intervention, allowed=levels)
+        group = GroupSpec(r.text(g, "column", "group"), tuple(levels), labels,
+                          None if intervention is None else str(intervention))
+    chars = []
+    raw_chars = top.get("characteristics", []) or []
+    if not isinstance(raw_chars, list):
+        raise r.fail("characteristics", "must be a list.", value=raw_chars)
+    for i, c in enumerate(raw_chars):
+        path = f"characteristics[{i}]"
+        c = {"column": c} if isinstance(c, str) else r.mapping(c, path)
+        col = r.text(c, "column", path)
+        defaults = DEFAULT_CHARACTERISTICS.get(col, {})
+        merged = {**defaults, **c}
+        bins = merged.get("bins") or ()
+        if bins and (not isinstance(bins, list) or not all(
+                isinstance(b, Mapping) and "label" in b for b in bins)):
+            raise r.fail(f"{path}.bins", "must be a list of {label, min, max} bands.", value=bins)
+        chars.append(Characteristic(col, r.label(merged, path, col),
+                                    r.str_list(merged, "categories", path),
+                                    tuple(dict(b) for b in bins)))
+    outs = []
+    raw_outs = top.get("outcomes")
+    if not isinstance(raw_outs, list) or not raw_outs:
+        raise r.fail("outcomes", "must list at least one outcome (name, type, pre/post columns).",
+                     value=raw_outs)
+    names = set()
+    for i, o in enumerate(raw_outs):
+        path = f"outcomes[{i}]"
+        o = r.mapping(o, path)
+        name = r.text(o, "name", path)
+        if name in names:
+            raise r.fail(f"{path}.name", f"= {name!r} is used twice; outcome names must be unique.",
+                         value=name)
+        names.add(name)
+        typ = r.choice(o, "type", path, OUTCOME_TYPES)
+        pre = o.get("pre")
+        if design == "two-group-posttest":
+            if pre is not None:
+                raise r.fail(f"{path}.pre", "a two-group posttest design has no pretest column; "
+                             "remove 'pre' or choose another design.", value=pre)
+        elif pre is None:
+            raise r.fail(f"{path}.pre", f"is required for the design {design} (the pretest "
+                         "column).")
+        levels = r.str_list(o, "levels", path)
+        if typ == "binary" and len(levels) not in (0, 2):
+            raise r.fail(f"{path}.levels", "a binary outcome has two levels: [worse, better], "
+                         f"e.g. [tidak lancar, lancar]; got {list(levels)!r}.", value=list(levels))
+        lo, hi = r.number(o, "min", path), r.number(o, "max", path)
+        if lo is not None and hi is not None and lo > hi:
+            raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
+        outs.append(Outcome(name, r.label(o, path, name), typ, r.text(o, "post", path),
+                            None if pre is None else str(pre), str(o.get("unit", "")), levels,
+                            lo, hi, None if o.get("force_test") is None else str(o["force_test"])))
+    return Study(
+        id=r.text(st, "id", "study"),
+        title=r.text(st, "title", "study"),
+        design=design,
+        outcomes=tuple(outs),
+        characteristics=tuple(chars),
+        id_column=None if top.get("id_column") is None else str(top["id_column"]),
+        group=group,
+        place=str(st.get("place", "")),
+        year=str(st.get("year", "")),
+        alpha=0.05 if alpha is None else alpha,
+        source=source,
+    )
+
+
+def load_study(path: str | Path) -> Study:
+    """Read a study description YAML file; errors name the file and the key."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StudyError(f"{p}: file not found.", source=str(p)) from None
+    except UnicodeDecodeError:
+        raise StudyError(f"{p}: not a UTF-8 text file.", source=str(p)) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise StudyError(f"{p}:{where}: not valid YAML ({getattr(exc, 'problem', exc)}).",
+                         source=str(p)) from None
+    return study_from_mapping(data, str(p))
