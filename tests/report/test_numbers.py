@@ -39,5 +39,5 @@ def test_percent_and_words():
 
 
 def test_unknown_language_is_refused_with_the_allowed_values():
-    with pytest.raises(InvalidOptionError, match="'id' .*'en'"):
+    with pytest.raises(InvalidOptionError, match=r"'id' .*'en'"):
         say("total", "fr")
