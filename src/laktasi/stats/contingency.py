@@ -132,8 +132,8 @@ def fisher_exact(
         two = min(1.0, float(probs[probs <= p_obs * (1 + 1e-7)].sum()))
         less = min(1.0, float(hyper.cdf(a)))
         greater = min(1.0, float(hyper.sf(a - 1)))
-        expected_a = r1 * c1 / n
-        one_sided = less if a < expected_a else greater
+        # the tail in the observed direction (as PSPP: ad > bc -> upper tail, else lower)
+        one_sided = greater if a * int(obs[1, 1]) > b * int(obs[1, 0]) else less
         pvalue = {"two-sided": two, "less": less, "greater": greater}[alternative]
         res = odds_ratio(obs.astype(int), kind="conditional")
         ci = res.confidence_interval(confidence_level=level, alternative=alternative)

@@ -104,7 +104,7 @@ def mann_whitney(
     u_x = sum_x - nx * (nx + 1) / 2
     u_y = nx * ny - u_x
     u = min(u_x, u_y)
-    w = sum_x if u_x <= u_y else float(ry.sum())
+    w = sum_x if u_x < u_y else float(ry.sum())  # as PSPP: a tie in U takes y's sum
     tie_counts = _ranks.tie_sizes(pooled)
     has_ties = bool((tie_counts > 1).any())
     if has_ties:

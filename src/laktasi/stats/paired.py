@@ -369,7 +369,8 @@ def mcnemar_table(
     else:
         p_exact = min(1.0, 2 * float(stats.binom.cdf(min(b, c), m, 0.5)))
         chi2 = (b - c) ** 2 / m
-        chi2c = (abs(b - c) - 1) ** 2 / m
+        # as R's mcnemar.test: no correction when b == c (the statistic is then 0)
+        chi2c = (abs(b - c) - 1) ** 2 / m if b != c else 0.0
         p_chi2 = float(stats.chi2.sf(chi2, 1))
         p_chi2c = float(stats.chi2.sf(chi2c, 1))
     spss_method = "binomial" if m < 25 else "chi-square-corrected"
