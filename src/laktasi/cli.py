@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
 
@@ -16,6 +18,7 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+err = Console(stderr=True)
 
 
 @app.command()
@@ -24,25 +27,63 @@ def version() -> None:
     console.print(f"laktasi {__version__}")
 
 
+def _fail(exc: LaktasiError) -> None:
+    err.print(f"[red]{exc}[/red]", highlight=False)
+    raise typer.Exit(2)
+
+
 @app.command()
-def demo(
-    name: str = typer.Argument("amanda-oku-timur-2023", help="Example study name."),
+def analyze(
+    data: Path = typer.Argument(None, help="Data file (.csv or .xlsx), one row per mother."),
+    study: Path = typer.Option(None, "--study", help="Study description (YAML)."),
+    example: str = typer.Option(None, "--example", help="Analyse a shipped example study."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    fmt: str = typer.Option(None, "--format", help="md, html or json (default: terminal)."),
+    out: Path = typer.Option(None, "--out", help="Write the report to this file."),
+    sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
 ) -> None:
-    """Analyse a shipped example study and print the results to the terminal."""
-    from laktasi.demo import example_report
-    from laktasi.report.terminal import print_table
+    """Analyse a study: the design picks the tests; prints or writes the results chapter."""
+    from laktasi.pipeline import analyse_file, example_files
+    from laktasi.report.renderers import render
+    from laktasi.report.terminal import print_document
 
     try:
-        report = example_report(name, lang)
+        if example:
+            data, study = example_files(example)
+        if data is None or study is None:
+            err.print("[red]Give DATA and --study STUDY.yaml, or --example NAME.[/red]")
+            raise typer.Exit(2)
+        with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
+            _, doc = analyse_file(data, study, lang=lang, sheet=sheet)
+        if fmt is None and out is None:
+            print_document(console, doc)
+            return
+        payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"))
     except LaktasiError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
-    console.rule(report.title)
-    for table in report.tables:
-        print_table(console, table)
-    for sentence in report.sentences:
-        console.print(sentence)
+        _fail(exc)
+    if out:
+        out.write_bytes(payload)
+        console.print(f"{out}")
+    else:
+        console.file.write(payload.decode("utf-8"))
+
+
+@app.command()
+def demo(
+    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+) -> None:
+    """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
+    analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
+            out=None, sheet=None)
+
+
+@app.command()
+def examples() -> None:
+    """List the shipped example studies."""
+    from laktasi.datasets import example_names
+
+    for name in example_names():
+        console.print(name)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -53,7 +53,8 @@ class _Numbering:
 
 
 def _reason_text(r: Reason, lang: str) -> str:
-    detail = {k: (fmt_number(v, 3, lang) if isinstance(v, float) else v)
+    detail = {k: (fmt_p(v, lang, with_symbol=False) if k.startswith("p") or k.endswith("_p")
+                  else fmt_number(v, 3, lang)) if isinstance(v, float) else v
               for k, v in r.detail.items()}
     detail = {k: ("–" if v is None else v) for k, v in detail.items()}
     if "test" in detail:
@@ -247,8 +248,17 @@ def _fmt_value(v: float, lang: str) -> str:
 
 def _method_sentence(step: TestStep, var: str, gtext: str, lang: str) -> str:
     reasons = "; ".join(_reason_text(r, lang) for r in step.reasons) or "–"
+    if step.forced:
+        return w("method_forced", lang, variable=var, group=gtext,
+                 test=TEST_NAMES[lang][step.test], reason=reasons)
     return w("method_sentence", lang, variable=var, group=gtext,
              test=TEST_NAMES[lang][step.test], reason=reasons)
+
+
+def _warning_text(code: str, detail: dict, lang: str) -> str:
+    named = {k: TEST_NAMES[lang].get(v, v) if k in {"test", "forced", "chosen"} else v
+             for k, v in detail.items()}
+    return w(f"warning_{code}", lang, **named)
 
 
 def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang: str,
@@ -281,7 +291,7 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         tables = ancova_tables(var, res, labels, lang)
     blocks: list[Block] = [TableBlock(num.table(), t) for t in tables]
     for warn in step.warnings:
-        blocks.append(Paragraph(w(f"warning_{warn.code}", lang, **warn.detail), "warning"))
+        blocks.append(Paragraph(_warning_text(warn.code, warn.detail, lang), "warning"))
     significant = res.pvalue < study.alpha
     p_text = fmt_p(res.pvalue, lang)
     cmp = "<" if significant else "≥"

@@ -109,7 +109,8 @@ def effect_text(es, lang: str) -> str:
 
     corr = es.name in {"rank_biserial", "r", "phi", "cramers_v", "partial_eta_squared"}
     value = _c(es.value, lang) if corr else fmt_number(es.value, 2, lang)
-    return f"{EFFECT_NAMES[lang].get(es.name, es.name)} = {value} {_ci(es.ci, lang, corr=corr)}"
+    ci = f" {_ci(es.ci, lang, corr=corr)}" if es.ci is not None else ""
+    return f"{EFFECT_NAMES[lang].get(es.name, es.name)} = {value}{ci}"
 
 
 def paired_t_table(variable: str, res, lang: str = "id") -> ReportTable:

@@ -1,17 +1,20 @@
-"""Render report tables to the terminal with Rich."""
+"""Render report tables and whole documents to the terminal with Rich."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
 
+from .document import Document, Figure, Heading, Paragraph, TableBlock
 from .tables import ReportTable
+from .words_chapter import w
 
-__all__ = ["print_table"]
+__all__ = ["print_document", "print_table"]
 
 
-def print_table(console: Console, table: ReportTable) -> None:
-    rich_table = Table(title=table.caption, title_justify="left", show_lines=False)
+def print_table(console: Console, table: ReportTable, number: str = "", lang: str = "id") -> None:
+    title = f"{w('table_word', lang)} {number} {table.caption}" if number else table.caption
+    rich_table = Table(title=title, title_justify="left", show_lines=False)
     for i, head in enumerate(table.header):
         rich_table.add_column(head, justify="left" if i == 0 else "right")
     for row in table.rows:
@@ -19,3 +22,22 @@ def print_table(console: Console, table: ReportTable) -> None:
     console.print(rich_table)
     for note in table.footnotes:
         console.print(f"  [dim]{note}[/dim]")
+
+
+def print_document(console: Console, doc: Document) -> None:
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            if block.level == 1:
+                console.rule(f"[bold]{block.text}")
+            else:
+                console.print(f"\n[bold]{block.text}[/bold]")
+        elif isinstance(block, TableBlock):
+            print_table(console, block.table, block.number, doc.lang)
+        elif isinstance(block, Paragraph):
+            style = {"warning": "yellow", "note": "italic"}.get(block.style, "")
+            console.print(f"[{style}]{block.text}[/{style}]" if style else block.text,
+                          highlight=False)
+        elif isinstance(block, Figure):
+            console.print(f"[dim]({w('figure_word', doc.lang)} {block.number} "
+                          f"{block.caption})[/dim]")
+        console.print()

@@ -12,15 +12,12 @@ __all__ = ["PROPORTION_SCALE_ID", "WORDS", "proportion_word", "say"]
 
 WORDS: dict[str, dict[str, str]] = {
     "id": {
-        "title_demo": "Contoh analisis: {study}",
         "characteristics": "Karakteristik Responden",
         "category": "Kategori",
         "frequency": "Frekuensi (n)",
         "percent": "Persentase (%)",
         "total": "Total",
         "variable": "Variabel",
-        "time_pre": "Sebelum",
-        "time_post": "Sesudah",
         "n": "N",
         "mean": "Mean",
         "sd": "Std. Deviasi",
@@ -39,31 +36,14 @@ WORDS: dict[str, dict[str, str]] = {
         "exact_sig": "Exact Sig. (2-tailed, dengan ties)",
         "effect_rb": "Rank-biserial r (sesudah − sebelum)",
         "effect_r": "r = |Z|/√N (N = {n} pasang)",
-        "descriptives_title": "Statistik Deskriptif {variable}",
-        "interpretation": (
-            "{p_text} {cmp} α (0,05) maka H0 {h0} , artinya {meaning} pijat oksitosin "
-            "terhadap {variable}."
-        ),
-        "h0_rejected": "ditolak dan Ha diterima",
-        "h0_accepted": "diterima",
-        "effect_yes": "ada pengaruh",
-        "effect_no": "tidak ada pengaruh yang bermakna dari",
-        "no_control_note": (
-            "Catatan: desain satu kelompok tanpa kontrol. Produksi ASI meningkat pada "
-            "hari-hari pertama nifas dengan atau tanpa intervensi, sehingga kenaikan sebelum–"
-            "sesudah tidak dapat seluruhnya dianggap sebagai efek pijat oksitosin."
-        ),
     },
     "en": {
-        "title_demo": "Example analysis: {study}",
         "characteristics": "Respondent characteristics",
         "category": "Category",
         "frequency": "Frequency (n)",
         "percent": "Percent (%)",
         "total": "Total",
         "variable": "Variable",
-        "time_pre": "Before",
-        "time_post": "After",
         "n": "N",
         "mean": "Mean",
         "sd": "Std. Deviation",
@@ -82,19 +62,6 @@ WORDS: dict[str, dict[str, str]] = {
         "exact_sig": "Exact Sig. (2-tailed, tie-aware)",
         "effect_rb": "Rank-biserial r (after − before)",
         "effect_r": "r = |Z|/√N (N = {n} pairs)",
-        "descriptives_title": "Descriptive statistics of {variable}",
-        "interpretation": (
-            "{p_text} {cmp} α (.05), so H0 is {h0}: {meaning} oxytocin massage on {variable}."
-        ),
-        "h0_rejected": "rejected",
-        "h0_accepted": "not rejected",
-        "effect_yes": "there is an effect of",
-        "effect_no": "there is no significant effect of",
-        "no_control_note": (
-            "Note: one-group design without a control group. Milk output rises in the first "
-            "postpartum days with or without an intervention, so the pre–post rise cannot be "
-            "attributed to the massage alone."
-        ),
     },
 }
 

@@ -58,6 +58,7 @@ def magnitude(name: str, value: float, lang: str) -> str | None:
 WORDS: dict[str, dict[str, str]] = {
     "id": {
         "chapter": "BAB 4 HASIL DAN PEMBAHASAN",
+        "table_word": "Tabel", "figure_word": "Gambar",
         "general_data": "4.1 Data Umum",
         "specific_data": "4.2 Data Khusus",
         "methods": "Metode analisis",
@@ -114,6 +115,8 @@ WORDS: dict[str, dict[str, str]] = {
         "meaning_no": "tidak ada pengaruh yang bermakna dari",
         "effect_sentence": "Besar efek {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test} dipilih karena {reason}.",
+        "method_forced": "{variable}{group}: {test} digunakan atas pilihan peneliti; menurut "
+                         "aturan laktasi: {reason}.",
         "reason_paired_binary": "data biner berpasangan (ibu yang sama sebelum dan sesudah)",
         "reason_paired_ordinal": "data ordinal berpasangan",
         "reason_differences_normal": "selisih sesudah − sebelum berdistribusi normal "
@@ -138,7 +141,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "warning_forced_test_does_not_fit": "Peringatan: uji {test} yang dipaksakan tidak "
                                             "sesuai dengan desain ini.",
-        "warning_forced_test_overrides": "Uji {forced} digunakan atas pilihan pengguna "
+        "warning_forced_test_overrides": "Catatan: {forced} digunakan atas pilihan peneliti "
                                          "(rekomendasi laktasi: {chosen}).",
         "warning_no_control_group": (
             "Desain satu kelompok tanpa kontrol: produksi ASI meningkat pada hari-hari pertama "
@@ -185,6 +188,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "chapter": "Chapter 4 Results and Discussion",
+        "table_word": "Table", "figure_word": "Figure",
         "general_data": "4.1 General data",
         "specific_data": "4.2 Specific data",
         "methods": "Analysis methods",
@@ -235,6 +239,8 @@ WORDS: dict[str, dict[str, str]] = {
         "meaning_no": "there is no significant effect of",
         "effect_sentence": "Effect size {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test}, chosen because {reason}.",
+        "method_forced": "{variable}{group}: {test}, as the researcher chose; by laktasi's "
+                         "rules: {reason}.",
         "reason_paired_binary": "the outcome is binary and paired (the same mothers before "
                                 "and after)",
         "reason_paired_ordinal": "the outcome is ordinal and paired",

@@ -1,0 +1,53 @@
+"""The command line, through Typer's test runner."""
+
+import json
+
+from typer.testing import CliRunner
+
+from laktasi.cli import app
+
+runner = CliRunner()
+
+
+def test_demo_prints_the_amanda_wilcoxon_results_in_english():
+    res = runner.invoke(app, ["demo", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    out = res.output
+    for text in ("5.47", ".915", "11.33", "2.526", "4.60", ".507", "9.40", "1.724",
+                 "−3.434", "−3.438", ".001"):
+        assert text in out, text
+    assert "0.000" not in out and ".000" not in out.replace("1.000", "")
+
+
+def test_analyze_example_html_and_json(tmp_path):
+    html_out = tmp_path / "amanda.html"
+    res = runner.invoke(app, ["analyze", "--example", "amanda-oku-timur-2023", "--lang", "en",
+                              "--format", "html", "--out", str(html_out)])
+    assert res.exit_code == 0, res.output
+    page = html_out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "lang='en'" in page
+    assert "−3.434" in page and "−3.438" in page
+    res = runner.invoke(app, ["analyze", "--example", "amanda-oku-timur-2023", "--format", "json"])
+    doc = json.loads(res.output)
+    assert doc["lang"] == "id"
+    assert next(b["number"] for b in doc["blocks"] if b["type"] == "table") == "4.1"
+
+
+def test_analyze_reports_located_problems_without_traceback(tmp_path):
+    from laktasi.pipeline import example_files
+
+    data, study = example_files("amanda-oku-timur-2023")
+    bad = tmp_path / "bad.csv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",5,", ",lima,", 1)
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(bad), "--study", str(study)])
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output
+    assert "baris 4" in res.output and "'lima' bukan angka" in res.output
+
+
+def test_unknown_format_lists_the_allowed_ones():
+    res = runner.invoke(app, ["analyze", "--example", "amanda-oku-timur-2023", "--format", "pdf"])
+    assert res.exit_code == 2
+    assert "html" in res.output and "json" in res.output
