@@ -30,15 +30,19 @@ def _record(peer: str, what: str, ours: float, theirs: float, case: str,
     return diff
 
 
-def close_r(what: str, ours: float, theirs: float | None, case: str) -> None:
-    """Equal to R's full-precision value: 1e-9 relative (1e-12 absolute floor)."""
+def close_r(what: str, ours: float, theirs: float | None, case: str, rel: float = REL) -> None:
+    """Equal to R's full-precision value: 1e-9 relative (1e-12 absolute floor).
+
+    ``rel`` is looser only where both sides solve an equation numerically (CI limits from
+    noncentral distributions: R's pt/pchisq/pf series vs scipy's), and the test says so.
+    """
     if theirs is None:
         return
     if math.isinf(theirs) or math.isinf(ours):
         assert ours == theirs, f"{case} {what}: laktasi {ours!r} vs R {theirs!r}"
         return
     diff = _record("R", what, float(ours), float(theirs), case)
-    assert diff <= max(REL * abs(theirs), ABS_FLOOR), (
+    assert diff <= max(rel * abs(theirs), ABS_FLOOR), (
         f"{case} {what}: laktasi {ours!r} vs R {theirs!r}")
 
 

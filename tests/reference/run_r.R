@@ -7,6 +7,19 @@ only <- if (length(args) >= 3) strsplit(args[3], ",")[[1]] else NULL
 cases <- fromJSON(args[1], simplifyVector = FALSE)
 num <- function(v) vapply(v, function(z) if (is.null(z)) NA_real_ else as.numeric(z), 0)
 tenths <- function(v, flag) if (isTRUE(flag)) round(v * 10) else v
+# noncentrality-parameter CIs (effect-size CIs), solved with uniroot at tol 1e-13
+ncp_t <- function(t, df, level = 0.95) {
+  a <- (1 - level) / 2
+  f <- function(target) uniroot(function(d) pt(t, df, d) - target, c(t - 50, t + 50),
+                                tol = 1e-13)$root
+  c(f(1 - a), f(a))
+}
+ncp_pos <- function(cdf, start, level = 0.95) {
+  a <- (1 - level) / 2
+  f <- function(target) if (cdf(0) <= target) 0 else
+    uniroot(function(d) cdf(d) - target, c(0, max(10, 10 * start)), tol = 1e-13)$root
+  c(f(1 - a), f(a))
+}
 out <- list()
 for (cs in cases) {
   if (!is.null(only) && !(cs$id %in% only)) next
@@ -25,6 +38,7 @@ for (cs in cases) {
     t <- t.test(post, pre, paired = TRUE)
     r$t <- unname(t$statistic); r$t_df <- unname(t$parameter); r$t_p <- t$p.value
     r$t_ci <- as.numeric(t$conf.int); r$t_mean <- unname(t$estimate)
+    r$dz_ci <- ncp_t(unname(t$statistic), length(pre) - 1) / sqrt(length(pre))
     if (sd(pre) > 0 && sd(post) > 0) {
       ct <- cor.test(pre, post); r$cor <- unname(ct$estimate); r$cor_p <- ct$p.value
     }
@@ -50,6 +64,9 @@ for (cs in cases) {
       s <- t.test(x, y, var.equal = TRUE); wt <- t.test(x, y, var.equal = FALSE)
       r$t_student <- c(unname(s$statistic), unname(s$parameter), s$p.value, s$conf.int)
       r$t_welch <- c(unname(wt$statistic), unname(wt$parameter), wt$p.value, wt$conf.int)
+      n1 <- length(x); n2 <- length(y); df <- n1 + n2 - 2
+      J <- exp(lgamma(df / 2) - log(sqrt(df / 2)) - lgamma((df - 1) / 2))
+      r$g_ci <- ncp_t(unname(s$statistic), df) * sqrt(1 / n1 + 1 / n2) * J
       g <- factor(rep(1:2, c(length(x), length(y))))
       dev <- abs(c(x - mean(x), y - mean(y)))
       if (sd(dev) > 0) {
@@ -69,6 +86,9 @@ for (cs in cases) {
     cs0 <- suppressWarnings(chisq.test(tab, correct = FALSE))
     r$pearson <- unname(cs0$statistic); r$pearson_p <- cs0$p.value
     r$expected <- as.numeric(t(cs0$expected))
+    k <- min(dim(tab)) - 1; df <- (nrow(tab) - 1) * (ncol(tab) - 1); N <- sum(tab)
+    ci <- ncp_pos(function(d) pchisq(unname(cs0$statistic), df, ncp = d), unname(cs0$statistic))
+    r$v_ci <- sqrt(ci / (N * k))
     f <- fisher.test(tab, workspace = 2e7)
     r$fisher_p <- f$p.value
     if (all(dim(tab) == 2)) {
@@ -83,6 +103,9 @@ for (cs in cases) {
     fit <- lm(post ~ pre + g, d)
     a <- anova(fit)
     r$f_group <- a["g", "F value"]; r$p_group <- a["g", "Pr(>F)"]
+    df1 <- a["g", "Df"]; df2 <- a["Residuals", "Df"]; Fg <- a["g", "F value"]
+    ci <- ncp_pos(function(d) pf(Fg, df1, df2, ncp = d), Fg * df1)
+    r$eta2_ci <- ci / (ci + df1 + df2 + 1)
     r$df_error <- a["Residuals", "Df"]; r$ss_group <- a["g", "Sum Sq"]
     r$ss_error <- a["Residuals", "Sum Sq"]
     a2 <- anova(lm(post ~ g + pre, d))

@@ -77,6 +77,13 @@ def test_against_r(cid):
         close_r("paired t mean", t.mean_difference, r["t_mean"], cid)
         close_r("paired t ci", t.ci.low, r["t_ci"][0], cid)
         close_r("paired t ci", t.ci.high, r["t_ci"][1], cid)
+        # > uniroot(function(d) pt(t, n - 1, d) - c(.975, .025), ...) / sqrt(n)   (d_z CI)
+        # R's pt() with ncp > 37.62 "may not achieve full precision" (its own warning):
+        # limits beyond that are checked against mpmath in test_effect_size_cis.py instead
+        for ours_lim, r_lim in zip((t.effect_size.ci.low, t.effect_size.ci.high), r["dz_ci"],
+                                   strict=True):
+            if abs(r_lim) * math.sqrt(t.n) <= 37.62:
+                close_r("d_z ci", ours_lim, r_lim, cid, rel=1e-7)
         if "cor" in r:
             close_r("correlation", t.correlation, r["cor"], cid)
             close_r("correlation p", t.correlation_pvalue, r["cor_p"], cid)
@@ -110,6 +117,12 @@ def test_against_r(cid):
                 close_r("independent t p", row.pvalue, gold[2], cid)
                 close_r("independent t ci", row.ci.low, gold[3], cid)
                 close_r("independent t ci", row.ci.high, gold[4], cid)
+            # Hedges' g CI: noncentral-t limits x sqrt(1/n1 + 1/n2) x J(df), pt() in R
+            scale = math.sqrt(1 / t.x.n + 1 / t.y.n) * st._effsize.hedges_j(t.x.n + t.y.n - 2)
+            for ours_lim, r_lim in zip((t.effect_size.ci.low, t.effect_size.ci.high),
+                                       r["g_ci"], strict=True):
+                if abs(r_lim) / scale <= 37.62:  # R's pt() precision limit, as above
+                    close_r("hedges g ci", ours_lim, r_lim, cid, rel=1e-7)
             # > anova(lm(abs(c(x - mean(x), y - mean(y))) ~ g))   (Levene, mean-centred)
             if "levene_f" in r:
                 close_r("levene F", t.levene_f, r["levene_f"], cid)
@@ -130,6 +143,10 @@ def test_against_r(cid):
         for ours_e, e in zip(np.ravel(chi.expected), r["expected"], strict=True):
             close_r("expected count", ours_e, e, cid)
         close_r("fisher p", f.pvalue, r["fisher_p"], cid)
+        # Cramer's V CI: pchisq(chi2, df, ncp) inverted with uniroot
+        # (laktasi caps the upper limit at 1, the largest V there is)
+        close_r("cramers v ci", chi.effect_size.ci.low, r["v_ci"][0], cid, rel=1e-7)
+        close_r("cramers v ci", chi.effect_size.ci.high, min(1.0, r["v_ci"][1]), cid, rel=1e-7)
         if "yates" in r:
             # > chisq.test(tab, correct = TRUE); fisher.test(tab, alternative = ...)
             close_r("yates chi2", chi.continuity.statistic, r["yates"], cid)
@@ -160,6 +177,9 @@ def test_against_r(cid):
         close_r("ancova SS error", a.ss_error, r["ss_error"], cid)
         close_r("ancova F pre", a.covariate_f, r["f_pre"], cid)
         close_r("ancova slope", a.slope, r["slope"], cid)
+        # partial eta squared CI: pf(F, df1, df2, ncp) inverted, ncp / (ncp + df1 + df2 + 1)
+        close_r("partial eta2 ci", a.effect_size.ci.low, r["eta2_ci"][0], cid, rel=1e-7)
+        close_r("partial eta2 ci", a.effect_size.ci.high, r["eta2_ci"][1], cid, rel=1e-7)
         for m, adj, se in zip(a.adjusted_means, r["adj"], r["adj_se"], strict=True):
             close_r("adjusted mean", m.adjusted_mean, adj, cid)
             close_r("adjusted mean se", m.se, se, cid)
