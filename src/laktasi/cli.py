@@ -38,9 +38,10 @@ def analyze(
     study: Path = typer.Option(None, "--study", help="Study description (YAML)."),
     example: str = typer.Option(None, "--example", help="Analyse a shipped example study."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-    fmt: str = typer.Option(None, "--format", help="md, html or json (default: terminal)."),
+    fmt: str = typer.Option(None, "--format", help="docx, html, md or json (default: terminal)."),
     out: Path = typer.Option(None, "--out", help="Write the report to this file."),
     sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
+    template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
 ) -> None:
     """Analyse a study: the design picks the tests; prints or writes the results chapter."""
     from laktasi.pipeline import analyse_file, example_files
@@ -58,14 +59,19 @@ def analyze(
         if fmt is None and out is None:
             print_document(console, doc)
             return
-        payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"))
+        payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
+                         template=template)
     except LaktasiError as exc:
         _fail(exc)
     if out:
         out.write_bytes(payload)
         console.print(f"{out}")
     else:
-        console.file.write(payload.decode("utf-8"))
+        try:
+            console.file.write(payload.decode("utf-8"))
+        except UnicodeDecodeError:
+            err.print("[red]--format docx needs --out FILE.docx[/red]")
+            raise typer.Exit(2) from None
 
 
 @app.command()
@@ -74,7 +80,7 @@ def demo(
 ) -> None:
     """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
-            out=None, sheet=None)
+            out=None, sheet=None, template=None)
 
 
 @app.command()

@@ -9,6 +9,7 @@ from laktasi.design.plan import Analysis, analyse
 from laktasi.io import read_rows
 from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document
+from laktasi.report.figures import figure_maker
 
 __all__ = ["analyse_file", "example_files"]
 
@@ -20,9 +21,10 @@ def example_files(name: str) -> tuple[Path, Path]:
 
 
 def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id",
-                 sheet: str | None = None) -> tuple[Analysis, Document]:
+                 sheet: str | None = None, figures: bool = True) -> tuple[Analysis, Document]:
     """Read and check the data against the study, run the plan, build the chapter."""
     st = study if isinstance(study, Study) else load_study(study)
     rows = read_rows(data, st, sheet=sheet, lang=lang)
     analysis = analyse(st, rows)
-    return analysis, build_chapter(analysis, lang)
+    maker = figure_maker(st, rows) if figures else None
+    return analysis, build_chapter(analysis, lang, figure_maker=maker)

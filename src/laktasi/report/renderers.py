@@ -1,4 +1,4 @@
-"""Renderers of a Document, registered by name (peers: md, html, json).
+"""Renderers of a Document, registered by name (peers: md, html, json, docx).
 
 ``render(doc, "html")`` returns bytes; ``RENDERERS`` maps each format to its function.
 """
@@ -9,10 +9,12 @@ import base64
 import html
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from laktasi.errors import InvalidOptionError
 
 from .document import Document, Figure, Heading, Paragraph, TableBlock
+from .tables import is_numeric_cell
 from .words_chapter import w
 
 __all__ = ["RENDERERS", "render"]
@@ -49,8 +51,8 @@ _CSS = """body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60em;margin:
 line-height:1.5;color:#111}table{border-collapse:collapse;margin:.5em 0 1.5em}
 caption{text-align:left;font-weight:bold;padding:.3em 0}th,td{padding:.2em .8em}
 thead tr{border-top:2px solid #000;border-bottom:1px solid #000}
-tbody tr:last-child{border-bottom:2px solid #000}td{text-align:right}
-td:first-child,th:first-child{text-align:left}.note{font-style:italic}
+tbody tr:last-child{border-bottom:2px solid #000}td.num{text-align:right}
+table:not(:has(thead)) tbody tr:first-child{border-top:2px solid #000}.note{font-style:italic}
 .warning{border-left:4px solid #c80;padding-left:.6em;background:#fff8e6}
 .foot{font-size:.9em;color:#333}figure{margin:1em 0}"""
 
@@ -67,10 +69,12 @@ def render_html(doc: Document) -> bytes:
         elif isinstance(b, TableBlock):
             t = b.table
             head = "".join(f"<th>{e(h)}</th>" for h in t.header)
-            body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
-                           for row in t.rows)
-            parts.append(f"<table><caption>{e(_caption(doc, b))}</caption><thead><tr>{head}"
-                         f"</tr></thead><tbody>{body}</tbody></table>")
+            thead = f"<thead><tr>{head}</tr></thead>" if any(h.strip() for h in t.header) else ""
+            body = "".join("<tr>" + "".join(
+                f"<td class='num'>{e(c)}</td>" if j and is_numeric_cell(c) else f"<td>{e(c)}</td>"
+                for j, c in enumerate(row)) + "</tr>" for row in t.rows)
+            parts.append(f"<table><caption>{e(_caption(doc, b))}</caption>{thead}"
+                         f"<tbody>{body}</tbody></table>")
             parts.extend(f"<p class='foot'>{e(n)}</p>" for n in t.footnotes)
         elif isinstance(b, Figure):
             data = base64.b64encode(b.png).decode()
@@ -101,16 +105,28 @@ def render_json(doc: Document) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-RENDERERS: dict[str, Callable[[Document], bytes]] = {
+def render_docx(doc: Document, template: str | Path | None = None) -> bytes:
+    from .render_docx import render_docx as _render
+
+    return _render(doc, template)
+
+
+RENDERERS: dict[str, Callable[..., bytes]] = {
     "md": render_md,
     "html": render_html,
     "json": render_json,
+    "docx": render_docx,
 }
 
 
-def render(doc: Document, fmt: str) -> bytes:
+def render(doc: Document, fmt: str, *, template: str | Path | None = None) -> bytes:
     if fmt not in RENDERERS:
         raise InvalidOptionError(
             f"format={fmt!r} is not available; choose one of {', '.join(sorted(RENDERERS))}.",
             option="format", value=fmt, allowed=tuple(sorted(RENDERERS)))
+    if template is not None:
+        if fmt != "docx":
+            raise InvalidOptionError(f"template= applies to docx only, not {fmt!r}.",
+                                     option="template", value=str(template))
+        return RENDERERS[fmt](doc, template)
     return RENDERERS[fmt](doc)

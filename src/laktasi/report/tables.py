@@ -6,6 +6,7 @@ the same text; the numbers come from laktasi.stats results.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,7 +15,16 @@ from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
 from .numbers import fmt_int, fmt_number, fmt_p
 from .words import say
 
-__all__ = ["ReportTable", "descriptives_table", "frequency_table", "wilcoxon_tables"]
+__all__ = ["ReportTable", "descriptives_table", "frequency_table", "is_numeric_cell",
+           "wilcoxon_tables"]
+
+
+_NUMERIC = re.compile(r"^[<>≥≤−\-+]?\s?\d[\d.,]*%?(\s\(\d[\d.,]*%\))?$|^\[.*\]$|^–$")
+
+
+def is_numeric_cell(text: str) -> bool:
+    """True for cells renderers right-align: numbers, 'n (x%)', '< 0,001', CIs."""
+    return bool(_NUMERIC.match(text.strip())) if text.strip() else False
 
 
 @dataclass(frozen=True)

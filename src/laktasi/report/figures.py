@@ -1,0 +1,43 @@
+"""Figures of the results chapter, drawn from the study's rows (hook for build_chapter)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from laktasi.design.study import Study
+
+from .document import Figure
+from .plots import binary_prepost_bar, paired_plot
+from .words_chapter import w
+
+__all__ = ["figure_maker"]
+
+
+def figure_maker(study: Study, rows: Sequence[Mapping[str, Any]]):
+    """A ``FigureMaker`` for :func:`laktasi.report.chapter.build_chapter`."""
+
+    def make(kind: str, number: str, ctx: dict[str, Any]) -> Figure | None:
+        out, grp, lang = ctx["outcome"], ctx["group"], ctx["lang"]
+        if out.pre is None:
+            return None
+        sel = [r for r in rows if grp is None or str(r.get(study.group.column)) == grp]
+        label = out.label[lang]
+        gtext = ctx["group_text"]
+        times = (w("pre", lang), w("post", lang))
+        if kind == "paired":
+            pre = [math.nan if r.get(out.pre) is None else float(r[out.pre]) for r in sel]
+            post = [math.nan if r.get(out.post) is None else float(r[out.post]) for r in sel]
+            png, svg = paired_plot(pre, post, labels=times, ylabel=label, mean_label=w("mean", lang))
+            caption = w("figure_paired", lang, variable=label, group=gtext)
+        else:
+            levels = out.levels or ("0", "1")
+            pre = [sum(str(r.get(out.pre)) == lv for r in sel) for lv in levels]
+            post = [sum(str(r.get(out.post)) == lv for r in sel) for lv in levels]
+            png, svg = binary_prepost_bar(pre, post, levels=(levels[0], levels[1]), labels=times,
+                                          ylabel=w("axis_n", lang), lang=lang)
+            caption = w("figure_binary", lang, variable=label, group=gtext)
+        return Figure(number, caption, png, svg, alt=caption)
+
+    return make
