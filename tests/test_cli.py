@@ -51,3 +51,19 @@ def test_unknown_format_lists_the_allowed_ones():
     res = runner.invoke(app, ["analyze", "--example", "amanda-oku-timur-2023", "--format", "pdf"])
     assert res.exit_code == 2
     assert "html" in res.output and "json" in res.output
+
+
+def test_audit_command_text_and_json():
+    res = runner.invoke(app, ["audit", "--example", "blooto-mojokerto-2021", "--lang", "en"])
+    assert res.exit_code == 1  # error findings
+    assert "percent-mismatch" in res.output and "57.14%" in res.output
+    res = runner.invoke(app, ["audit", "--example", "kota-bengkulu-2018", "--format", "json"])
+    data = json.loads(res.output)
+    assert {f["code"] for f in data["findings"]} >= {"value-mismatch", "claim-unsupported"}
+
+
+def test_audit_command_bad_file(tmp_path):
+    p = tmp_path / "x.yaml"
+    p.write_text("study: {design: rct}\nitems: []\n")
+    res = runner.invoke(app, ["audit", str(p)])
+    assert res.exit_code == 2 and "study.design = 'rct' is not allowed" in res.output

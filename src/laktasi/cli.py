@@ -83,6 +83,34 @@ def demo(
             out=None, sheet=None, template=None)
 
 
+@app.command("audit")
+def audit_command(
+    file: str = typer.Argument(None, help="Reported-results YAML (or an example name)."),
+    example: str = typer.Option(None, "--example", help="Audit a shipped seed paper."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+) -> None:
+    """Check a paper's printed numbers: recompute, cross-check, explain what cannot be right.
+
+    Exit code 1 when there is an error finding."""
+    from laktasi.audit import audit, render_audit
+
+    source = example or file
+    if source is None:
+        err.print("[red]Give FILE.yaml or --example NAME.[/red]")
+        raise typer.Exit(2)
+    if fmt not in ("text", "json"):
+        err.print(f"[red]--format {fmt!r}: choose text or json.[/red]")
+        raise typer.Exit(2)
+    try:
+        report = audit(source, lang=lang)
+    except LaktasiError as exc:
+        _fail(exc)
+    console.file.write(render_audit(report, fmt, lang) + "\n")
+    if any(f.severity == "error" for f in report.findings):
+        raise typer.Exit(1)
+
+
 @app.command()
 def examples() -> None:
     """List the shipped example studies."""

@@ -1,0 +1,125 @@
+"""Words of the audit's findings (Indonesian and English), one line a midwife understands."""
+
+from __future__ import annotations
+
+import math
+
+from .numbers import check_lang, fmt_number, fmt_p
+
+_T = {
+    "id": {
+        "total_mismatch": "Jumlah baris ({sum}) tidak sama dengan total yang dicetak ({total}).",
+        "percent_mismatch": "Baris {label}: {n} dari {total} adalah {pct_text}, bukan {reported}.",
+        "mean_outside_range": "Mean {mean} berada di luar rentang min {min} – maks {max}.",
+        "sd_too_large": "SD {sd} lebih besar daripada yang mungkin untuk rentang dan n ini "
+                        "(maksimum {max_sd}).",
+        "sd_too_small": "SD {sd} lebih kecil daripada yang mungkin bila min dan maks benar "
+                        "(minimum {min_sd}).",
+        "grim": "Mean {mean} tidak mungkin untuk data bilangan bulat dengan n = {n} (uji GRIM).",
+        "grimmer": "SD {sd} tidak mungkin untuk data bilangan bulat dengan n = {n} dan mean "
+                   "{mean} (uji GRIMMER).",
+        "paired_as_independent": (
+            "Uji {test} memperlakukan ibu yang sama sebelum dan sesudah sebagai dua kelompok "
+            "independen; data berpasangan memerlukan uji McNemar (p eksak antara {p_lo_text} "
+            "dan {p_hi_text} untuk semua tabel yang sesuai dengan angka ini)."),
+        "p_no_test": "p {p} tidak dapat dihasilkan oleh uji yang dinyatakan ({test}: "
+                     "{claimed_p_text}) maupun oleh uji McNemar.",
+        "p_outside_mcnemar": "p {p} di luar semua nilai McNemar yang mungkin ({p_lo_text} – "
+                             "{p_hi_text}).",
+        "wilcoxon_n": "N = {n} tidak sama dengan ranks negatif + positif + ties = {sum}.",
+        "mean_rank_sum": "Baris {row}: mean rank {mean_rank} × n {n} tidak sama dengan sum "
+                         "{sum}.",
+        "rank_sums_total": "Jumlah rank harus {expected} untuk {m} data; angka yang dicetak "
+                           "tidak sesuai.",
+        "z_unattainable": "Z {z} tidak mungkin: tanpa ties |Z| = {z_min}, dan ties hanya "
+                          "memperbesar |Z|.",
+        "p_vs_z": "p {p} tidak sesuai dengan Z {z} (p seharusnya {p_lo_text} – {p_hi_text}).",
+        "signed_rank_two_groups": "Uji Wilcoxon signed rank untuk dua kelompok independen; "
+                                  "gunakan Mann-Whitney.",
+        "two_group_test_one_group": "Uji {test} (dua kelompok independen) pada desain satu "
+                                    "kelompok pretest-posttest; gunakan uji Wilcoxon "
+                                    "berpasangan.",
+        "u_from_sums": "U {u} tidak sesuai dengan jumlah rank (U = {recomputed}).",
+        "no_correlation": "p {p} tidak mungkin: tidak ada korelasi sebelum–sesudah antara −1 "
+                          "dan 1 yang menghasilkannya (r yang dibutuhkan {r_lo_text} – "
+                          "{r_hi_text}).",
+        "implied_r": "p yang dicetak menyiratkan korelasi sebelum–sesudah r = {r_lo_text} – "
+                     "{r_hi_text} (informasi).",
+        "claim_unsupported": (
+            "Klaim '{better} lebih baik daripada {than}' tidak diuji antar kelompok. Uji Welch "
+            "pada rata-rata sesudah: p = {p_text}; pada selisih (SD dari p yang dicetak): p = "
+            "{pc_lo_text} – {pc_hi_text}."),
+        "value_mismatch": "Nilai '{name}' dicetak berbeda: {places}.",
+        "paired_test_two_groups": "Uji berpasangan {test} pada dua kelompok independen.",
+        "independent_test_one_group": "Uji {test} untuk kelompok independen pada desain satu "
+                                      "kelompok (data berpasangan).",
+        "heading": "Audit: {title}",
+        "no_findings": "Tidak ada temuan.",
+        "reported": "dilaporkan", "recomputed": "dihitung ulang",
+    },
+    "en": {
+        "total_mismatch": "The rows add up to {sum}, not the printed total {total}.",
+        "percent_mismatch": "Row {label}: {n} of {total} is {pct_text}, not {reported}.",
+        "mean_outside_range": "Mean {mean} lies outside min {min} – max {max}.",
+        "sd_too_large": "SD {sd} is larger than any data in this range with this n can give "
+                        "(at most {max_sd}).",
+        "sd_too_small": "SD {sd} is smaller than possible when both min and max occur "
+                        "(at least {min_sd}).",
+        "grim": "Mean {mean} is impossible for whole-number data with n = {n} (GRIM).",
+        "grimmer": "SD {sd} is impossible for whole-number data with n = {n} and mean {mean} "
+                   "(GRIMMER).",
+        "paired_as_independent": (
+            "{test} treats the same mothers before and after as two independent groups; paired "
+            "data need McNemar's test (exact p between {p_lo_text} and {p_hi_text} over every "
+            "table with these margins)."),
+        "p_no_test": "p {p} is given neither by the claimed test ({test}: {claimed_p_text}) nor "
+                     "by McNemar's test.",
+        "p_outside_mcnemar": "p {p} lies outside every McNemar p these counts allow "
+                             "({p_lo_text} – {p_hi_text}).",
+        "wilcoxon_n": "N = {n} differs from negative + positive ranks + ties = {sum}.",
+        "mean_rank_sum": "Row {row}: mean rank {mean_rank} × n {n} does not give sum {sum}.",
+        "rank_sums_total": "The rank sums must add up to {expected} for {m} values; the printed "
+                           "ones do not.",
+        "z_unattainable": "Z {z} is unattainable: without ties |Z| = {z_min}, and ties only "
+                          "increase |Z|.",
+        "p_vs_z": "p {p} does not match Z {z} (p should be {p_lo_text} – {p_hi_text}).",
+        "signed_rank_two_groups": "A Wilcoxon signed-rank test on two independent groups; "
+                                  "use Mann-Whitney.",
+        "two_group_test_one_group": "{test} (two independent groups) in a one-group "
+                                    "pretest-posttest design; use the paired Wilcoxon test.",
+        "u_from_sums": "U {u} does not follow from the rank sums (U = {recomputed}).",
+        "no_correlation": "p {p} is impossible: no before–after correlation between −1 and 1 "
+                          "gives it (needed r {r_lo_text} – {r_hi_text}).",
+        "implied_r": "The printed p implies a before–after correlation r = {r_lo_text} – "
+                     "{r_hi_text} (information).",
+        "claim_unsupported": (
+            "'{better} better than {than}' was not tested between groups. Welch test on the "
+            "after means: p = {p_text}; on the change scores (SDs implied by the printed p): "
+            "p = {pc_lo_text} – {pc_hi_text}."),
+        "value_mismatch": "'{name}' is printed with different values: {places}.",
+        "paired_test_two_groups": "Paired test {test} on two independent groups.",
+        "independent_test_one_group": "{test} for independent groups in a one-group (paired) "
+                                      "design.",
+        "heading": "Audit: {title}",
+        "no_findings": "No findings.",
+        "reported": "reported", "recomputed": "recomputed",
+    },
+}
+
+
+def audit_text(key: str, lang: str, **values: object) -> str:
+    """Message for a finding; p- and r-like values get their ``*_text`` forms."""
+    check_lang(lang)
+    extra: dict[str, object] = {}
+    for k, v in list(values.items()):
+        if isinstance(v, float) and k.startswith("p"):
+            extra[f"{k}_text"] = "–" if math.isnan(v) else fmt_p(v, lang, 4, with_symbol=False)
+        elif isinstance(v, float) and k.startswith("r_"):
+            extra[f"{k}_text"] = fmt_number(v, 2, lang)
+    if "pct" in values:
+        extra["pct_text"] = fmt_number(float(values["pct"]), 2, lang) + "%"
+    if "p_change" in values:
+        lo, hi = values["p_change"]
+        extra["pc_lo_text"] = "–" if math.isnan(lo) else fmt_p(lo, lang, 4, with_symbol=False)
+        extra["pc_hi_text"] = "–" if math.isnan(hi) else fmt_p(hi, lang, 4, with_symbol=False)
+    return _T[lang][key].format(**values, **extra)
