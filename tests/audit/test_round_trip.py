@@ -1,0 +1,71 @@
+"""Zero false alarms: studies simulated here, analysed by laktasi, printed as SPSS prints
+(half-up rounding, 2-3 decimals, "0,000" for p < .0005) and audited give no error."""
+
+import numpy as np
+import pytest
+
+import laktasi.stats as st
+from laktasi.audit import audit
+from laktasi.report.numbers import fmt_number
+
+N_STUDIES = 1000
+
+
+def _p(p: float) -> str:
+    return fmt_number(p, 3, "id")  # SPSS: "0,000" for p < .0005
+
+
+def _study(seed: int) -> dict:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(8, 41))
+    pre = rng.integers(3, 9, n)
+    post = np.clip(pre + rng.integers(-1, 5, n), 1, 14)
+    parity = rng.choice(["primipara", "multipara", "grandemultipara"], n, p=[.45, .45, .1])
+    freq = st.frequencies(parity.tolist(), categories=["primipara", "multipara",
+                                                       "grandemultipara"])
+    items = [{"id": "f", "kind": "frequency", "rows": [
+        {"label": r.value, "n": r.n, "pct": fmt_number(r.percent, 1, "id") + "%"}
+        for r in freq.rows], "total": {"n": n}}]
+    for name, x in (("pre", pre), ("post", post)):
+        d = st.descriptives(x)
+        items.append({"id": f"d-{name}", "kind": "descriptives", "n": n,
+                      "mean": fmt_number(d.mean, 2, "en"), "sd": fmt_number(d.sd, 3, "en"),
+                      "min": int(d.min), "max": int(d.max), "integer": True})
+    if np.any(post != pre):
+        w = st.wilcoxon_signed_rank(pre, post)
+        items.append({"id": "w", "kind": "wilcoxon", "n": n,
+                      "negative_ranks": {"n": w.negative.n,
+                                         "mean_rank": fmt_number(w.negative.mean_rank, 2, "en")
+                                         if w.negative.n else 0,
+                                         "sum": fmt_number(w.negative.sum_ranks, 2, "en")},
+                      "positive_ranks": {"n": w.positive.n,
+                                         "mean_rank": fmt_number(w.positive.mean_rank, 2, "en")
+                                         if w.positive.n else 0,
+                                         "sum": fmt_number(w.positive.sum_ranks, 2, "en")},
+                      "ties": w.ties, "z": fmt_number(w.z, 3, "en"), "p": _p(w.pvalue)})
+    if np.std(post - pre) > 0:
+        t = st.paired_t(pre, post)
+        items.append({"id": "t", "kind": "paired-means", "n": n,
+                      "pre": {"mean": fmt_number(t.pre.mean, 2, "en"),
+                              "sd": fmt_number(t.pre.sd, 2, "en")},
+                      "post": {"mean": fmt_number(t.post.mean, 2, "en"),
+                               "sd": fmt_number(t.post.sd, 2, "en")},
+                      "claimed_test": "paired-t", "p": _p(t.pvalue)})
+    b, c = int(rng.integers(0, 12)), int(rng.integers(0, 6))
+    a = int(rng.integers(0, 10))
+    d_ = n - a - b - c if n - a - b - c >= 0 else 0
+    m = st.mcnemar_table(b, c, a=a, d=d_)
+    items.append({"id": "b", "kind": "paired-binary", "categories": ["tidak", "lancar"],
+                  "pre": [a + b, c + d_], "post": [a + c, b + d_], "claimed_test": "mcnemar",
+                  "p": _p(m.pvalue)})
+    return {"study": {"id": f"sim{seed}", "design": "one-group-pretest-posttest"},
+            "items": items}
+
+
+@pytest.mark.parametrize("block", range(10))
+def test_simulated_studies_give_no_error(block):
+    per = N_STUDIES // 10
+    for seed in range(block * per, (block + 1) * per):
+        report = audit(_study(seed), lang="en")
+        errors = [f for f in report.findings if f.severity == "error"]
+        assert not errors, (seed, errors)
