@@ -264,17 +264,31 @@ def check_rank_two_group(item, where, study) -> list[RawFinding]:
 # --- paired means: implied correlation ------------------------------------------------------
 
 def _implied_r(n: int, pre: tuple[Printed, Printed], post: tuple[Printed, Printed],
-               p: Printed) -> tuple[float, float] | None:
-    """Range of the pre-post r that the printed p allows (paired t, df = n - 1)."""
+               p: Printed) -> tuple[float, float]:
+    """Range of the pre-post r that the printed numbers allow (paired t, df = n - 1).
+
+    r = (s1^2 + s2^2 - sd_d^2) / (2 s1 s2) with sd_d = |mean difference| sqrt(n) / t; every
+    printed number moves within its rounding interval, so r is bounded over a grid of
+    their low, middle and high values (and a zero difference when it is possible).
+    """
     df = n - 1
-    diff = post[0].value - pre[0].value
-    s1, s2 = pre[1].value, post[1].value
     pp = p.as_p()
+    d_lo, d_hi = post[0].low - pre[0].high, post[0].high - pre[0].low
+    diffs = {abs(d_lo), abs(d_hi), abs(post[0].value - pre[0].value)}
+    if d_lo <= 0 <= d_hi:
+        diffs.add(0.0)
+    ts = {float(sps.t.isf(pv / 2, df)) for pv in (max(pp.low, 1e-300), pp.value if pp.value > 0
+                                                   else pp.high, pp.high)}
     rs = []
-    for pv in (max(pp.low, 1e-300), pp.high):
-        t = sps.t.isf(pv / 2, df)
-        sd_d = abs(diff) * math.sqrt(n) / t
-        rs.append((s1 * s1 + s2 * s2 - sd_d * sd_d) / (2 * s1 * s2))
+    for s1 in {max(pre[1].low, 1e-12), pre[1].value, pre[1].high}:
+        for s2 in {max(post[1].low, 1e-12), post[1].value, post[1].high}:
+            for diff in diffs:
+                for t in ts:
+                    if t <= 0:
+                        sd_d = 0.0 if diff == 0 else math.inf
+                    else:
+                        sd_d = diff * math.sqrt(n) / t
+                    rs.append((s1 * s1 + s2 * s2 - sd_d * sd_d) / (2 * s1 * s2))
     return min(rs), max(rs)
 
 
@@ -295,9 +309,16 @@ def check_paired_means(item, where, study) -> list[RawFinding]:
         out.append(("p-inconsistent", "error", "no_correlation",
                     {"p": p.text, "r_lo": lo, "r_hi": hi}, p.text, [lo, hi]))
     else:
+        recomputed = {"implied_r": [max(lo, -1.0), min(hi, 1.0)]}
+        if 0 < p.value < 1 and pre_p[1].value > 0 and post_p[1].value > 0:
+            t = float(sps.t.isf(p.value / 2, n - 1))
+            sd_d = abs(post_p[0].value - pre_p[0].value) * math.sqrt(n) / t
+            s1, s2 = pre_p[1].value, post_p[1].value
+            recomputed["implied_r_at_printed_values"] = (s1 * s1 + s2 * s2 - sd_d * sd_d) / (
+                2 * s1 * s2)
+            recomputed["implied_sd_difference"] = sd_d
         out.append(("p-inconsistent", "note", "implied_r",
-                    {"r_lo": max(lo, -1.0), "r_hi": min(hi, 1.0)}, p.text,
-                    {"implied_r": [max(lo, -1.0), min(hi, 1.0)]}))
+                    {"r_lo": max(lo, -1.0), "r_hi": min(hi, 1.0)}, p.text, recomputed))
     return out
 
 
