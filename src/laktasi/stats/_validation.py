@@ -55,7 +55,8 @@ def _to_object_list(values: Any, name: str) -> list[Any]:
     return list(arr)
 
 
-def _is_missing(v: Any) -> bool:
+def is_missing(v: Any) -> bool:
+    """None, pandas' NA/NaT and NaN are missing; anything else is a value."""
     if v is None or type(v).__name__ in {"NAType", "NaTType"}:
         return True
     return isinstance(v, (float, np.floating)) and bool(np.isnan(v))
@@ -68,7 +69,7 @@ def as_float_array(values: Any, name: str) -> np.ndarray:
     items = _to_object_list(values, name)
     out = np.empty(len(items), dtype=float)
     for i, v in enumerate(items):
-        if _is_missing(v):
+        if is_missing(v):
             out[i] = np.nan
             continue
         if isinstance(v, (bool, np.bool_)):
@@ -201,3 +202,21 @@ def check_confidence_level(level: float) -> float:
             value=level,
         )
     return float(level)
+
+
+def levels_of(values: list[Any], levels: Any, what: str) -> tuple[Any, ...]:
+    """The category order: ``levels`` as given (every value must be in it) or sorted."""
+    if levels is None:
+        return tuple(sorted(set(values), key=lambda v: (str(type(v)), v)))
+    levels = tuple(levels)
+    unknown = sorted({v for v in values if v not in levels}, key=str)
+    if unknown:
+        from laktasi.errors import LaktasiInputError
+
+        raise LaktasiInputError(
+            f"{what} value(s) {', '.join(map(repr, unknown))} are not among the allowed "
+            f"{', '.join(map(repr, levels))}.",
+            values=unknown,
+            allowed=levels,
+        )
+    return levels

@@ -11,7 +11,7 @@ from scipy import stats
 from laktasi.errors import LaktasiInputError
 
 from ._results import ConfidenceInterval, DescriptivesResult, FrequenciesResult, FrequencyRow, Note
-from ._validation import check_confidence_level, sample_array
+from ._validation import check_confidence_level, is_missing, levels_of, sample_array
 
 __all__ = ["descriptives", "frequencies"]
 
@@ -104,12 +104,6 @@ def descriptives(x: Any, *, confidence_level: float = 0.95) -> DescriptivesResul
     )
 
 
-def _is_missing(v: Any) -> bool:
-    if v is None or type(v).__name__ in {"NAType", "NaTType"}:
-        return True
-    return isinstance(v, (float, np.floating)) and math.isnan(v)
-
-
 def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     """Frequency table: N, Percent (of all cases), Valid Percent, Cumulative Percent.
 
@@ -125,22 +119,11 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     """
     values = list(x.to_numpy() if hasattr(x, "to_numpy") else x)
     values = [v.item() if isinstance(v, np.generic) else v for v in values]
-    valid = [v for v in values if not _is_missing(v)]
+    valid = [v for v in values if not is_missing(v)]
     n_total = len(values)
     if n_total == 0:
         raise LaktasiInputError("The variable has no values at all.", n=0)
-    if categories is None:
-        cats = sorted(set(valid), key=lambda v: (str(type(v)), v))
-    else:
-        cats = list(categories)
-        unknown = sorted({v for v in valid if v not in cats}, key=str)
-        if unknown:
-            raise LaktasiInputError(
-                f"Value(s) {', '.join(map(repr, unknown))} are not among the categories "
-                f"{', '.join(map(repr, cats))}.",
-                values=unknown,
-                allowed=cats,
-            )
+    cats = list(levels_of(valid, categories, "Category"))
     counts = {c: 0 for c in cats}
     for v in valid:
         counts[v] += 1

@@ -11,6 +11,7 @@ from scipy import stats
 from laktasi.errors import ConstantInputError, LaktasiInputError, LengthMismatchError
 
 from . import _effsize, _ranks
+from ._pvalues import normal_pvalue, t_pvalue
 from ._results import (
     AdjustedMean,
     AncovaResult,
@@ -28,6 +29,8 @@ from ._validation import (
     as_float_array,
     check_confidence_level,
     check_option,
+    is_missing,
+    levels_of,
     require_n,
     sample_array,
 )
@@ -36,14 +39,6 @@ __all__ = ["ancova", "independent_t", "mann_whitney"]
 
 _EXACT_AUTO_MAX_N = 100
 _EXACT_MAX_N = 400
-
-
-def _tail_p(z: float, alternative: str) -> float:
-    if alternative == "two-sided":
-        return min(1.0, 2 * float(stats.norm.sf(abs(z))))
-    if alternative == "greater":
-        return float(stats.norm.sf(z))
-    return float(stats.norm.cdf(z))
 
 
 def mann_whitney(
@@ -114,7 +109,7 @@ def mann_whitney(
     sd = math.sqrt(var)
     z_x = (u_x - nx * ny / 2) / sd
     z = -abs(z_x)
-    p_asym = _tail_p(z_x, alternative)
+    p_asym = normal_pvalue(z_x, alternative)
 
     p_exact = p_exact_no_ties = None
     limit = _EXACT_MAX_N if method == "exact" else _EXACT_AUTO_MAX_N
@@ -181,12 +176,7 @@ def _summary(label: str, v: np.ndarray) -> GroupSummary:
 
 def _t_row(diff: float, se: float, df: float, alternative: str, level: float) -> TRow:
     t = diff / se
-    if alternative == "two-sided":
-        p = 2 * float(stats.t.sf(abs(t), df))
-    elif alternative == "greater":
-        p = float(stats.t.sf(t, df))
-    else:
-        p = float(stats.t.cdf(t, df))
+    p = t_pvalue(t, df, alternative)
     q = float(stats.t.ppf(1 - (1 - level) / 2, df))
     return TRow(t, df, p, diff, se, ConfidenceInterval(diff - q * se, diff + q * se, level))
 
@@ -334,23 +324,14 @@ def ancova(
             f"{len(g)} values.",
             lengths=(len(y), len(x), len(g)),
         )
-    g_missing = np.array([v is None or (isinstance(v, float) and math.isnan(v)) for v in g])
+    g_missing = np.array([is_missing(v) for v in g])
     keep = ~(np.isnan(y) | np.isnan(x) | g_missing)
     notes: list[Note] = []
     if not keep.all():
         notes.append(Note("missing_dropped", {"n": int((~keep).sum()), "rule": "listwise"}))
     y, x = y[keep], x[keep]
     g = [v for v, k in zip(g, keep, strict=True) if k]
-    if levels is None:
-        levels = tuple(sorted(set(g), key=lambda v: (str(type(v)), v)))
-    unknown = sorted({v for v in g if v not in levels}, key=str)
-    if unknown:
-        raise LaktasiInputError(
-            f"Group value(s) {', '.join(map(repr, unknown))} are not among the levels "
-            f"{', '.join(map(repr, levels))}.",
-            values=unknown,
-            allowed=levels,
-        )
+    levels = levels_of(g, levels, "Group")
     k = len(levels)
     if k < 2:
         raise LaktasiInputError(

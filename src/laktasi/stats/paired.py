@@ -20,6 +20,7 @@ from laktasi.errors import (
 )
 
 from . import _effsize, _ranks
+from ._pvalues import normal_pvalue, t_pvalue
 from ._results import (
     ConfidenceInterval,
     EffectSize,
@@ -34,6 +35,7 @@ from ._validation import (
     ALTERNATIVES,
     check_confidence_level,
     check_option,
+    is_missing,
     paired_arrays,
 )
 
@@ -130,12 +132,7 @@ def wilcoxon_signed_rank(
     sd = math.sqrt(var)
     z_dir = (t_plus - mean) / sd if sd > 0 else 0.0
     z = -abs(z_dir)
-    if alternative == "two-sided":
-        p_asym = min(1.0, 2 * float(stats.norm.sf(abs(z_dir))))
-    elif alternative == "greater":
-        p_asym = float(stats.norm.sf(z_dir))
-    else:
-        p_asym = float(stats.norm.cdf(z_dir))
+    p_asym = normal_pvalue(z_dir, alternative)
 
     p_exact = p_exact_no_ties = None
     limit = _EXACT_MAX_N if method == "exact" else _EXACT_AUTO_MAX_N
@@ -250,12 +247,7 @@ def paired_t(
         )
     se_d = sd_d / math.sqrt(n)
     t = mean_d / se_d
-    if alternative == "two-sided":
-        p = 2 * float(stats.t.sf(abs(t), df))
-    elif alternative == "greater":
-        p = float(stats.t.sf(t, df))
-    else:
-        p = float(stats.t.cdf(t, df))
+    p = t_pvalue(t, df, alternative)
     tcrit = float(stats.t.ppf(1 - (1 - level) / 2, df))
     ci = ConfidenceInterval(mean_d - tcrit * se_d, mean_d + tcrit * se_d, level)
     if np.ptp(a) == 0 or np.ptp(b) == 0:
@@ -485,9 +477,7 @@ def _categorical(values: Any, name: str) -> list[Any]:
         values = values.to_numpy()
     out = []
     for v in list(values):
-        if v is None or type(v).__name__ in {"NAType", "NaTType"}:
-            out.append(None)
-        elif isinstance(v, (float, np.floating)) and math.isnan(v):
+        if is_missing(v):
             out.append(None)
         elif isinstance(v, np.generic):
             out.append(v.item())
