@@ -111,6 +111,72 @@ def audit_command(
         raise typer.Exit(1)
 
 
+power_app = typer.Typer(help="Besar sampel dan power (sample size and power).",
+                        no_args_is_help=True)
+app.add_typer(power_app, name="power")
+
+
+@power_app.command("n")
+def power_n(
+    test: str = typer.Option("paired-t", "--test", help="paired-t, two-sample-t, wilcoxon, "
+                             "mann-whitney, two-proportions, mcnemar."),
+    effect: float = typer.Option(0.5, "--effect", help="d_z / d; for proportions p1 "
+                                 "(with --p2); for McNemar P(improve) (with --p2 = P(worsen))."),
+    p2: float = typer.Option(None, "--p2"),
+    power: float = typer.Option(0.8, "--power"),
+    alpha: float = typer.Option(0.05, "--alpha"),
+    dropout: float = typer.Option(0.0, "--dropout", help="e.g. 0.1 for 10 %."),
+    lang: str = typer.Option("id", "--lang"),
+) -> None:
+    """Sample size with a ready-to-paste justification paragraph."""
+    from laktasi import power as pw
+    from laktasi.report.words_power import justification
+
+    funcs = {"paired-t": pw.paired_t_n, "two-sample-t": pw.two_sample_t_n,
+             "wilcoxon": pw.wilcoxon_n, "mann-whitney": pw.mann_whitney_n}
+    try:
+        if test in funcs:
+            plan = funcs[test](effect, power=power, alpha=alpha, dropout=dropout)
+        elif test in ("two-proportions", "mcnemar") and p2 is not None:
+            f = pw.two_proportions_n if test == "two-proportions" else pw.mcnemar_n
+            plan = f(effect, p2, power=power, alpha=alpha, dropout=dropout)
+        else:
+            err.print(f"[red]--test {test!r}: choose paired-t, two-sample-t, wilcoxon, "
+                      "mann-whitney, two-proportions or mcnemar (the last two need --p2).[/red]")
+            raise typer.Exit(2)
+    except LaktasiError as exc:
+        _fail(exc)
+    console.print(f"n = {plan.n}" + (f" (total {plan.n_total})" if plan.n_total != plan.n
+                                       else "") + f", recruit {plan.n_enrol}")
+    console.print(justification(plan, lang), highlight=False, soft_wrap=True)
+
+
+@power_app.command("simulate")
+def power_simulate(
+    n: int = typer.Option(30, "--n", help="Mothers (pairs)."),
+    effect: float = typer.Option(1.0, "--effect", help="Mean change (feeds/day)."),
+    spread: float = typer.Option(1.5, "--spread", help="SD of the change."),
+    test: str = typer.Option("wilcoxon", "--test", help="wilcoxon or paired-t."),
+    sims: int = typer.Option(100_000, "--sims"),
+    alpha: float = typer.Option(0.05, "--alpha"),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Monte-Carlo power for whole-number outcomes with ties (e.g. feeds per day)."""
+    from rich.progress import Progress
+
+    from laktasi.power import integer_counts, simulate_power
+
+    try:
+        with Progress(console=console, transient=True) as bar:
+            task = bar.add_task("simulasi", total=sims)
+            est = simulate_power(n, integer_counts(effect=effect, spread=spread), test,
+                                 sims=sims, alpha=alpha, seed=seed,
+                                 progress=lambda done: bar.update(task, completed=done))
+    except LaktasiError as exc:
+        _fail(exc)
+    console.print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, seed {seed})")
+
+
 @app.command()
 def examples() -> None:
     """List the shipped example studies."""

@@ -1,0 +1,152 @@
+"""Monte-Carlo power, vectorised over simulated studies, with laktasi's test conventions.
+
+The signed-rank statistic is computed for many studies at once. For whole-number
+outcomes (feeds per day, urination counts, scores) the ranks come from counting: with
+c_k differences of size k, every one of them has the average rank
+(c_1 + ... + c_{k-1}) + (c_k + 1) / 2, and the tie correction is sum(c_k^3 - c_k) -- one
+``bincount`` over all studies instead of a sort per study. The p-value is the one
+:func:`laktasi.stats.wilcoxon_signed_rank` gives (zeros dropped, tie-corrected Z, no
+continuity correction), checked in tests/power.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+from laktasi.errors import LaktasiInputError
+from laktasi.stats._results import _Serialisable
+
+__all__ = ["PowerEstimate", "integer_counts", "normal_differences", "paired_t_pvalues",
+           "signed_rank_pvalues", "simulate_power", "simulate_wilcoxon_power"]
+
+Generator = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
+
+
+@dataclass(frozen=True)
+class PowerEstimate(_Serialisable):
+    power: float
+    se: float
+    n: int
+    sims: int
+    alpha: float
+    seed: int
+    method: str
+
+
+def integer_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
+                   spread: float = 1.5) -> Generator:
+    """Whole-number outcomes with heavy ties: pre uniform on base_low..base_high, post = pre
+    + a rounded normal change (mean ``effect``, SD ``spread``), never below 0.
+
+    The change is drawn through its quantile function tabulated at 65,536 equally likely
+    levels (16 random bits per value): the rounded normal with probabilities quantised to
+    1/65,536, several times faster than drawing normals and rounding them.
+    """
+    u = (np.arange(65536) + 0.5) / 65536
+    table = np.rint(special.ndtri(u) * spread + effect).astype(np.int16)
+
+    def gen(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+        pre = rng.integers(base_low, base_high + 1, size=(sims, n), dtype=np.int16)
+        change = table[rng.integers(0, 65536, size=(sims, n), dtype=np.uint16)]
+        post = np.maximum(pre + change, 0)
+        return pre, post
+    return gen
+
+
+def normal_differences(dz: float) -> Generator:
+    """Continuous pre/post whose differences are normal with standardised mean ``dz``."""
+    def gen(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+        pre = np.zeros((sims, n))
+        return pre, rng.standard_normal((sims, n)) + dz
+    return gen
+
+
+def _integer_pvalues(d: np.ndarray) -> np.ndarray:
+    sims, _ = d.shape
+    k = int(np.abs(d).max())
+    width = 2 * k + 1
+    # one bincount of (study, signed difference): columns -k..k
+    keys = d.astype(np.int32) + k
+    keys += (np.arange(sims, dtype=np.int32) * width)[:, None]
+    table = np.bincount(keys.ravel(), minlength=sims * width).reshape(sims, width)
+    p = table[:, k + 1:].astype(np.float64)  # positive differences of size 1..k
+    c = p + table[:, k - 1::-1] if k else p  # |d| = 1..k (zeros dropped)
+    before = np.cumsum(c, axis=1) - c
+    t_plus = ((before + (c + 1) / 2) * p).sum(axis=1)
+    m = c.sum(axis=1)
+    var = m * (m + 1) * (2 * m + 1) / 24 - (c**3 - c).sum(axis=1) / 48
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (t_plus - m * (m + 1) / 4) / np.sqrt(var)
+    pvals = special.erfc(np.abs(z) / np.sqrt(2))  # 2 * (1 - Phi(|z|))
+    return np.where(var > 0, pvals, 1.0)
+
+
+def _continuous_pvalues(d: np.ndarray) -> np.ndarray:
+    # ties have probability 0 for continuous data: plain ranks of |d|
+    a = np.abs(d)
+    ranks = np.argsort(np.argsort(a, axis=1), axis=1) + 1
+    n = d.shape[1]
+    t_plus = np.where(d > 0, ranks, 0).sum(axis=1)
+    var = n * (n + 1) * (2 * n + 1) / 24
+    z = (t_plus - n * (n + 1) / 4) / np.sqrt(var)
+    return special.erfc(np.abs(z) / np.sqrt(2))
+
+
+def signed_rank_pvalues(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
+    """Two-sided asymptotic signed-rank p-values of many studies (rows) at once."""
+    d = np.asarray(post) - np.asarray(pre)
+    if np.issubdtype(d.dtype, np.integer):
+        return _integer_pvalues(d)
+    if np.all(d == np.rint(d)) and np.abs(d).max() < 4096:
+        return _integer_pvalues(np.rint(d).astype(np.int64))
+    return _continuous_pvalues(d)
+
+
+def paired_t_pvalues(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
+    """Two-sided paired-t p-values of many studies (rows) at once."""
+    from scipy import stats
+
+    d = np.asarray(post, float) - np.asarray(pre, float)
+    n = d.shape[1]
+    sd = d.std(axis=1, ddof=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = d.mean(axis=1) / (sd / np.sqrt(n))
+    return np.where(sd > 0, 2 * stats.t.sf(np.abs(t), n - 1), 1.0)
+
+
+def simulate_power(n: int, generator: Generator, test: str = "wilcoxon", *,
+                   sims: int = 10_000, alpha: float = 0.05, seed: int = 0, chunk: int = 25_000,
+                   progress: Callable[[int], None] | None = None) -> PowerEstimate:
+    """Power of a paired test ("wilcoxon" or "paired-t") by simulation.
+
+    ``seed`` and ``chunk`` together fix the random stream: the same pair gives the same
+    estimate on every machine.
+    """
+    pvalues = {"wilcoxon": signed_rank_pvalues, "paired-t": paired_t_pvalues}
+    if test not in pvalues:
+        raise LaktasiInputError(f"test={test!r}: choose one of {', '.join(pvalues)}.")
+    if n < 2 or sims < 1:
+        raise LaktasiInputError(f"n = {n} and sims = {sims}: need n >= 2 and sims >= 1.")
+    rng = np.random.default_rng(seed)
+    hits = 0
+    done = 0
+    while done < sims:
+        k = min(chunk, sims - done)
+        pre, post = generator(rng, k, n)
+        hits += int((pvalues[test](pre, post) < alpha).sum())
+        done += k
+        if progress is not None:
+            progress(done)
+    power = hits / sims
+    return PowerEstimate(power, float(np.sqrt(power * (1 - power) / sims)), n, sims, alpha,
+                         seed, f"Monte Carlo, {test} (two-sided; the signed-rank test "
+                         "asymptotic and tie-corrected, as SPSS)")
+
+
+def simulate_wilcoxon_power(n: int, generator: Generator, **kwargs) -> PowerEstimate:
+    """Power of the Wilcoxon signed-rank test (asymptotic, as SPSS) by simulation."""
+    return simulate_power(n, generator, "wilcoxon", **kwargs)
