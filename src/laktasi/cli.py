@@ -177,6 +177,44 @@ def power_simulate(
     console.print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, seed {seed})")
 
 
+@app.command("meta")
+def meta_command(
+    example: bool = typer.Option(False, "--example", help="Pool the seed papers (example)."),
+    method: str = typer.Option("REML", "--method", help="REML, DL, PM or FE."),
+    hksj: bool = typer.Option(False, "--hksj", help="Hartung-Knapp-Sidik-Jonkman CI."),
+    r: float = typer.Option(None, "--r", help="Replace every assumed pre-post r."),
+    plot: Path = typer.Option(None, "--plot", help="Forest plot (.png or .svg)."),
+) -> None:
+    """Meta-analysis (this version: the example built from the seed papers)."""
+    from rich.table import Table
+
+    from laktasi.meta import run_example
+    from laktasi.meta.plots import forest_plot
+
+    if not example:
+        err.print("[red]This version pools the shipped example: use --example.[/red]")
+        raise typer.Exit(2)
+    try:
+        studies, yi, vi, res = run_example(method, "knha" if hksj else "z", r)
+    except LaktasiError as exc:
+        _fail(exc)
+    table = Table(title=f"SMCR, {method}" + (" + HKSJ" if hksj else ""), title_justify="left")
+    for col in ("study", "r (assumed)", "yi", "vi", "weight %"):
+        table.add_column(col, justify="left" if col == "study" else "right")
+    for s, y, v, wt in zip(studies, yi, vi, res.weights, strict=True):
+        table.add_row(s["label"], f"{r if r is not None else s['r']:.2f}", f"{y:.3f}",
+                      f"{v:.4f}", f"{wt:.1f}")
+    console.print(table)
+    console.print(f"pooled {res.estimate:.3f} [{res.ci.low:.3f}; {res.ci.high:.3f}], "
+                  f"p {res.pvalue:.4g}, tau2 {res.tau2:.4f}, I2 {res.i2:.1f}%"
+                  + (f", PI [{res.pi.low:.2f}; {res.pi.high:.2f}]" if res.pi else ""))
+    if plot:
+        png, svg = forest_plot([s["label"] for s in studies], yi, vi, res,
+                               xlabel="SMD (post - pre)", pooled_label=f"Pooled ({method})")
+        plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
+        console.print(str(plot))
+
+
 @app.command()
 def examples() -> None:
     """List the shipped example studies."""

@@ -54,3 +54,15 @@ def test_effect_sizes_against_escalc(cid):
     for measure, (yi, vi) in got.items():
         close_r(f"escalc {measure} yi", yi, gold[measure][0], cid)
         close_r(f"escalc {measure} vi", vi, gold[measure][1], cid)
+
+
+def test_example_meta_analysis_and_forest_plot(tmp_path):
+    from typer.testing import CliRunner
+
+    from laktasi.cli import app
+
+    out = tmp_path / "forest.png"
+    res = CliRunner().invoke(app, ["meta", "--example", "--plot", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert "pooled" in res.output and "Kota Bengkulu 2018, oxytocin" in res.output
