@@ -77,3 +77,22 @@ def test_power_commands():
     assert res.exit_code == 2 and "--p2" in res.output
     res = runner.invoke(app, ["power", "simulate", "--n", "15", "--sims", "2000"])
     assert res.exit_code == 0 and "power = " in res.output
+
+
+def test_bundle_and_template(tmp_path):
+    import zipfile
+
+    z = tmp_path / "b.zip"
+    res = runner.invoke(app, ["analyze", "--example", "blooto-mojokerto-2021", "--format", "md",
+                              "--out", str(tmp_path / "b.md"), "--bundle", str(z)])
+    assert res.exit_code == 0, res.output
+    names = zipfile.ZipFile(z).namelist()
+    assert {"results.json", "settings.json"} <= set(names)
+    assert any(n.startswith("data/") for n in names) and any(n.startswith("study/")
+                                                            for n in names)
+    settings = json.loads(zipfile.ZipFile(z).read("settings.json"))
+    assert settings["libraries"]["scipy"]
+    res = runner.invoke(app, ["template", "two-group-posttest", "--out", str(tmp_path / "t.xlsx")])
+    assert res.exit_code == 0 and (tmp_path / "t.xlsx").exists()
+    res = runner.invoke(app, ["template", "rct", "--out", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 2 and "one-group-pretest-posttest" in res.output

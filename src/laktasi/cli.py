@@ -42,9 +42,10 @@ def analyze(
     out: Path = typer.Option(None, "--out", help="Write the report to this file."),
     sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
     template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
+    bundle: Path = typer.Option(None, "--bundle", help="Also write a reproducibility .zip."),
 ) -> None:
     """Analyse a study: the design picks the tests; prints or writes the results chapter."""
-    from laktasi.pipeline import analyse_file, example_files
+    from laktasi.pipeline import analyse_file, example_files, write_bundle
     from laktasi.report.renderers import render
     from laktasi.report.terminal import print_document
 
@@ -55,7 +56,10 @@ def analyze(
             err.print("[red]Give DATA and --study STUDY.yaml, or --example NAME.[/red]")
             raise typer.Exit(2)
         with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
-            _, doc = analyse_file(data, study, lang=lang, sheet=sheet)
+            analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet)
+        if bundle:
+            write_bundle(bundle, data, study, analysis, lang=lang)
+            err.print(f"{bundle}")
         if fmt is None and out is None:
             print_document(console, doc)
             return
@@ -80,7 +84,7 @@ def demo(
 ) -> None:
     """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
-            out=None, sheet=None, template=None)
+            out=None, sheet=None, template=None, bundle=None)
 
 
 @app.command("audit")
@@ -109,6 +113,23 @@ def audit_command(
     console.file.write(render_audit(report, fmt, lang) + "\n")
     if any(f.severity == "error" for f in report.findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def template(
+    design: str = typer.Argument(..., help="one-group-pretest-posttest, two-group-posttest or "
+                                 "nonequivalent-control-pretest-posttest."),
+    out: Path = typer.Option(..., "--out", help="The .xlsx to write."),
+    lang: str = typer.Option("id", "--lang"),
+) -> None:
+    """Write an Excel data-entry template for a design (dropdowns, checks, instructions)."""
+    from laktasi.io import make_template
+
+    try:
+        make_template(design, out, lang=lang)
+    except LaktasiError as exc:
+        _fail(exc)
+    console.print(str(out))
 
 
 power_app = typer.Typer(help="Besar sampel dan power (sample size and power).",

@@ -11,7 +11,7 @@ from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document
 from laktasi.report.figures import figure_maker
 
-__all__ = ["analyse_file", "example_files"]
+__all__ = ["analyse_file", "example_files", "write_bundle"]
 
 
 def example_files(name: str) -> tuple[Path, Path]:
@@ -28,3 +28,35 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     analysis = analyse(st, rows)
     maker = figure_maker(st, rows) if figures else None
     return analysis, build_chapter(analysis, lang, figure_maker=maker)
+
+
+def write_bundle(out: str | Path, data: str | Path, study: str | Path, analysis: Analysis,
+                 *, lang: str) -> Path:
+    """A reproducibility bundle: the data, the study description, the results (JSON), the
+    settings and the versions of laktasi and the libraries that computed them."""
+    import json
+    import platform
+    import zipfile
+    from importlib.metadata import PackageNotFoundError, version
+
+    from laktasi import __version__
+
+    def ver(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:  # pragma: no cover
+            return "not installed"
+
+    settings = {
+        "laktasi": __version__, "lang": lang, "python": platform.python_version(),
+        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "statsmodels",
+                                          "openpyxl", "python-docx", "matplotlib")},
+        "command": f"laktasi analyze {Path(data).name} --study {Path(study).name} --lang {lang}",
+    }
+    out = Path(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(data, f"data/{Path(data).name}")
+        z.write(study, f"study/{Path(study).name}")
+        z.writestr("results.json", json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1))
+        z.writestr("settings.json", json.dumps(settings, indent=1))
+    return out

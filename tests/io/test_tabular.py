@@ -83,7 +83,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.binary(max_size=400), st.sampled_from([".csv", ".xlsx"]))
+@given(st.binary(max_size=400), st.sampled_from([".csv", ".xlsx", ".sav"]))
 def test_fuzzed_files_never_give_a_traceback(tmp_path, content, suffix):
     p = tmp_path / f"fuzz{suffix}"
     p.write_bytes(content)
@@ -103,3 +103,35 @@ def test_fuzzed_csv_cells_never_give_a_traceback(tmp_path, rows):
         read_rows(p, STUDY)
     except DataError as exc:
         assert str(p) in str(exc)
+
+
+def test_post_without_pre_is_a_located_problem(tmp_path):
+    p = _csv(tmp_path, "R01;primipara;;9;tidak lancar;lancar")
+    with pytest.raises(DataError, match="row 2, column menyusui_pre: is empty while "
+                                        "menyusui_post is filled"):
+        read_rows(p, STUDY, lang="en")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".sav"])
+def test_write_read_round_trip(tmp_path, suffix):
+    from laktasi.io import write_rows
+
+    rows = read_rows(_csv(tmp_path, "R01;primipara;5,5;9;tidak lancar;lancar",
+                          "R02;multipara;4;7;lancar;lancar"), STUDY)
+    path = write_rows(rows, tmp_path / f"out{suffix}", STUDY)
+    assert read_rows(path, STUDY) == rows
+
+
+def test_template_has_dropdowns_and_instructions(tmp_path):
+    from laktasi.io import make_template
+
+    path = make_template("one-group-pretest-posttest", tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Data", "Petunjuk"]
+    header = [c.value for c in wb["Data"][1]]
+    assert header[0] == "kode" and "kelancaran_pre" in header
+    rules = {str(dv.sqref): dv for dv in wb["Data"].data_validations.dataValidation}
+    paritas = header.index("paritas") + 1
+    col = openpyxl.utils.get_column_letter(paritas)
+    assert rules[f"{col}2:{col}61"].formula1 == '"primipara,multipara,grandemultipara"'
+    assert "BUKAN nama ibu" in " ".join(str(r[0].value) for r in wb["Petunjuk"].iter_rows())

@@ -1,5 +1,6 @@
-"""Reading study data files (csv, xlsx) into checked rows."""
+"""Reading and writing study data files (csv, xlsx, sav) and data-entry templates."""
 
 from .tabular import DataError, Problem, read_rows
+from .writers import DEFAULT_STUDIES, make_template, write_rows
 
-__all__ = ["DataError", "Problem", "read_rows"]
+__all__ = ["DEFAULT_STUDIES", "DataError", "Problem", "make_template", "read_rows", "write_rows"]

@@ -103,6 +103,19 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[str], list[tupl
         (i + 2, r) for i, r in enumerate(rows[1:]) if any(c not in (None, "") for c in r)]
 
 
+def _read_sav(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """SPSS .sav: value labels become the category text; rows are SPSS case numbers."""
+    import pyreadstat
+
+    try:
+        df, _meta = pyreadstat.read_sav(str(path), apply_value_formats=True)
+    except Exception as exc:  # pyreadstat raises its own error types for broken files
+        raise DataError([Problem(str(path), "", None, "", type(exc).__name__, "unreadable",
+                                 ".sav")]) from None
+    records = df.astype(object).where(df.notna(), None).values.tolist()
+    return [str(c) for c in df.columns], [(i + 1, r) for i, r in enumerate(records)]
+
+
 def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
               lang: str = "id") -> list[dict[str, Any]]:
     """Rows of the data file as dicts, numbers parsed (decimal comma accepted).
@@ -119,8 +132,11 @@ def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
             sheet_name, header, raw = _read_xlsx(p, sheet)
         elif p.suffix.lower() in (".csv", ".txt"):
             header, raw = _read_csv(p)
+        elif p.suffix.lower() == ".sav":
+            header, raw = _read_sav(p)
         else:
-            raise DataError([Problem(str(p), "", None, "", p.suffix, "format", ".csv, .xlsx")])
+            raise DataError([Problem(str(p), "", None, "", p.suffix, "format",
+                                     ".csv, .xlsx, .sav")])
     except DataError as exc:  # readers word problems in the default language
         raise DataError(exc.problems, lang) from None
     problems: list[Problem] = []
@@ -194,6 +210,14 @@ def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
                 row[col] = text
             else:
                 row[col] = value
+        for o in study.outcomes:
+            if o.pre is None or o.pre not in row or o.post not in row:
+                continue
+            have_pre, have_post = row[o.pre] is not None, row[o.post] is not None
+            if have_pre != have_post:
+                filled, empty = (o.pre, o.post) if have_pre else (o.post, o.pre)
+                problems.append(Problem(str(p), sheet_name, rownum, empty, "", "missing_pair",
+                                        filled))
         if study.id_column:
             key = str(row.get(study.id_column))
             if key in seen_ids:

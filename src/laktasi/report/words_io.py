@@ -19,6 +19,8 @@ _TEXT = {
         "range": "nilai {value!r} di luar rentang yang diizinkan ({allowed})",
         "category": "nilai {value!r} tidak termasuk kategori yang diizinkan: {allowed}",
         "duplicate_id": "kode {value!r} ganda (sudah dipakai di baris {allowed})",
+        "missing_pair": "kosong, padahal {allowed} terisi: data berpasangan perlu nilai sebelum "
+                        "dan sesudah (isi keduanya, atau kosongkan keduanya)",
     },
     "en": {
         "no_file": "file not found",
@@ -32,6 +34,8 @@ _TEXT = {
         "range": "value {value!r} is outside the allowed range ({allowed})",
         "category": "value {value!r} is not an allowed category: {allowed}",
         "duplicate_id": "code {value!r} is duplicated (already used in row {allowed})",
+        "missing_pair": "is empty while {allowed} is filled: paired data need both the before "
+                        "and the after value (fill both, or leave both empty)",
     },
 }
 _WHERE = {"id": ("baris", "kolom"), "en": ("row", "column")}
