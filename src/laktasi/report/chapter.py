@@ -209,6 +209,14 @@ def _outcome_blocks(analysis: Analysis, oa: OutcomeAnalysis, lang: str, num: _Nu
         if step.comparison in {"baseline", "between"}:
             blocks.extend(_step_blocks(analysis, step, var, "", lang, num, alpha_text, levels))
             methods.append(_method_sentence(step, var, "", lang))
+    if figure_maker is not None and study.group is not None and out.type != "binary":
+        fig = figure_maker("groups", num.figure(), {"outcome": out, "group": None,
+                                                    "group_text": "", "analysis": analysis,
+                                                    "lang": lang})
+        if fig is not None:
+            blocks.append(fig)
+        else:
+            num.figures -= 1
     return blocks
 
 

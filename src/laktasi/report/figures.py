@@ -9,7 +9,7 @@ from typing import Any
 from laktasi.design.study import Study
 
 from .document import Figure
-from .plots import binary_prepost_bar, paired_plot
+from .plots import binary_prepost_bar, group_plot, paired_plot
 from .words_chapter import w
 
 __all__ = ["figure_maker"]
@@ -20,10 +20,18 @@ def figure_maker(study: Study, rows: Sequence[Mapping[str, Any]]):
 
     def make(kind: str, number: str, ctx: dict[str, Any]) -> Figure | None:
         out, grp, lang = ctx["outcome"], ctx["group"], ctx["lang"]
+        label = out.label[lang]
+        if kind == "groups":
+            g = study.group
+            values = {g.label(lv, lang): [math.nan if r.get(out.post) is None
+                                          else float(r[out.post]) for r in rows
+                                          if str(r.get(g.column)) == lv] for lv in g.levels}
+            png, svg = group_plot(values, ylabel=label)
+            caption = w("figure_groups", lang, variable=label)
+            return Figure(number, caption, png, svg, alt=caption)
         if out.pre is None:
             return None
         sel = [r for r in rows if grp is None or str(r.get(study.group.column)) == grp]
-        label = out.label[lang]
         gtext = ctx["group_text"]
         times = (w("pre", lang), w("post", lang))
         if kind == "paired":
