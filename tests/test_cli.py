@@ -96,3 +96,17 @@ def test_bundle_and_template(tmp_path):
     assert res.exit_code == 0 and (tmp_path / "t.xlsx").exists()
     res = runner.invoke(app, ["template", "rct", "--out", str(tmp_path / "x.xlsx")])
     assert res.exit_code == 2 and "one-group-pretest-posttest" in res.output
+
+
+def test_analyze_drop_invalid_lists_what_was_dropped(tmp_path):
+    from laktasi.pipeline import example_files
+
+    data, study = example_files("amanda-oku-timur-2023")
+    bad = tmp_path / "bad.csv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",5,", ",lima,", 1)
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(bad), "--study", str(study), "--drop-invalid",
+                              "--format", "md"])
+    assert res.exit_code == 0, res.output
+    assert "1 baris data dikeluarkan" in res.output and "baris 4" in res.output

@@ -43,6 +43,8 @@ def analyze(
     sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
     template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
     bundle: Path = typer.Option(None, "--bundle", help="Also write a reproducibility .zip."),
+    drop_invalid: bool = typer.Option(False, "--drop-invalid",
+                                      help="Leave out rows with problems (listed in the report)."),
 ) -> None:
     """Analyse a study: the design picks the tests; prints or writes the results chapter."""
     from laktasi.pipeline import analyse_file, example_files, write_bundle
@@ -56,7 +58,8 @@ def analyze(
             err.print("[red]Give DATA and --study STUDY.yaml, or --example NAME.[/red]")
             raise typer.Exit(2)
         with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
-            analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet)
+            analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
+                                         drop_invalid=drop_invalid)
         if bundle:
             write_bundle(bundle, data, study, analysis, lang=lang)
             err.print(f"{bundle}")
@@ -84,7 +87,7 @@ def demo(
 ) -> None:
     """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
-            out=None, sheet=None, template=None, bundle=None)
+            out=None, sheet=None, template=None, bundle=None, drop_invalid=False)
 
 
 @app.command("audit")

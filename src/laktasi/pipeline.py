@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from laktasi.design import Study, load_study
 from laktasi.design.plan import Analysis, analyse
-from laktasi.io import read_rows
+from laktasi.io import read_rows_checked
 from laktasi.report.chapter import build_chapter
-from laktasi.report.document import Document
+from laktasi.report.document import Document, Paragraph
 from laktasi.report.figures import figure_maker
+from laktasi.report.words import say
 
 __all__ = ["analyse_file", "example_files", "write_bundle"]
 
@@ -21,13 +23,23 @@ def example_files(name: str) -> tuple[Path, Path]:
 
 
 def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id",
-                 sheet: str | None = None, figures: bool = True) -> tuple[Analysis, Document]:
-    """Read and check the data against the study, run the plan, build the chapter."""
+                 sheet: str | None = None, figures: bool = True, drop_invalid: bool = False
+                 ) -> tuple[Analysis, Document]:
+    """Read and check the data against the study, run the plan, build the chapter.
+
+    With ``drop_invalid`` rows with problems are left out and the chapter says which.
+    """
     st = study if isinstance(study, Study) else load_study(study)
-    rows = read_rows(data, st, sheet=sheet, lang=lang)
+    rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
+                                      drop_invalid=drop_invalid)
     analysis = analyse(st, rows)
     maker = figure_maker(st, rows) if figures else None
-    return analysis, build_chapter(analysis, lang, figure_maker=maker)
+    doc = build_chapter(analysis, lang, figure_maker=maker)
+    if dropped:
+        note = [Paragraph(say("dropped_rows", lang, n=len({p.row for p in dropped})), "warning"),
+                *(Paragraph(p.text(lang), "note") for p in dropped)]
+        doc = replace(doc, blocks=(doc.blocks[0], *note, *doc.blocks[1:]))
+    return analysis, doc
 
 
 def write_bundle(out: str | Path, data: str | Path, study: str | Path, analysis: Analysis,

@@ -135,3 +135,27 @@ def test_template_has_dropdowns_and_instructions(tmp_path):
     col = openpyxl.utils.get_column_letter(paritas)
     assert rules[f"{col}2:{col}61"].formula1 == '"primipara,multipara,grandemultipara"'
     assert "BUKAN nama ibu" in " ".join(str(r[0].value) for r in wb["Petunjuk"].iter_rows())
+
+
+def test_header_row_below_a_title_is_found(tmp_path):
+    p = tmp_path / "d.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Lembar observasi pijat oksitosin, PMB Sari 2024"])
+    ws.append([])
+    ws.append(HEADER.split(";"))
+    ws.append(["R01", "multipara", 5, 9, "tidak lancar", "lancar"])
+    ws.append(["R02", "multipara", "x", 9, "lancar", "lancar"])
+    wb.save(p)
+    with pytest.raises(DataError, match="row 5, column menyusui_pre"):
+        read_rows(p, STUDY, lang="en")
+
+
+def test_dropping_invalid_rows_on_request(tmp_path):
+    from laktasi.io import read_rows_checked
+
+    p = _csv(tmp_path, "R01;primipara;5;9;tidak lancar;lancar",
+             "R02;primipara;lima;9;tidak lancar;lancar")
+    rows, dropped = read_rows_checked(p, STUDY, drop_invalid=True)
+    assert [r["kode"] for r in rows] == ["R01"]
+    assert [(d.row, d.column) for d in dropped] == [(3, "menyusui_pre")]

@@ -16,7 +16,7 @@ from typing import Any
 from laktasi.design.study import Study
 from laktasi.errors import LaktasiInputError
 
-__all__ = ["DataError", "Problem", "read_rows"]
+__all__ = ["DataError", "Problem", "read_rows", "read_rows_checked"]
 
 # plausible ranges per outcome name fragment when the study gives none (per 24 h)
 _LIMITS = {"menyusui": (0, 24), "bak": (0, 30)}
@@ -62,7 +62,20 @@ def _number(text: Any) -> float | None:
     return float(s)  # ValueError for text
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+def _find_header(rows: list[list[Any]], expected: tuple[str, ...]) -> int:
+    """Index of the header row: among the first 20, the first with the most expected names
+    (a title or notes above the table are skipped)."""
+    want = {c.lower() for c in expected}
+    best, best_hits = 0, -1
+    for i, row in enumerate(rows[:20]):
+        hits = sum(1 for c in row if c is not None and str(c).strip().lower() in want)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+def _read_csv(path: Path, expected: tuple[str, ...] = ()
+              ) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     raw = path.read_bytes()
     text = raw.decode("latin-1")  # never fails; tried last
     for enc in ("utf-8-sig", "cp1252"):
@@ -80,11 +93,13 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
         raise DataError([Problem(str(path), "", None, "", str(exc), "unreadable", ".csv")]) from None
     if not reader:
         raise DataError([Problem(str(path), "", None, "", "", "empty_file", "")])
-    return [h.strip() for h in reader[0]], [(i + 2, r) for i, r in enumerate(reader[1:]) if
-                                              any(c.strip() for c in r)]
+    h = _find_header(reader, expected)
+    return [c.strip() for c in reader[h]], [(i + h + 2, r) for i, r in enumerate(reader[h + 1:])
+                                            if any(c.strip() for c in r)]
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[str], list[tuple[int, list]]]:
+def _read_xlsx(path: Path, sheet: str | None, expected: tuple[str, ...] = ()
+               ) -> tuple[str, list[str], list[tuple[int, list]]]:
     import openpyxl
 
     try:
@@ -99,8 +114,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[str], list[tupl
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     if not rows:
         raise DataError([Problem(str(path), ws.title, None, "", "", "empty_file", "")])
-    return ws.title, [str(h).strip() if h is not None else "" for h in rows[0]], [
-        (i + 2, r) for i, r in enumerate(rows[1:]) if any(c not in (None, "") for c in r)]
+    h = _find_header(rows, expected)
+    return ws.title, [str(c).strip() if c is not None else "" for c in rows[h]], [
+        (i + h + 2, r) for i, r in enumerate(rows[h + 1:]) if any(c not in (None, "") for c in r)]
 
 
 def _read_sav(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
@@ -118,9 +134,18 @@ def _read_sav(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
 
 def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
               lang: str = "id") -> list[dict[str, Any]]:
-    """Rows of the data file as dicts, numbers parsed (decimal comma accepted).
+    """Rows of the data file as dicts (see :func:`read_rows_checked`); any problem raises."""
+    rows, _ = read_rows_checked(path, study, sheet=sheet, lang=lang)
+    return rows
 
-    Raises :class:`DataError` listing every problem: missing columns, text in a number
+
+def read_rows_checked(path: str | Path, study: Study, *, sheet: str | None = None,
+                      lang: str = "id", drop_invalid: bool = False
+                      ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Rows of the data file as dicts, numbers parsed (decimal comma accepted), and the
+    problems of the rows left out when ``drop_invalid`` is set.
+
+    Otherwise raises :class:`DataError` listing every problem: missing columns, text in a number
     column, values out of range, categories or binary values not allowed, duplicate ids.
     """
     p = Path(path)
@@ -129,9 +154,9 @@ def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
     sheet_name = ""
     try:
         if p.suffix.lower() in (".xlsx", ".xlsm"):
-            sheet_name, header, raw = _read_xlsx(p, sheet)
+            sheet_name, header, raw = _read_xlsx(p, sheet, study.columns)
         elif p.suffix.lower() in (".csv", ".txt"):
-            header, raw = _read_csv(p)
+            header, raw = _read_csv(p, study.columns)
         elif p.suffix.lower() == ".sav":
             header, raw = _read_sav(p)
         else:
@@ -153,6 +178,7 @@ def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
     out: list[dict[str, Any]] = []
     seen_ids: dict[str, int] = {}
     for rownum, cells in raw:
+        before = len(problems)
         row: dict[str, Any] = {}
         for col in study.columns:
             i = index[col.lower()]
@@ -224,9 +250,11 @@ def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
                 problems.append(Problem(str(p), sheet_name, rownum, study.id_column, key,
                                         "duplicate_id", str(seen_ids[key])))
             seen_ids[key] = rownum
-        out.append(row)
-    if problems:
+        if len(problems) == before:
+            out.append(row)
+    if problems and not drop_invalid:
         raise DataError(problems, lang)
     if not out:
-        raise DataError([Problem(str(p), sheet_name, None, "", "", "no_rows", "")], lang)
-    return out
+        raise DataError([*problems, Problem(str(p), sheet_name, None, "", "", "no_rows", "")],
+                        lang)
+    return out, problems

@@ -13,6 +13,8 @@ __all__ = ["PROPORTION_SCALE_ID", "WORDS", "proportion_word", "say"]
 WORDS: dict[str, dict[str, str]] = {
     "id": {
         "characteristics": "Karakteristik Responden",
+        "dropped_rows": "{n} baris data dikeluarkan dari analisis atas permintaan pengguna "
+                        "karena bermasalah:",
         "category": "Kategori",
         "frequency": "Frekuensi (n)",
         "percent": "Persentase (%)",
@@ -39,6 +41,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "characteristics": "Respondent characteristics",
+        "dropped_rows": "{n} data rows were left out of the analysis, as the user asked, "
+                        "because of these problems:",
         "category": "Category",
         "frequency": "Frequency (n)",
         "percent": "Percent (%)",
