@@ -110,3 +110,13 @@ def test_analyze_drop_invalid_lists_what_was_dropped(tmp_path):
                               "--format", "md"])
     assert res.exit_code == 0, res.output
     assert "1 baris data dikeluarkan" in res.output and "baris 4" in res.output
+
+
+def test_example_writes_xlsx_and_yaml_that_analyze_reads(tmp_path):
+    res = runner.invoke(app, ["example", "--list"])
+    assert "kota-bengkulu-2018" in res.output and "blooto-mojokerto-2021" in res.output
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    data, study = tmp_path / "kota-bengkulu-2018.xlsx", tmp_path / "kota-bengkulu-2018.yaml"
+    res = runner.invoke(app, ["analyze", str(data), "--study", str(study), "--format", "json"])
+    assert res.exit_code == 0 and "ANCOVA" in res.output

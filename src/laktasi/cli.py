@@ -240,12 +240,38 @@ def meta_command(
 
 
 @app.command()
-def examples() -> None:
-    """List the shipped example studies."""
-    from laktasi.datasets import example_names
+def example(
+    name: str = typer.Argument(None, help="Example study name (see --list)."),
+    directory: Path = typer.Argument(Path("."), help="Where to write NAME.xlsx and NAME.yaml."),
+    list_: bool = typer.Option(False, "--list", help="List the shipped example studies."),
+) -> None:
+    """Write a shipped example study (data as .xlsx, description as .yaml) into DIR."""
+    import shutil
 
-    for name in example_names():
-        console.print(name)
+    from laktasi.datasets import example_names
+    from laktasi.design import load_study
+    from laktasi.io import read_rows, write_rows
+    from laktasi.pipeline import example_files
+
+    if list_ or name is None:
+        for n in example_names():
+            console.print(n)
+        return
+    try:
+        data, study_path = example_files(name)
+        study = load_study(study_path)
+        directory.mkdir(parents=True, exist_ok=True)
+        write_rows(read_rows(data, study), directory / f"{name}.xlsx", study)
+        shutil.copyfile(study_path, directory / f"{name}.yaml")
+    except LaktasiError as exc:
+        _fail(exc)
+    console.print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
+
+
+@app.command(hidden=True)
+def examples() -> None:
+    """List the shipped example studies (same as: example --list)."""
+    example(name=None, directory=Path("."), list_=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point

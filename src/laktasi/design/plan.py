@@ -95,6 +95,8 @@ class Analysis(_Serialisable):
     characteristics: tuple[tuple[str, Any], ...]  # (column, FrequenciesResult)
     outcomes: tuple[OutcomeAnalysis, ...]
     warnings: tuple[Reason, ...] = ()
+    # group designs: characteristics by group, (column, levels, counts per group, test, result)
+    baseline: tuple[tuple[str, tuple[str, ...], tuple[tuple[int, ...], ...], str, Any], ...] = ()
 
 
 def _column(rows: Sequence[Mapping[str, Any]], col: str) -> list[Any]:
@@ -335,9 +337,32 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
             else:
                 steps.append(_between(out, post[x_mask], post[y_mask], alpha))
         outcomes.append(OutcomeAnalysis(out, tuple(descr), tuple(cross), tuple(steps)))
+    baseline = []
+    if study.group is not None:
+        for ch in study.characteristics:
+            cats = [None if v is None or v == "" else ch.categorise(v)
+                    for v in _column(rows, ch.column)]
+            lv = [c for c in (ch.levels or sorted({c for c in cats if c is not None}, key=str))]
+            counts = [[sum(1 for c, g in zip(cats, group_values, strict=True)
+                           if c == cat and g == grp) for cat in lv] for grp in levels]
+            keep = [j for j in range(len(lv)) if any(row[j] for row in counts)]
+            table = [[row[j] for j in keep] for row in counts]
+            if len(keep) < 2:
+                continue
+            chi = stats.chi_square(table)
+            if chi.n_expected_below_5:
+                try:
+                    test, res = "fisher", stats.fisher_exact(table)
+                except LaktasiError:
+                    test, res = "chi-square", chi
+            else:
+                test, res = "chi-square", chi
+            baseline.append((ch.column, tuple(lv[j] for j in keep),
+                             tuple(tuple(r) for r in table), test, res))
     warnings = []
     if study.design == "one-group-pretest-posttest":
         warnings.append(Reason("no_control_group"))
     if study.design == "nonequivalent-control-pretest-posttest":
         warnings.append(Reason("not_randomised"))
-    return Analysis(study, len(rows), tuple(characteristics), tuple(outcomes), tuple(warnings))
+    return Analysis(study, len(rows), tuple(characteristics), tuple(outcomes), tuple(warnings),
+                    tuple(baseline))

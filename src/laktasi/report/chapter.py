@@ -123,6 +123,8 @@ def build_chapter(analysis: Analysis, lang: str = "id", *,
                            variable=_inline(labels[col]), category=top.value, n=top.n,
                            pct=fmt_percent(top.valid_percent, 1, lang)))
         blocks.append(Paragraph(w("char_paragraph", lang, table=number, parts="; ".join(parts))))
+    if analysis.baseline and study.group is not None:
+        blocks.extend(_baseline_blocks(analysis, lang, num))
 
     # 4.2 specific data
     blocks.append(Heading(w("specific_data", lang), 2))
@@ -137,6 +139,34 @@ def build_chapter(analysis: Analysis, lang: str = "id", *,
         blocks.extend(Paragraph(w(f"warning_{r.code}", lang), "note") for r in analysis.warnings)
     return Document(study.title, lang, tuple(blocks),
                     {"study": study.id, "design": study.design, "n": analysis.n})
+
+
+def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Block]:
+    """Characteristics by group with the chi-square / Fisher test of comparability."""
+    study = analysis.study
+    groups = study.group.levels
+    labels = {c.column: c.label[lang] for c in study.characteristics}
+    rows = []
+    unequal = []
+    for col, levels, counts, test, res in analysis.baseline:
+        totals = [sum(r) for r in counts]
+        for j, level in enumerate(levels):
+            cells = [f"{counts[g][j]} ({fmt_percent(100 * counts[g][j] / totals[g], 1, lang)})"
+                     if totals[g] else "0" for g in range(len(groups))]
+            p_cell = (f"{fmt_p(res.pvalue, lang, with_symbol=False)} "
+                      f"({'Fisher' if test == 'fisher' else 'χ²'})") if j == 0 else ""
+            rows.append((labels[col] if j == 0 else "", str(level), *cells, p_cell))
+        if res.pvalue < study.alpha:
+            unequal.append(labels[col])
+    number = num.table()
+    table = ReportTable(
+        w("baseline_caption", lang),
+        (w("variable", lang), w("category", lang),
+         *(study.group.label(g, lang) for g in groups), "p"), tuple(rows))
+    text = (w("baseline_unequal", lang, variables=", ".join(unequal)) if unequal
+            else w("baseline_equal", lang))
+    return [TableBlock(number, table), Paragraph(w("baseline_table_paragraph", lang,
+                                                   table=number, verdict=text))]
 
 
 def _group_label(analysis: Analysis, group: str | None, lang: str) -> str:

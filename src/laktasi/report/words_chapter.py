@@ -59,6 +59,12 @@ WORDS: dict[str, dict[str, str]] = {
     "id": {
         "chapter": "BAB 4 HASIL DAN PEMBAHASAN",
         "table_word": "Tabel", "figure_word": "Gambar",
+        "variable": "Variabel", "category": "Kategori",
+        "baseline_caption": "Kesetaraan Karakteristik Responden antara Kelompok",
+        "baseline_table_paragraph": "Berdasarkan tabel {table}, {verdict}",
+        "baseline_equal": "karakteristik responden setara antara kedua kelompok (p ≥ 0,05).",
+        "baseline_unequal": "kedua kelompok berbeda bermakna pada: {variables}; perbedaan ini "
+                            "perlu dipertimbangkan saat membandingkan hasil.",
         "general_data": "4.1 Data Umum",
         "specific_data": "4.2 Data Khusus",
         "methods": "Metode analisis",
@@ -189,6 +195,12 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "chapter": "Chapter 4 Results and Discussion",
         "table_word": "Table", "figure_word": "Figure",
+        "variable": "Variable", "category": "Category",
+        "baseline_caption": "Comparability of Respondent Characteristics between Groups",
+        "baseline_table_paragraph": "Table {table}: {verdict}",
+        "baseline_equal": "the groups were comparable in every characteristic (p ≥ .05).",
+        "baseline_unequal": "the groups differed significantly in: {variables}; keep this in "
+                            "mind when comparing their outcomes.",
         "general_data": "4.1 General data",
         "specific_data": "4.2 Specific data",
         "methods": "Analysis methods",
