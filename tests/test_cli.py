@@ -120,3 +120,23 @@ def test_example_writes_xlsx_and_yaml_that_analyze_reads(tmp_path):
     data, study = tmp_path / "kota-bengkulu-2018.xlsx", tmp_path / "kota-bengkulu-2018.yaml"
     res = runner.invoke(app, ["analyze", str(data), "--study", str(study), "--format", "json"])
     assert res.exit_code == 0 and "ANCOVA" in res.output
+
+
+def test_analyze_with_design_flags_and_no_yaml(tmp_path):
+    from laktasi.pipeline import example_files
+
+    data, _ = example_files("amanda-oku-timur-2023")
+    res = runner.invoke(app, ["analyze", str(data), "--design", "one-group-pretest-posttest",
+                              "--id", "kode", "--format", "json", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    captions = [b["caption"] for b in doc["blocks"] if b["type"] == "table"]
+    assert any("Menyusui" in c for c in captions) and any("Bak" in c for c in captions)
+    data, _ = example_files("kota-bengkulu-2018")
+    res = runner.invoke(app, ["analyze", str(data), "--design",
+                              "nonequivalent-control-pretest-posttest", "--format", "json"])
+    assert res.exit_code == 2 and "--group" in res.output
+    res = runner.invoke(app, ["analyze", str(data), "--design",
+                              "nonequivalent-control-pretest-posttest", "--group", "kelompok",
+                              "--format", "json"])
+    assert res.exit_code == 0 and "ANCOVA" in res.output

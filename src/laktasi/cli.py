@@ -37,6 +37,10 @@ def analyze(
     data: Path = typer.Argument(None, help="Data file (.csv or .xlsx), one row per mother."),
     study: Path = typer.Option(None, "--study", help="Study description (YAML)."),
     example: str = typer.Option(None, "--example", help="Analyse a shipped example study."),
+    design: str = typer.Option(None, "--design", help="Without --study: the design "
+                               "(columns NAME_pre / NAME_post are the outcomes)."),
+    group: str = typer.Option(None, "--group", help="With --design: the group column."),
+    id_column: str = typer.Option(None, "--id", help="With --design: the mothers' code column."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
     fmt: str = typer.Option(None, "--format", help="docx, html, md or json (default: terminal)."),
     out: Path = typer.Option(None, "--out", help="Write the report to this file."),
@@ -54,8 +58,16 @@ def analyze(
     try:
         if example:
             data, study = example_files(example)
+        if data is not None and study is None and design is not None:
+            from laktasi.design.infer import study_from_columns
+            from laktasi.io import read_table
+
+            header, cells = read_table(data, sheet=sheet, lang=lang)
+            study = study_from_columns(header, cells, design, group=group, id_column=id_column,
+                                       title=Path(data).stem)
         if data is None or study is None:
-            err.print("[red]Give DATA and --study STUDY.yaml, or --example NAME.[/red]")
+            err.print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
+                      "--example NAME.[/red]")
             raise typer.Exit(2)
         with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
@@ -87,7 +99,8 @@ def demo(
 ) -> None:
     """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
-            out=None, sheet=None, template=None, bundle=None, drop_invalid=False)
+            out=None, sheet=None, template=None, bundle=None, drop_invalid=False, design=None,
+            group=None, id_column=None)
 
 
 @app.command("audit")

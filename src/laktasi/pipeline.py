@@ -42,8 +42,8 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     return analysis, doc
 
 
-def write_bundle(out: str | Path, data: str | Path, study: str | Path, analysis: Analysis,
-                 *, lang: str) -> Path:
+def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
+                 analysis: Analysis, *, lang: str) -> Path:
     """A reproducibility bundle: the data, the study description, the results (JSON), the
     settings and the versions of laktasi and the libraries that computed them."""
     import json
@@ -52,6 +52,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path, analysis:
     from importlib.metadata import PackageNotFoundError, version
 
     from laktasi import __version__
+    from laktasi.stats._results import _plain
 
     def ver(name: str) -> str:
         try:
@@ -63,12 +64,16 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path, analysis:
         "laktasi": __version__, "lang": lang, "python": platform.python_version(),
         "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "statsmodels",
                                           "openpyxl", "python-docx", "matplotlib")},
-        "command": f"laktasi analyze {Path(data).name} --study {Path(study).name} --lang {lang}",
+        "command": f"laktasi analyze {Path(data).name} --lang {lang}",
     }
     out = Path(out)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.write(data, f"data/{Path(data).name}")
-        z.write(study, f"study/{Path(study).name}")
+        if isinstance(study, Study):
+            z.writestr("study/study.json", json.dumps(_plain(study), ensure_ascii=False,
+                                                      indent=1))
+        else:
+            z.write(study, f"study/{Path(study).name}")
         z.writestr("results.json", json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1))
         z.writestr("settings.json", json.dumps(settings, indent=1))
     return out

@@ -16,7 +16,7 @@ from typing import Any
 from laktasi.design.study import Study
 from laktasi.errors import LaktasiInputError
 
-__all__ = ["DataError", "Problem", "read_rows", "read_rows_checked"]
+__all__ = ["DataError", "Problem", "read_rows", "read_rows_checked", "read_table"]
 
 # plausible ranges per outcome name fragment when the study gives none (per 24 h)
 _LIMITS = {"menyusui": (0, 24), "bak": (0, 30)}
@@ -130,6 +130,27 @@ def _read_sav(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
                                  ".sav")]) from None
     records = df.astype(object).where(df.notna(), None).values.tolist()
     return [str(c) for c in df.columns], [(i + 1, r) for i, r in enumerate(records)]
+
+
+def read_table(path: str | Path, *, sheet: str | None = None, lang: str = "id"
+               ) -> tuple[list[str], list[list[Any]]]:
+    """Header and raw cells of a data file, for building a study description from it."""
+    p = Path(path)
+    if not p.exists():
+        raise DataError([Problem(str(p), "", None, "", "", "no_file", "")], lang)
+    try:
+        if p.suffix.lower() in (".xlsx", ".xlsm"):
+            _, header, raw = _read_xlsx(p, sheet)
+        elif p.suffix.lower() in (".csv", ".txt"):
+            header, raw = _read_csv(p)
+        elif p.suffix.lower() == ".sav":
+            header, raw = _read_sav(p)
+        else:
+            raise DataError([Problem(str(p), "", None, "", p.suffix, "format",
+                                     ".csv, .xlsx, .sav")])
+    except DataError as exc:
+        raise DataError(exc.problems, lang) from None
+    return header, [list(cells) for _, cells in raw]
 
 
 def read_rows(path: str | Path, study: Study, *, sheet: str | None = None,
