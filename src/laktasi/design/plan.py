@@ -103,8 +103,23 @@ def _column(rows: Sequence[Mapping[str, Any]], col: str) -> list[Any]:
     return [r.get(col) for r in rows]
 
 
+def _categorised(ch, values: list[Any]) -> list[Any]:
+    """Category of every value: the band label for binned numbers (vectorised)."""
+    if not ch.bins:
+        return [None if v == "" else v for v in values]
+    x = _floats(values)
+    labels = np.array([None] * x.size, dtype=object)
+    for b in ch.bins:
+        inside = (x >= b.get("min", -np.inf)) & (x <= b.get("max", np.inf)) & ~np.isnan(x)
+        labels[inside & (labels == None)] = b["label"]  # noqa: E711 - elementwise
+    return labels.tolist()
+
+
 def _floats(values: Sequence[Any]) -> np.ndarray:
-    return np.array([math.nan if v is None or v == "" else float(v) for v in values])
+    try:  # the common case: numbers and None only
+        return np.array(values, dtype=float)
+    except (TypeError, ValueError):
+        return np.array([math.nan if v is None or v == "" else float(v) for v in values])
 
 
 def _normality(values: np.ndarray) -> Any:
@@ -285,8 +300,7 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
     alpha = study.alpha
     characteristics = []
     for ch in study.characteristics:
-        values = [None if v is None or v == "" else ch.categorise(v)
-                  for v in _column(rows, ch.column)]
+        values = _categorised(ch, _column(rows, ch.column))
         characteristics.append((ch.column, stats.frequencies(values, categories=list(ch.levels)
                                                              or None)))
     group_values: list[str] | None = None
@@ -340,8 +354,7 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
     baseline = []
     if study.group is not None:
         for ch in study.characteristics:
-            cats = [None if v is None or v == "" else ch.categorise(v)
-                    for v in _column(rows, ch.column)]
+            cats = _categorised(ch, _column(rows, ch.column))
             lv = [c for c in (ch.levels or sorted({c for c in cats if c is not None}, key=str))]
             counts = [[sum(1 for c, g in zip(cats, group_values, strict=True)
                            if c == cat and g == grp) for cat in lv] for grp in levels]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -117,17 +118,20 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     >>> [(r.value, r.n, round(r.valid_percent, 1)) for r in res.rows]
     [('SD', 1, 33.3), ('SMP', 0, 0.0), ('SMA', 2, 66.7), ('PT', 0, 0.0)]
     """
-    values = list(x.to_numpy() if hasattr(x, "to_numpy") else x)
-    values = [v.item() if isinstance(v, np.generic) else v for v in values]
-    valid = [v for v in values if not is_missing(v)]
-    n_total = len(values)
+    values = x.to_numpy() if hasattr(x, "to_numpy") else x
+    tally: Counter = Counter()
+    n_missing = 0
+    for key, k in Counter(values).items():  # count first: per-category work stays small
+        if is_missing(key):
+            n_missing += k
+        else:
+            tally[key.item() if isinstance(key, np.generic) else key] += k
+    n_total = sum(tally.values()) + n_missing
     if n_total == 0:
         raise LaktasiInputError("The variable has no values at all.", n=0)
-    cats = list(levels_of(valid, categories, "Category"))
-    counts = {c: 0 for c in cats}
-    for v in valid:
-        counts[v] += 1
-    n_valid = len(valid)
+    cats = list(levels_of(list(tally), categories, "Category"))
+    counts = {c: tally.get(c, 0) for c in cats}
+    n_valid = sum(tally.values())
     rows = []
     cum = 0.0
     for c in cats:
@@ -135,7 +139,6 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
         vp = 100 * k / n_valid if n_valid else math.nan
         cum += vp if n_valid else 0.0
         rows.append(FrequencyRow(c, k, 100 * k / n_total, vp, cum if n_valid else math.nan))
-    n_missing = n_total - n_valid
     notes = [Note("missing_dropped", {"n": n_missing})] if n_missing else []
     return FrequenciesResult(tuple(rows), n_total, n_valid, n_missing, 100 * n_missing / n_total,
                              tuple(notes))
