@@ -75,15 +75,6 @@ class Characteristic:
     categories: tuple[str, ...] = ()
     bins: tuple[dict[str, Any], ...] = ()
 
-    def categorise(self, value: Any) -> Any:
-        """The category of one raw value (a band label for binned numbers)."""
-        if not self.bins:
-            return value
-        for b in self.bins:
-            if b.get("min", float("-inf")) <= float(value) <= b.get("max", float("inf")):
-                return b["label"]
-        return None
-
     @property
     def levels(self) -> tuple[str, ...]:
         return tuple(b["label"] for b in self.bins) if self.bins else self.categories
