@@ -231,13 +231,10 @@ def independent_t(
     vx, vy = sx.sd**2 / nx, sy.sd**2 / ny
     df_w = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
     welch = _t_row(diff, math.sqrt(vx + vy), df_w, alternative, level)
-    dev = np.concatenate([np.abs(xa - sx.mean), np.abs(ya - sy.mean)])
-    if np.ptp(_ranks.clean(dev)) == 0:
-        lev_f, lev_p = math.nan, math.nan
-        notes.append(Note("levene_undefined", {"reason": "equal absolute deviations"}))
-    else:
-        lev = stats.levene(xa, ya, center="mean")
-        lev_f, lev_p = float(lev.statistic), float(lev.pvalue)
+    lev_f, lev_p = _levene(xa, ya)
+    if math.isnan(lev_f):
+        notes.append(Note("levene_undefined", {"reason": "no spread of absolute deviations "
+                                                         "within the groups"}))
     if equal_var == "auto":
         use_student = not (lev_p < 0.05)
         how = f"Levene p = {lev_p:.6g}: " + ("Student (equal variances assumed)" if use_student
@@ -284,6 +281,19 @@ def independent_t(
         effect_sizes=(g, cd),
         notes=tuple(notes),
     )
+
+
+def _levene(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Levene's F on absolute deviations from the group means (SPSS, PSPP)."""
+    zx, zy = np.abs(x - x.mean()), np.abs(y - y.mean())
+    z = np.concatenate([zx, zy])
+    within = float(((zx - zx.mean()) ** 2).sum() + ((zy - zy.mean()) ** 2).sum())
+    between = float(zx.size * (zx.mean() - z.mean()) ** 2 + zy.size * (zy.mean() - z.mean()) ** 2)
+    df2 = z.size - 2
+    if within <= 1e-12 * float((z * z).sum()):  # no spread within the groups: F undefined
+        return math.nan, math.nan
+    f = between / (within / df2)
+    return f, float(stats.f.sf(f, 1, df2))
 
 
 def _sse(design: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray, int]:
