@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy import stats
 
+from laktasi.report.plots import save_figure  # also selects the Agg backend and fonts
+
 from .models import MetaResult
 
 __all__ = ["forest_plot", "funnel_plot"]
-
-
-def _save(fig) -> tuple[bytes, str]:
-    png, svg = io.BytesIO(), io.StringIO()
-    fig.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return png.getvalue(), svg.getvalue()
 
 
 def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
@@ -54,7 +44,7 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     ax.set_xlabel(xlabel)
     ax.set_ylim(-0.2, k + 1.7)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    return _save(fig)
+    return save_figure(fig)
 
 
 def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
@@ -71,4 +61,4 @@ def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
     ax.set_ylim(top, 0)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    return _save(fig)
+    return save_figure(fig)

@@ -17,13 +17,14 @@ import numpy as np
 
 from .numbers import fmt_percent
 
-__all__ = ["binary_prepost_bar", "group_plot", "paired_plot"]
+__all__ = ["binary_prepost_bar", "group_plot", "paired_plot", "save_figure"]
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10, "svg.hashsalt": "laktasi",
                      "figure.dpi": 100})
 
 
-def _save(fig) -> tuple[bytes, str]:
+def save_figure(fig) -> tuple[bytes, str]:
+    """PNG (150 dpi) and SVG of a figure, without timestamps (reproducible files)."""
     png, svg = io.BytesIO(), io.StringIO()
     fig.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -54,7 +55,7 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False, loc="upper left")
     ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig)
+    return save_figure(fig)
 
 
 def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
@@ -76,7 +77,7 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig)
+    return save_figure(fig)
 
 
 def group_plot(groups: dict[str, Sequence[float]], *, ylabel: str) -> tuple[bytes, str]:
@@ -92,4 +93,4 @@ def group_plot(groups: dict[str, Sequence[float]], *, ylabel: str) -> tuple[byte
     ax.set_xticks(range(1, len(names) + 1), names)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig)
+    return save_figure(fig)
