@@ -132,6 +132,38 @@ def audit_command(
 
 
 @app.command()
+def reconstruct(
+    file: str = typer.Argument(..., help="Reported-results YAML (or an example name)."),
+    item: str = typer.Argument(..., help="The id of a descriptives item."),
+    max_: int = typer.Option(10, "--max", help="How many datasets to show."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Whole-number datasets consistent with a printed n, mean, SD, min, max — or proof
+    that none exists."""
+    from laktasi.audit import _load
+    from laktasi.audit.reconstruct import reconstruct as run
+
+    try:
+        data, _ = _load(file)
+        items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
+        if item not in items:
+            err.print(f"[red]No item {item!r}; items: {', '.join(items)}.[/red]")
+            raise typer.Exit(2)
+        res = run(items[item], max_datasets=max_, seed=seed)
+    except LaktasiError as exc:
+        _fail(exc)
+    if res.impossible:
+        console.print(f"none exists ({res.reason.upper()}): no whole-number data give these "
+                      "printed values")
+        raise typer.Exit(1)
+    if not res.datasets:
+        console.print("none found by the search (this is not a proof that none exists)")
+        raise typer.Exit(1)
+    for d in res.datasets:
+        console.print(" ".join(map(str, d)))
+
+
+@app.command()
 def template(
     design: str = typer.Argument(..., help="one-group-pretest-posttest, two-group-posttest or "
                                  "nonequivalent-control-pretest-posttest."),
