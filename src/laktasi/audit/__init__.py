@@ -122,7 +122,8 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
             raw += check_design(item, study)
         except LaktasiInputError as exc:
             raise AuditError(str(exc), source=name, item=str(item["id"])) from None
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, ZeroDivisionError,
+                OverflowError) as exc:
             raise AuditError(f"{where}: a field is missing or has the wrong type ({exc!s}); see "
                              "the reported-results format.", source=name,
                              item=str(item["id"])) from None
