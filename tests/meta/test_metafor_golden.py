@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from compare import close_r
 
-from laktasi.meta import effects, rma
+from laktasi.meta import effects, egger_test, leave_one_out, rma, subgroups
 
 REF = Path(__file__).parents[1] / "reference" / "meta"
 CASES = {c["id"]: c for c in json.loads((REF / "cases.json").read_text())}
@@ -18,7 +18,7 @@ REL = 1e-6  # the issue's bound
 def test_against_metafor(cid):
     case = CASES[cid]
     for key, gold in GOLD[cid].items():
-        if key == "escalc":
+        if key in {"escalc", "leave1out", "egger", "subgroup"}:
             continue
         method, test = key.split("_")
         # > rma(yi, vi, method = METHOD, test = TEST, control = list(threshold = 1e-10))
@@ -66,3 +66,28 @@ def test_example_meta_analysis_and_forest_plot(tmp_path):
     assert res.exit_code == 0, res.output
     assert out.read_bytes().startswith(b"\x89PNG")
     assert "pooled" in res.output and "Kota Bengkulu 2018, oxytocin" in res.output
+
+
+@pytest.mark.parametrize("cid", sorted(GOLD))
+def test_sensitivity_against_metafor(cid):
+    case, gold = CASES[cid], GOLD[cid]
+    y, v = case["yi"], case["vi"]
+    # > leave1out(rma(yi, vi, method = "REML"))
+    for res, est, se in zip(leave_one_out(y, v, method="REML"), gold["leave1out"]["estimate"],
+                            gold["leave1out"]["se"], strict=True):
+        close_r("leave-one-out estimate", res.estimate, est, cid, rel=REL)
+        close_r("leave-one-out se", res.se, se, cid, rel=REL)
+    # > regtest(fit, model = "lm")
+    eg = egger_test(y, v)
+    close_r("egger t", eg.statistic, gold["egger"]["z"], cid, rel=REL)
+    close_r("egger p", eg.pvalue, gold["egger"]["p"], cid, rel=REL)
+    assert eg.df == gold["egger"]["df"]
+    # subgroups a/b alternating; > rma(c(b_a, b_b), sei = c(se_a, se_b), method = "FE")$QE
+    if len(y) < 4:  # laktasi asks for at least 2 studies per subgroup
+        return
+    labels = ["a" if i % 2 == 0 else "b" for i in range(len(y))]
+    sg = subgroups(y, v, labels, method="DL")
+    close_r("subgroup a", sg.groups["a"].estimate, gold["subgroup"]["a"], cid, rel=REL)
+    close_r("subgroup b", sg.groups["b"].estimate, gold["subgroup"]["b"], cid, rel=REL)
+    close_r("subgroup Q between", sg.q_between, gold["subgroup"]["Q"], cid, rel=REL)
+    close_r("subgroup p", sg.pvalue, gold["subgroup"]["p"], cid, rel=REL)

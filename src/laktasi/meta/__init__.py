@@ -3,5 +3,7 @@
 from . import effects
 from .example import example_studies, run_example
 from .models import MetaResult, rma
+from .sensitivity import egger_test, leave_one_out, subgroups
 
-__all__ = ["MetaResult", "effects", "example_studies", "rma", "run_example"]
+__all__ = ["MetaResult", "effects", "egger_test", "example_studies", "leave_one_out", "rma",
+           "run_example", "subgroups"]

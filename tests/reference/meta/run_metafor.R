@@ -20,6 +20,19 @@ for (cs in cases) {
         pi = if (m == "FE") NULL else c(pr$pi.lb, pr$pi.ub))
     }
   }
+  fit <- rma(y, v, method = "REML", control = list(threshold = 1e-13, maxiter = 100000,
+                                                   stepadj = 0.5))
+  l1 <- leave1out(fit)
+  r$leave1out <- list(estimate = as.numeric(l1$estimate), se = as.numeric(l1$se))
+  if (length(y) >= 3) {
+    eg <- regtest(fit, model = "lm")
+    r$egger <- list(z = unname(eg$zval), p = eg$pval, df = eg$dfs)
+  }
+  half <- rep(c("a", "b"), length.out = length(y))
+  fa <- rma(y[half == "a"], v[half == "a"], method = "DL")
+  fb <- rma(y[half == "b"], v[half == "b"], method = "DL")
+  qb <- rma(c(fa$b, fb$b), sei = c(fa$se, fb$se), method = "FE")
+  r$subgroup <- list(a = as.numeric(fa$b), b = as.numeric(fb$b), Q = qb$QE, p = qb$QEp)
   e <- cs$es
   es <- function(...) { x <- escalc(...); c(x$yi[1], x$vi[1]) }
   r$escalc <- list(
