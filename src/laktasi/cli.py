@@ -284,6 +284,35 @@ def meta_command(
         console.print(str(plot))
 
 
+@power_app.command("curve")
+def power_curve_command(
+    n_from: int = typer.Option(10, "--from"),
+    n_to: int = typer.Option(50, "--to"),
+    step: int = typer.Option(5, "--step"),
+    effect: float = typer.Option(1.0, "--effect", help="Mean change (feeds/day)."),
+    spread: float = typer.Option(1.5, "--spread", help="SD of the change."),
+    test: str = typer.Option("wilcoxon", "--test", help="wilcoxon or paired-t."),
+    sims: int = typer.Option(20_000, "--sims"),
+    plot: Path = typer.Option(None, "--plot", help="Write the curve (.png or .svg)."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Power against sample size by simulation (whole-number outcomes with ties)."""
+    from laktasi.power import integer_counts, power_curve, power_curve_plot
+
+    try:
+        curve = power_curve(range(n_from, n_to + 1, step),
+                            integer_counts(effect=effect, spread=spread), test, sims=sims,
+                            seed=seed)
+    except LaktasiError as exc:
+        _fail(exc)
+    for c in curve:
+        console.print(f"n = {c.n:4d}  power = {c.power:.3f} (SE {c.se:.3f})")
+    if plot:
+        png, svg = power_curve_plot(curve, xlabel="n", ylabel="power")
+        plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
+        console.print(str(plot))
+
+
 @app.command()
 def example(
     name: str = typer.Argument(None, help="Example study name (see --list)."),

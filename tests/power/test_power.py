@@ -76,3 +76,12 @@ def test_simulation_is_reproducible():
     b = simulate_power(20, integer_counts(), sims=5_000, seed=42)
     c = simulate_power(20, integer_counts(), sims=5_000, seed=43)
     assert a.power == b.power and a.power != c.power
+
+
+def test_power_curve_rises_with_n_and_plots(tmp_path):
+    from laktasi.power import power_curve, power_curve_plot
+
+    curve = power_curve([10, 20, 40], integer_counts(effect=0.5), sims=4_000, seed=3)
+    assert curve[0].power < curve[1].power < curve[2].power
+    png, svg = power_curve_plot(curve, xlabel="n", ylabel="power")
+    assert png.startswith(b"\x89PNG") and "<svg" in svg

@@ -11,7 +11,7 @@ continuity correction), checked in tests/power.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +21,8 @@ from laktasi.errors import LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
 __all__ = ["PowerEstimate", "integer_counts", "normal_differences", "paired_t_pvalues",
-           "signed_rank_pvalues", "simulate_power", "simulate_wilcoxon_power"]
+           "power_curve", "power_curve_plot", "signed_rank_pvalues", "simulate_power",
+           "simulate_wilcoxon_power"]
 
 Generator = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
@@ -145,6 +146,32 @@ def simulate_power(n: int, generator: Generator, test: str = "wilcoxon", *,
     return PowerEstimate(power, float(np.sqrt(power * (1 - power) / sims)), n, sims, alpha,
                          seed, f"Monte Carlo, {test} (two-sided; the signed-rank test "
                          "asymptotic and tie-corrected, as SPSS)")
+
+
+def power_curve(ns: Sequence[int], generator: Generator, test: str = "wilcoxon", *,
+                sims: int = 10_000, alpha: float = 0.05, seed: int = 0) -> list[PowerEstimate]:
+    """Simulated power at each sample size (the same seed for every n)."""
+    return [simulate_power(int(n), generator, test, sims=sims, alpha=alpha, seed=seed)
+            for n in ns]
+
+
+def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str,
+                     target: float = 0.8) -> tuple[bytes, str]:
+    """Power against n with ±2 SE bars and the target power line (PNG, SVG)."""
+    import matplotlib.pyplot as plt
+
+    from laktasi.report.plots import save_figure
+
+    n = [c.n for c in curve]
+    p = [c.power for c in curve]
+    fig, ax = plt.subplots(figsize=(5, 3.6))
+    ax.errorbar(n, p, yerr=[2 * c.se for c in curve], marker="o", color="#4f81bd", capsize=3)
+    ax.axhline(target, color="#b22222", ls="--", lw=1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return save_figure(fig)
 
 
 def simulate_wilcoxon_power(n: int, generator: Generator, **kwargs) -> PowerEstimate:
