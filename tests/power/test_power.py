@@ -85,3 +85,25 @@ def test_power_curve_rises_with_n_and_plots(tmp_path):
     assert curve[0].power < curve[1].power < curve[2].power
     png, svg = power_curve_plot(curve, xlabel="n", ylabel="power")
     assert png.startswith(b"\x89PNG") and "<svg" in svg
+
+
+def test_vectorised_mann_whitney_equals_the_core_on_each_study():
+    from laktasi.power import rank_sum_pvalues, two_group_counts
+
+    rng = np.random.default_rng(9)
+    x, y = two_group_counts(effect=0.7, ratio=1.3)(rng, 300, 15)
+    for a, b, p in zip(x, y, rank_sum_pvalues(x, y), strict=True):
+        if len(set(a) | set(b)) > 1:
+            assert p == pytest.approx(st.mann_whitney(a, b).pvalue_asymptotic, rel=1e-12,
+                                      abs=1e-15)
+
+
+def test_simulated_mann_whitney_power_near_the_are_value_for_normal_data():
+    from laktasi.power import two_sample_t_power
+
+    def normal_groups(rng, sims, n):
+        return rng.standard_normal((sims, n)) + 0.6, rng.standard_normal((sims, n))
+
+    sim = simulate_power(30, normal_groups, "mann-whitney", sims=20_000, seed=2)
+    are = two_sample_t_power(30, 30, 0.6, efficiency=3 / np.pi)
+    assert abs(sim.power - are) < 0.02

@@ -19,9 +19,11 @@ from .simulate import (
     paired_t_pvalues,
     power_curve,
     power_curve_plot,
+    rank_sum_pvalues,
     signed_rank_pvalues,
     simulate_power,
     simulate_wilcoxon_power,
+    two_group_counts,
 )
 
 __all__ = [
@@ -37,9 +39,11 @@ __all__ = [
     "paired_t_pvalues",
     "power_curve",
     "power_curve_plot",
+    "rank_sum_pvalues",
     "signed_rank_pvalues",
     "simulate_power",
     "simulate_wilcoxon_power",
+    "two_group_counts",
     "two_proportions_n",
     "two_sample_t_n",
     "two_sample_t_power",
