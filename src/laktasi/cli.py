@@ -225,7 +225,9 @@ def power_simulate(
     n: int = typer.Option(30, "--n", help="Mothers (pairs)."),
     effect: float = typer.Option(1.0, "--effect", help="Mean change (feeds/day)."),
     spread: float = typer.Option(1.5, "--spread", help="SD of the change."),
-    test: str = typer.Option("wilcoxon", "--test", help="wilcoxon or paired-t."),
+    test: str = typer.Option("wilcoxon", "--test",
+                             help="wilcoxon, paired-t (one group) or mann-whitney (two groups, "
+                             "n per group)."),
     sims: int = typer.Option(100_000, "--sims"),
     alpha: float = typer.Option(0.05, "--alpha"),
     seed: int = typer.Option(0, "--seed"),
@@ -233,12 +235,13 @@ def power_simulate(
     """Monte-Carlo power for whole-number outcomes with ties (e.g. feeds per day)."""
     from rich.progress import Progress
 
-    from laktasi.power import integer_counts, simulate_power
+    from laktasi.power import integer_counts, simulate_power, two_group_counts
 
+    make = two_group_counts if test == "mann-whitney" else integer_counts
     try:
         with Progress(console=console, transient=True) as bar:
             task = bar.add_task("simulasi", total=sims)
-            est = simulate_power(n, integer_counts(effect=effect, spread=spread), test,
+            est = simulate_power(n, make(effect=effect, spread=spread), test,
                                  sims=sims, alpha=alpha, seed=seed,
                                  progress=lambda done: bar.update(task, completed=done))
     except LaktasiError as exc:
