@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from compare import close_r
 
-from laktasi.meta import effects, egger_test, leave_one_out, rma, subgroups
+from laktasi.meta import effects, egger_test, leave_one_out, rma, subgroups, trim_and_fill
 
 REF = Path(__file__).parents[1] / "reference" / "meta"
 CASES = {c["id"]: c for c in json.loads((REF / "cases.json").read_text())}
@@ -18,7 +18,7 @@ REL = 1e-6  # the issue's bound
 def test_against_metafor(cid):
     case = CASES[cid]
     for key, gold in GOLD[cid].items():
-        if key in {"escalc", "leave1out", "egger", "subgroup"}:
+        if key in {"escalc", "leave1out", "egger", "subgroup", "trimfill"}:
             continue
         method, test = key.split("_")
         # > rma(yi, vi, method = METHOD, test = TEST, control = list(threshold = 1e-10))
@@ -77,6 +77,15 @@ def test_sensitivity_against_metafor(cid):
                             gold["leave1out"]["se"], strict=True):
         close_r("leave-one-out estimate", res.estimate, est, cid, rel=REL)
         close_r("leave-one-out se", res.se, se, cid, rel=REL)
+    # > trimfill(rma(yi, vi, method = "REML"))   (L0 estimator, side chosen by metafor's rule)
+    tf, gtf = trim_and_fill(y, v, method="REML"), gold["trimfill"]
+    assert (tf.k0, tf.side) == (gtf["k0"], gtf["side"]), cid
+    close_r("trim-and-fill estimate", tf.result.estimate, gtf["b"], cid, rel=REL)
+    close_r("trim-and-fill se", tf.result.se, gtf["se"], cid, rel=REL)
+    if tf.k0:
+        fills = gtf["fill"] if isinstance(gtf["fill"], list) else [gtf["fill"]]
+        for ours, theirs in zip(sorted(tf.filled_yi), sorted(fills), strict=True):
+            close_r("trim-and-fill filled effect", ours, theirs, cid, rel=REL)
     # > regtest(fit, model = "lm")
     eg = egger_test(y, v)
     close_r("egger t", eg.statistic, gold["egger"]["z"], cid, rel=REL)

@@ -22,6 +22,9 @@ for (cs in cases) {
   }
   fit <- rma(y, v, method = "REML", control = list(threshold = 1e-13, maxiter = 100000,
                                                    stepadj = 0.5))
+  tf <- trimfill(fit, control = list(threshold = 1e-13, maxiter = 100000, stepadj = 0.5))
+  r$trimfill <- list(k0 = tf$k0, side = tf$side, b = as.numeric(tf$b), se = tf$se,
+                     fill = if (tf$k0 > 0) tf$yi[tf$fill] else NULL)
   l1 <- leave1out(fit)
   r$leave1out <- list(estimate = as.numeric(l1$estimate), se = as.numeric(l1$se))
   if (length(y) >= 3) {
