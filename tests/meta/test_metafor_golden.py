@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 from compare import close_r
 
-from laktasi.meta import effects, egger_test, leave_one_out, rma, subgroups, trim_and_fill
+from laktasi.meta import (
+    effects,
+    egger_test,
+    leave_one_out,
+    rma,
+    subgroups,
+    tau2_ci,
+    trim_and_fill,
+)
 
 REF = Path(__file__).parents[1] / "reference" / "meta"
 CASES = {c["id"]: c for c in json.loads((REF / "cases.json").read_text())}
@@ -18,7 +26,7 @@ REL = 1e-6  # the issue's bound
 def test_against_metafor(cid):
     case = CASES[cid]
     for key, gold in GOLD[cid].items():
-        if key in {"escalc", "leave1out", "egger", "subgroup", "trimfill"}:
+        if key in {"escalc", "leave1out", "egger", "subgroup", "trimfill", "tau2_ci"}:
             continue
         method, test = key.split("_")
         # > rma(yi, vi, method = METHOD, test = TEST, control = list(threshold = 1e-10))
@@ -77,6 +85,10 @@ def test_sensitivity_against_metafor(cid):
                             gold["leave1out"]["se"], strict=True):
         close_r("leave-one-out estimate", res.estimate, est, cid, rel=REL)
         close_r("leave-one-out se", res.se, se, cid, rel=REL)
+    # > confint(rma(yi, vi, method = "REML"))$random   (Q-profile tau^2 and I^2 limits)
+    t2, i2 = tau2_ci(y, v)
+    for ours, theirs in zip((t2.low, t2.high, i2.low, i2.high), gold["tau2_ci"], strict=True):
+        assert ours == pytest.approx(theirs, rel=1e-6, abs=1e-9), cid
     # > trimfill(rma(yi, vi, method = "REML"))   (L0 estimator, side chosen by metafor's rule)
     tf, gtf = trim_and_fill(y, v, method="REML"), gold["trimfill"]
     assert (tf.k0, tf.side) == (gtf["k0"], gtf["side"]), cid

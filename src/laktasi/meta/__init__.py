@@ -2,9 +2,9 @@
 
 from . import effects
 from .example import example_studies, run_example
-from .models import MetaResult, rma
+from .models import MetaResult, rma, tau2_ci
 from .sensitivity import egger_test, leave_one_out, subgroups
 from .trimfill import trim_and_fill
 
 __all__ = ["MetaResult", "effects", "egger_test", "example_studies", "leave_one_out", "rma",
-           "run_example", "subgroups", "trim_and_fill"]
+           "run_example", "subgroups", "tau2_ci", "trim_and_fill"]

@@ -18,7 +18,7 @@ from scipy import optimize, stats
 from laktasi.errors import InvalidOptionError, LaktasiInputError
 from laktasi.stats._results import ConfidenceInterval, _Serialisable
 
-__all__ = ["MetaResult", "rma"]
+__all__ = ["MetaResult", "rma", "tau2_ci"]
 
 METHODS = ("FE", "DL", "REML", "PM")
 
@@ -151,3 +151,36 @@ def rma(yi: Any, vi: Any, *, method: str = "REML", test: str = "z",
                                                            level),
                       pi, tau2, i2, h2, q, k - 1, float(stats.chi2.sf(q, k - 1)),
                       k, tuple((w / w.sum() * 100).tolist()), method, test)
+
+
+def tau2_ci(yi: Any, vi: Any, level: float = 0.95) -> tuple[ConfidenceInterval,
+                                                            ConfidenceInterval]:
+    """Q-profile CI of tau^2 (Viechtbauer 2007), and the I^2 (%) interval it implies
+    (metafor ``confint(rma(...))``)."""
+    y = np.asarray(yi, float)
+    v = np.asarray(vi, float)
+    k = y.size
+    if k < 2:
+        raise LaktasiInputError("The tau^2 CI needs at least 2 studies.")
+    alpha = 1 - level
+
+    def gen_q(t2: float) -> float:
+        w = 1 / (v + t2)
+        mu = (w * y).sum() / w.sum()
+        return float((w * (y - mu) ** 2).sum())
+
+    def solve(target: float) -> float:
+        if gen_q(0.0) < target:
+            return 0.0
+        hi = max(1.0, 10 * float(np.var(y)))
+        while gen_q(hi) > target:
+            hi *= 10
+        return float(optimize.brentq(lambda t: gen_q(t) - target, 0.0, hi, xtol=1e-15,
+                                     rtol=1e-15))
+
+    lo = solve(float(stats.chi2.ppf(1 - alpha / 2, k - 1)))
+    hi = solve(float(stats.chi2.ppf(alpha / 2, k - 1)))
+    w0 = 1 / v
+    s2_typ = (k - 1) * w0.sum() / (w0.sum() ** 2 - (w0**2).sum())
+    return (ConfidenceInterval(lo, hi, level),
+            ConfidenceInterval(100 * lo / (lo + s2_typ), 100 * hi / (hi + s2_typ), level))

@@ -25,6 +25,9 @@ for (cs in cases) {
   tf <- trimfill(fit, control = list(threshold = 1e-13, maxiter = 100000, stepadj = 0.5))
   r$trimfill <- list(k0 = tf$k0, side = tf$side, b = as.numeric(tf$b), se = tf$se,
                      fill = if (tf$k0 > 0) tf$yi[tf$fill] else NULL)
+  ci <- confint(fit, control = list(tol = 1e-12))$random
+  r$tau2_ci <- c(ci["tau^2", "ci.lb"], ci["tau^2", "ci.ub"], ci["I^2(%)", "ci.lb"],
+                 ci["I^2(%)", "ci.ub"])
   l1 <- leave1out(fit)
   r$leave1out <- list(estimate = as.numeric(l1$estimate), se = as.numeric(l1$se))
   if (length(y) >= 3) {
