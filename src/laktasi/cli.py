@@ -251,30 +251,40 @@ def power_simulate(
 
 @app.command("meta")
 def meta_command(
+    studies: Path = typer.Argument(None, help="Studies (.csv or .yaml): label, measure and "
+                                   "the summaries (see laktasi.meta.MEASURES)."),
     example: bool = typer.Option(False, "--example", help="Pool the seed papers (example)."),
     method: str = typer.Option("REML", "--method", help="REML, DL, PM or FE."),
     hksj: bool = typer.Option(False, "--hksj", help="Hartung-Knapp-Sidik-Jonkman CI."),
     r: float = typer.Option(None, "--r", help="Replace every assumed pre-post r."),
     plot: Path = typer.Option(None, "--plot", help="Forest plot (.png or .svg)."),
 ) -> None:
-    """Meta-analysis (this version: the example built from the seed papers)."""
+    """Meta-analysis of studies from a file, or of the example built from the seed papers."""
     from rich.table import Table
 
-    from laktasi.meta import run_example
+    from laktasi.meta import read_studies, rma, run_example
     from laktasi.meta.plots import forest_plot
 
-    if not example:
-        err.print("[red]This version pools the shipped example: use --example.[/red]")
+    if not example and studies is None:
+        err.print("[red]Give STUDIES.csv|yaml or --example.[/red]")
         raise typer.Exit(2)
     try:
-        studies, yi, vi, res = run_example(method, "knha" if hksj else "z", r)
+        if example:
+            rows, yi, vi, res = run_example(method, "knha" if hksj else "z", r)
+        else:
+            rows = read_studies(studies)
+            yi, vi = [s["yi"] for s in rows], [s["vi"] for s in rows]
+            res = rma(yi, vi, method=method, test="knha" if hksj else "z")
     except LaktasiError as exc:
         _fail(exc)
-    table = Table(title=f"SMCR, {method}" + (" + HKSJ" if hksj else ""), title_justify="left")
-    for col in ("study", "r (assumed)", "yi", "vi", "weight %"):
+    studies = rows
+    table = Table(title=method + (" + HKSJ" if hksj else ""), title_justify="left")
+    for col in ("study", "measure", "r (assumed)", "yi", "vi", "weight %"):
         table.add_column(col, justify="left" if col == "study" else "right")
     for s, y, v, wt in zip(studies, yi, vi, res.weights, strict=True):
-        table.add_row(s["label"], f"{r if r is not None else s['r']:.2f}", f"{y:.3f}",
+        assumed = r if r is not None else s.get("r")
+        table.add_row(s["label"], str(s.get("measure", "SMCR")),
+                      "" if assumed in (None, "") else f"{float(assumed):.2f}", f"{y:.3f}",
                       f"{v:.4f}", f"{wt:.1f}")
     console.print(table)
     console.print(f"pooled {res.estimate:.3f} [{res.ci.low:.3f}; {res.ci.high:.3f}], "

@@ -68,3 +68,31 @@ def d_from_t_paired(t: float, n: int) -> tuple[float, float]:
     1/n + d^2/(2n) (stated conversion when only t is printed)."""
     dz = t / math.sqrt(n)
     return dz, 1 / n + dz * dz / (2 * n)
+
+
+def paired_log_odds_ratio(b: int, c: int) -> tuple[float, float]:
+    """log of the discordant-pair odds ratio b/c (McNemar data), variance 1/b + 1/c
+    (1/2 added to both when one is 0)."""
+    if b == 0 or c == 0:
+        b, c = b + 0.5, c + 0.5
+    return math.log(b / c), 1 / b + 1 / c
+
+
+def d_from_p_paired(p: float, n: int, sign: float = 1.0) -> tuple[float, float]:
+    """d_z from a printed two-sided paired-t p (t = qt(1 - p/2, n - 1)); ``sign`` gives the
+    direction the paper reports. A printed "0,000" has no exact t: use a bound instead."""
+    from scipy import stats
+
+    if not 0 < p < 1:
+        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.")
+    t = float(stats.t.isf(p / 2, n - 1)) * (1 if sign >= 0 else -1)
+    return d_from_t_paired(t, n)
+
+
+def d_from_z(z: float, n: int) -> tuple[float, float]:
+    """r = Z / sqrt(N) converted to d = 2r / sqrt(1 - r^2) with var 4 / N (stated
+    approximation for a rank test printed only as Z)."""
+    r = z / math.sqrt(n)
+    if abs(r) >= 1:
+        raise LaktasiInputError(f"|Z| / sqrt(N) = {abs(r):.3f} >= 1: cannot convert.")
+    return 2 * r / math.sqrt(1 - r * r), 4 / n
