@@ -73,7 +73,7 @@ def test_example_meta_analysis_and_forest_plot(tmp_path):
     res = CliRunner().invoke(app, ["meta", "--example", "--plot", str(out)])
     assert res.exit_code == 0, res.output
     assert out.read_bytes().startswith(b"\x89PNG")
-    assert "pooled" in res.output and "Kota Bengkulu 2018, oxytocin" in res.output
+    assert "pooled" in res.output and "Bengkulu" in res.output and "SMCR" in res.output
 
 
 @pytest.mark.parametrize("cid", sorted(GOLD))
