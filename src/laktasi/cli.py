@@ -103,34 +103,6 @@ def demo(
             group=None, id_column=None)
 
 
-@app.command("audit")
-def audit_command(
-    file: str = typer.Argument(None, help="Reported-results YAML (or an example name)."),
-    example: str = typer.Option(None, "--example", help="Audit a shipped seed paper."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-) -> None:
-    """Check a paper's printed numbers: recompute, cross-check, explain what cannot be right.
-
-    Exit code 1 when there is an error finding."""
-    from laktasi.audit import audit, render_audit
-
-    source = example or file
-    if source is None:
-        err.print("[red]Give FILE.yaml or --example NAME.[/red]")
-        raise typer.Exit(2)
-    if fmt not in ("text", "json"):
-        err.print(f"[red]--format {fmt!r}: choose text or json.[/red]")
-        raise typer.Exit(2)
-    try:
-        report = audit(source, lang=lang)
-    except LaktasiError as exc:
-        _fail(exc)
-    console.file.write(render_audit(report, fmt, lang) + "\n")
-    if any(f.severity == "error" for f in report.findings):
-        raise typer.Exit(1)
-
-
 @app.command()
 def reconstruct(
     file: str = typer.Argument(..., help="Reported-results YAML (or an example name)."),
@@ -359,6 +331,15 @@ def example(
 def examples() -> None:
     """List the shipped example studies (same as: example --list)."""
     example(name=None, directory=Path("."), list_=True)
+
+
+def _register_feature_commands() -> None:
+    from laktasi.audit.cli import register as register_audit
+
+    register_audit(app)
+
+
+_register_feature_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -26,6 +26,12 @@ def test_blooto_percent_slips_and_no_false_alarm():
         assert rep.codes(item) == []
     # Wilcoxon on paired binary data: p "0.000" is what McNemar gives for 6 -> 24 of 28
     assert rep.codes("t43-test") == []
+    # the text under table 4.1 prints 57,1% for the same 16 primipara; 78.5% is printed
+    # identically in table and text (one slip, not two), 14.3% vs 14.2% for 4 of 28
+    assert rep.codes("pct-primipara") == ["value-mismatch"]
+    assert rep.codes("pct-pre-tidak-lancar") == []
+    assert rep.codes("pct-post-tidak-lancar") == ["value-mismatch"]
+    assert rep.count("warning") == 0 and rep.count("note") == 0
 
 
 def test_kota_bengkulu_value_mismatch_implied_r_and_unsupported_claim():
@@ -104,7 +110,7 @@ def test_chi_square_on_paired_data_recomputes_both_tests():
          "pre": [12, 20], "post": [21, 11], "claimed_test": "chi-square", "p": "0,024"}]})
     f = rep.findings[0]
     assert f.recomputed["chi-square"] == pytest.approx(0.02437924, abs=5e-9)
-    lo, hi = f.recomputed["mcnemar_exact"]
+    lo, hi = f.recomputed["mcnemar"]["exact"]
     # every split keeps c - b = 9: from b=0, c=9 (p = 2 / 2^9) to b=11, c=20
     assert lo == pytest.approx(2 * 0.5**9)
     assert hi == pytest.approx(st.mcnemar_table(11, 20).pvalue, rel=1e-12)

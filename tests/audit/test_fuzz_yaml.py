@@ -31,7 +31,7 @@ def test_fuzzed_mappings(data):
     try:
         report = audit(data)
     except AuditError as exc:
-        assert str(exc)
+        assert str(exc).startswith("(mapping): ")  # located: the source, then the path
     else:
         assert isinstance(report.findings, tuple)
 

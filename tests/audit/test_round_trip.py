@@ -69,3 +69,38 @@ def test_simulated_studies_give_no_error(block):
         report = audit(_study(seed), lang="en")
         errors = [f for f in report.findings if f.severity == "error"]
         assert not errors, (seed, errors)
+
+
+N_TWO_GROUP = 100
+
+
+def _two_group_study(seed: int) -> dict:
+    """Two independent groups, a whole-number or binary outcome, Mann-Whitney printed as
+    SPSS prints it (mean ranks and sums 2 decimals, U 3, Z 3, p 3); outcome_levels given
+    for half of them (the number of values the scale allows)."""
+    rng = np.random.default_rng(10_000 + seed)
+    n1, n2 = int(rng.integers(5, 21)), int(rng.integers(5, 21))
+    levels = int(rng.integers(2, 7))
+    x, y = rng.integers(0, levels, n1), np.minimum(rng.integers(0, levels, n2) + 1, levels - 1)
+    if np.ptp(np.concatenate([x, y])) == 0:
+        return {"study": {"id": f"mw{seed}", "design": "two-group-posttest"}, "items": []}
+    mw = st.mann_whitney(x, y)
+    item = {"id": "mw", "kind": "rank-two-group", "claimed_test": "mann-whitney", "groups": [
+        {"label": "pijat", "n": n1, "mean_rank": fmt_number(mw.ranks_x.mean_rank, 2, "en"),
+         "sum": fmt_number(mw.ranks_x.sum_ranks, 2, "en")},
+        {"label": "kontrol", "n": n2, "mean_rank": fmt_number(mw.ranks_y.mean_rank, 2, "en"),
+         "sum": fmt_number(mw.ranks_y.sum_ranks, 2, "en")}],
+        "u": fmt_number(mw.u, 3, "en"), "z": fmt_number(mw.z, 3, "en"),
+        # SPSS prints Asymp. Sig. and, for small samples, Exact Sig. (no ties): either
+        "p": _p(mw.pvalue_asymptotic if seed % 3 else mw.pvalue_exact_no_ties)}
+    if seed % 2:
+        item["outcome_levels"] = levels
+    return {"study": {"id": f"mw{seed}", "design": "two-group-posttest"}, "items": [item]}
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_simulated_two_group_studies_give_no_finding(block):
+    per = N_TWO_GROUP // 2
+    for seed in range(block * per, (block + 1) * per):
+        report = audit(_two_group_study(seed), lang="en")
+        assert not report.findings, (seed, report.findings)

@@ -1,8 +1,10 @@
 """The audit's checks: recompute what the printed numbers allow and compare.
 
-Each check takes one item (a mapping in the format of shared/spec/reported-results.md),
-the study and a ``say`` function for the message, and returns findings as tuples
-(code, severity, message key, message values, reported, recomputed).
+Each check takes one *validated* item (see :mod:`laktasi.audit.schema`: printed numbers
+are :class:`Printed`, counts are ``int``) and the study, and returns findings as tuples
+``(code, severity, message key, message values, reported, recomputed)``. A printed
+number is consistent when some true value inside its rounding interval gives it, so a
+check fires only when no value allowed by the printing can be right.
 """
 
 from __future__ import annotations
@@ -11,82 +13,100 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
 from scipy import stats as sps
 
 import laktasi.stats as st
 from laktasi.errors import LaktasiInputError
 
-from .printed import Printed, parse_printed
+from .printed import Printed
+from .ties import doubled_sum_candidates, mw_z_range, wilcoxon_z_range
 
-__all__ = ["CHECKS", "RawFinding", "check_design"]
+__all__ = ["CHECKS", "RawFinding", "check_design", "check_group_claim"]
 
 RawFinding = tuple[str, str, str, dict[str, Any], Any, Any]
 INDEPENDENT_TESTS = {"chi-square", "chi-square-yates", "fisher", "mann-whitney",
                      "independent-t", "welch-t"}
 PAIRED_TESTS = {"mcnemar", "wilcoxon", "paired-t", "sign"}
+_EPS = 1e-9
 
 
-def _num(item: Mapping[str, Any], key: str, where: str) -> Printed | None:
-    if item.get(key) is None:
-        return None
-    return parse_printed(item[key], f"{where}.{key}")
+def _p_in(printed: Printed, lo: float, hi: float) -> bool:
+    """True when some p in [lo, hi] prints as ``printed`` (read as a p-value)."""
+    pp = printed.as_p()
+    return pp.low <= hi + 1e-12 and lo <= pp.high + 1e-12
 
 
-def _req(item: Mapping[str, Any], key: str, where: str) -> Any:
-    if key not in item or item[key] is None:
-        raise LaktasiInputError(f"{where}.{key}: is required for this kind of item.",
-                                where=f"{where}.{key}")
-    return item[key]
+def _p_any(printed: Printed, ranges: Mapping[str, Any]) -> bool:
+    for v in ranges.values():
+        lo, hi = (v, v) if isinstance(v, float) else v
+        if _p_in(printed, lo, hi):
+            return True
+    return False
 
 
-def _int(item: Mapping[str, Any], key: str, where: str) -> int:
-    v = _req(item, key, where)
-    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-        raise LaktasiInputError(f"{where}.{key}: {v!r} must be a whole number >= 0.",
-                                where=f"{where}.{key}", value=v)
-    return v
+def _span(values: list[float]) -> float | list[float]:
+    lo, hi = min(values), max(values)
+    return lo if lo == hi else [lo, hi]
+
+
+def _p_from_abs_z(z: Printed) -> tuple[float, float]:
+    slack = 0.5 * 10.0**-z.decimals
+    a = abs(z.value)
+    return 2 * float(sps.norm.sf(a + slack)), min(1.0, 2 * float(sps.norm.sf(max(0.0, a - slack))))
 
 
 # --- frequency ---------------------------------------------------------------------------
 
-def check_frequency(item, where, study) -> list[RawFinding]:
-    rows = _req(item, "rows", where)
-    if not isinstance(rows, list) or not rows:
-        raise LaktasiInputError(f"{where}.rows: must be a list of {{label, n, pct}}.",
-                                where=f"{where}.rows")
-    total = item.get("total") or {}
-    counts = [_int(r, "n", f"{where}.rows[{i}]") for i, r in enumerate(rows)]
-    n_total = _int(total, "n", f"{where}.total") if "n" in total else sum(counts)
+def check_frequency(it, study) -> list[RawFinding]:
+    rows, total = it["rows"], it["total"] or {}
+    counts = [r["n"] for r in rows]
     out: list[RawFinding] = []
-    if sum(counts) != n_total:
+    known = all(c is not None for c in counts)
+    n_total = total.get("n") if total.get("n") is not None else (sum(counts) if known else None)
+    if known and n_total is not None and sum(counts) != n_total:
         out.append(("total-mismatch", "error", "total_mismatch",
                     {"sum": sum(counts), "total": n_total}, n_total, sum(counts)))
     for i, r in enumerate(rows):
-        pct = _num(r, "pct", f"{where}.rows[{i}]")
-        if pct is None or n_total == 0:
+        pct: Printed | None = r["pct"]
+        if pct is None or not n_total:
             continue
-        true = 100 * r["n"] / n_total
-        if not pct.contains(true):
-            out.append(("percent-mismatch", "error", "percent_mismatch",
-                        {"label": r.get("label", i + 1), "n": r["n"], "total": n_total,
-                         "pct": round(true, 4)}, pct.text, round(true, 4)))
+        label = r.get("label") or i + 1
+        if r["n"] is not None:
+            true = 100 * r["n"] / n_total
+            if not pct.contains(true):
+                out.append(("percent-mismatch", "error", "percent_mismatch",
+                            {"label": label, "n": r["n"], "total": n_total, "pct": round(true, 4)},
+                            pct.text, round(true, 4)))
+        elif not any(pct.contains(100 * c / n_total) for c in range(n_total + 1)):
+            out.append(("percent-mismatch", "error", "percent_no_count",
+                        {"label": label, "total": n_total}, pct.text, None))
+    pcts = [r["pct"] for r in rows]
+    if not known and all(p is not None for p in pcts):
+        lo, hi = sum(p.low for p in pcts), sum(p.high for p in pcts)
+        if not lo - _EPS <= 100 <= hi + _EPS:
+            out.append(("total-mismatch", "error", "pct_sum",
+                        {"lo": round(lo, 4), "hi": round(hi, 4)}, [p.text for p in pcts],
+                        [round(lo, 4), round(hi, 4)]))
     return out
 
 
 # --- descriptives: GRIM, GRIMMER, range ---------------------------------------------------
 
 def _grim_sums(mean: Printed, n: int) -> list[int]:
-    lo, hi = math.ceil(mean.low * n - 1e-9), math.floor(mean.high * n + 1e-9)
+    """Whole-number totals of n values whose mean prints as ``mean``."""
+    lo, hi = math.ceil(mean.low * n - _EPS), math.floor(mean.high * n + _EPS)
     return [s for s in range(lo, hi + 1) if mean.contains(s / n)]
 
 
 def _grimmer_ok(sums: list[int], sd: Printed, n: int) -> bool:
+    """Is some SD of whole-number data (n values, one of these totals) printed as ``sd``?"""
     for s in sums:
         base = s * s / n
-        q_lo = math.ceil((n - 1) * max(sd.low, 0) ** 2 + base - 1e-9)
-        q_hi = math.floor((n - 1) * sd.high**2 + base + 1e-9)
+        q_lo = math.ceil((n - 1) * max(sd.low, 0) ** 2 + base - _EPS)
+        q_hi = math.floor((n - 1) * sd.high**2 + base + _EPS)
         for q in range(q_lo, q_hi + 1):
-            if (q - s) % 2:  # sum of squares of integers has the parity of their sum
+            if (q - s) % 2:  # a sum of squares of integers has the parity of their sum
                 continue
             var = (q - base) / (n - 1)
             if var >= 0 and sd.contains(math.sqrt(var)):
@@ -94,30 +114,42 @@ def _grimmer_ok(sums: list[int], sd: Printed, n: int) -> bool:
     return False
 
 
-def check_descriptives(item, where, study) -> list[RawFinding]:
-    n = _int(item, "n", where)
-    mean = _num(item, "mean", where)
-    sd = _num(item, "sd", where)
-    lo, hi = _num(item, "min", where), _num(item, "max", where)
+def check_descriptives(it, study) -> list[RawFinding]:
+    n, mean, sd, lo, hi = it["n"], it["mean"], it["sd"], it["min"], it["max"]
     out: list[RawFinding] = []
-    if mean is not None and lo is not None and hi is not None and not (
-            lo.low - 1e-9 <= mean.value <= hi.high + 1e-9):
+    if lo is not None and hi is not None and lo.low > hi.high + _EPS:
+        out.append(("range-impossible", "error", "min_above_max",
+                    {"min": lo.text, "max": hi.text}, [lo.text, hi.text], None))
+        return out
+    if mean is not None and ((lo is not None and mean.high < lo.low - _EPS)
+                             or (hi is not None and mean.low > hi.high + _EPS)):
         out.append(("range-impossible", "error", "mean_outside_range",
-                    {"mean": mean.text, "min": lo.text, "max": hi.text}, mean.text, None))
+                    {"mean": mean.text, "min": lo.text if lo else "–",
+                     "max": hi.text if hi else "–"}, mean.text, None))
+        return out
     if mean is not None and sd is not None and lo is not None and hi is not None and n > 1:
-        a, b, m = lo.value, hi.value, mean.value
+        # widest range and the most favourable mean for the largest SD ...
+        a, b = lo.low, hi.high
+        m = min(max((a + b) / 2, mean.low), mean.high)
         max_sd = math.sqrt(max(0.0, (b - m) * (m - a)) * n / (n - 1))
+        # ... narrowest range for the smallest SD with min and max both present
+        a, b = lo.high, hi.low
+        m = min(max((a + b) / 2, mean.low), mean.high)
         min_sd = math.sqrt(((a - m) ** 2 + (b - m) ** 2) / (n - 1)) if b > a else 0.0
-        if sd.low > max_sd + 1e-9:
+        if sd.low > max_sd + _EPS:
             out.append(("range-impossible", "error", "sd_too_large",
-                        {"sd": sd.text, "max_sd": round(max_sd, 4)}, sd.text, round(max_sd, 4)))
-        elif sd.high < min_sd - 1e-9:
+                        {"sd": sd.text, "max_sd": round(max_sd, 4), "n": n}, sd.text,
+                        {"max_sd": max_sd}))
+        elif sd.high < min_sd - _EPS:
             out.append(("range-impossible", "error", "sd_too_small",
-                        {"sd": sd.text, "min_sd": round(min_sd, 4)}, sd.text, round(min_sd, 4)))
-    if item.get("integer") and mean is not None and n > 0:
+                        {"sd": sd.text, "min_sd": round(min_sd, 4)}, sd.text,
+                        {"min_sd": min_sd}))
+    if it.get("integer") and mean is not None:
         sums = _grim_sums(mean, n)
         if not sums:
-            out.append(("grim", "error", "grim", {"mean": mean.text, "n": n}, mean.text, None))
+            out.append(("grim", "error", "grim", {"mean": mean.text, "n": n}, mean.text,
+                        {"nearest_means": [math.floor(mean.value * n) / n,
+                                           math.ceil(mean.value * n) / n]}))
         elif sd is not None and n > 1 and not _grimmer_ok(sums, sd, n):
             out.append(("grimmer", "error", "grimmer", {"sd": sd.text, "mean": mean.text,
                                                         "n": n}, sd.text, None))
@@ -126,139 +158,345 @@ def check_descriptives(item, where, study) -> list[RawFinding]:
 
 # --- paired binary ------------------------------------------------------------------------
 
-def _p_finding(printed: Printed, lo: float, hi: float) -> bool:
-    """True when some p in [lo, hi] prints as ``printed``."""
-    return printed.low <= hi + 1e-12 and lo <= printed.high + 1e-12
+def _paired_arrays(a: int, b: int, c: int, d: int) -> tuple[list[int], list[int]]:
+    """Pre/post 0/1 values of a paired table (b: 0 -> 1, c: 1 -> 0)."""
+    return [0] * (a + b) + [1] * (c + d), [0] * a + [1] * b + [0] * c + [1] * d
 
 
-def _claimed_independent_p(test: str, table: list[list[int]]) -> float:
-    if test == "fisher":
-        return st.fisher_exact(table).pvalue
-    res = st.chi_square(table)
-    if test == "chi-square-yates" and res.continuity is not None:
-        return res.continuity.pvalue
-    return res.pvalue
+def _claimed_on_splits(test: str, splits: list[tuple[int, int, int, int]]
+                       ) -> tuple[dict[str, Any], list[float]]:
+    """p-values (ranges over the splits) of a claimed paired test, and its statistics."""
+    ps: dict[str, list[float]] = {}
+    stats: list[float] = []
+    for a, b, c, d in splits:
+        res = st.mcnemar_table(b, c, a=a, d=d)
+        if test in ("mcnemar", "sign"):
+            ps.setdefault("exact", []).append(res.pvalue_exact)
+            ps.setdefault("spss", []).append(res.spss_pvalue)
+            ps.setdefault("chi-square-corrected", []).append(res.chi2_corrected_pvalue)
+            if test == "mcnemar":
+                ps.setdefault("chi-square", []).append(res.chi2_pvalue)
+                if b + c:
+                    stats += [res.chi2, res.chi2_corrected]
+        elif test == "wilcoxon" and b + c:
+            w = st.wilcoxon_signed_rank(*_paired_arrays(a, b, c, d))
+            ps.setdefault("asymptotic", []).append(w.pvalue_asymptotic)
+            stats.append(abs(w.z))
+        elif test == "paired-t" and b + c:
+            try:
+                ps.setdefault("paired-t", []).append(st.paired_t(*_paired_arrays(a, b, c, d))
+                                                     .pvalue)
+            except LaktasiInputError:
+                continue
+    return {k: _span(v) for k, v in ps.items()}, stats
 
 
-def check_paired_binary(item, where, study) -> list[RawFinding]:
-    pre = [int(v) for v in _req(item, "pre", where)]
-    post = [int(v) for v in _req(item, "post", where)]
-    if len(pre) != 2 or len(post) != 2 or sum(pre) != sum(post):
-        raise LaktasiInputError(f"{where}: pre and post must each give two counts with the "
-                                f"same total; got {pre} and {post}.", where=where)
-    claimed = item.get("claimed_test")
-    p = _num(item, "p", where)
+def _independent_p(test: str, pre: list[int], post: list[int]) -> float | None:
+    table = [pre, post]
+    try:
+        if test == "fisher":
+            return st.fisher_exact(table).pvalue
+        if test in ("chi-square", "chi-square-yates"):
+            res = st.chi_square(table)
+            if test == "chi-square-yates" and res.continuity is not None:
+                return res.continuity.pvalue
+            return res.pvalue
+        x = [0] * pre[0] + [1] * pre[1]
+        y = [0] * post[0] + [1] * post[1]
+        if test == "mann-whitney":
+            return st.mann_whitney(x, y).pvalue
+        res_t = st.independent_t(x, y)
+        row = res_t.welch if test == "welch-t" else res_t.student
+        return row.pvalue
+    except (LaktasiInputError, AttributeError):
+        return None
+
+
+def check_paired_binary(it, study) -> list[RawFinding]:
+    pre, post = it["pre"], it["post"]
     out: list[RawFinding] = []
+    if sum(pre) != sum(post):
+        return [("total-mismatch", "error", "paired_totals",
+                 {"pre": sum(pre), "post": sum(post)}, [sum(pre), sum(post)], None)]
     n = sum(pre)
-    disc = item.get("discordant")
-    if disc:
-        splits = [(int(disc["improved"]), int(disc["worsened"]))]
-    else:
-        # category 0 before/after; n00 free: every table with these margins
+    shift = pre[0] - post[0]  # b - c, with b = first -> second category
+    disc = it["discordant"]
+    if disc is not None:
         splits = []
-        for n00 in range(max(0, pre[0] + post[0] - n), min(pre[0], post[0]) + 1):
-            splits.append((pre[0] - n00, post[0] - n00))  # (0 -> 1, 1 -> 0)
-    ps = [st.mcnemar_table(b, c).pvalue for b, c in splits]
-    p_lo, p_hi = min(ps), max(ps)
-    recomputed: dict[str, Any] = {"mcnemar_exact": [p_lo, p_hi] if p_lo != p_hi else p_lo}
+        for b, c in ((disc["improved"], disc["worsened"]), (disc["worsened"], disc["improved"])):
+            a, d = pre[0] - b, pre[1] - c
+            if b - c == shift and a >= 0 and d >= 0:
+                splits.append((a, b, c, d))
+        if not splits:
+            return [("total-mismatch", "error", "discordant_margins",
+                     {"improved": disc["improved"], "worsened": disc["worsened"],
+                      "pre": pre, "post": post}, disc, {"b_minus_c": abs(shift)})]
+    else:  # every table with these margins: a = pairs in the first category both times
+        splits = [(a, pre[0] - a, post[0] - a, n - pre[0] - post[0] + a)
+                  for a in range(max(0, pre[0] + post[0] - n), min(pre[0], post[0]) + 1)]
+    claimed = it["claimed_test"] or "mcnemar"
+    p: Printed | None = it["p"]
+    mcnemar, mc_stats = _claimed_on_splits("mcnemar", splits)
+    recomputed: dict[str, Any] = {"mcnemar": mcnemar}
     if claimed in INDEPENDENT_TESTS:
-        table = [pre, post]
-        claimed_p = _claimed_independent_p(claimed, table)
+        claimed_p = _independent_p(claimed, pre, post)
         recomputed[claimed] = claimed_p
+        ex = mcnemar["exact"]
+        lo, hi = (ex, ex) if isinstance(ex, float) else ex
         out.append(("test-design-mismatch", "warning", "paired_as_independent",
-                    {"test": claimed, "p_lo": p_lo, "p_hi": p_hi}, claimed, recomputed))
-        if p is not None and not p.as_p().contains(claimed_p) and not _p_finding(
-                p.as_p(), p_lo, p_hi):
-            out.append(("p-inconsistent", "error", "p_no_test", {"p": p.text, "test": claimed,
-                                                                 "claimed_p": claimed_p},
+                    {"test": claimed, "p_lo": lo, "p_hi": hi}, claimed, recomputed))
+        if p is not None and not (claimed_p is not None and _p_in(p, claimed_p, claimed_p)) \
+                and not _p_any(p, mcnemar):
+            out.append(("p-inconsistent", "error", "p_no_test",
+                        {"p": p.text, "test": claimed,
+                         "claimed_p": claimed_p if claimed_p is not None else math.nan},
                         p.text, recomputed))
-    elif p is not None and not _p_finding(p.as_p(), p_lo, p_hi):
-        out.append(("p-inconsistent", "error", "p_outside_mcnemar",
-                    {"p": p.text, "p_lo": p_lo, "p_hi": p_hi}, p.text, recomputed))
+        stat: Printed | None = it["statistic"]
+        if stat is not None and claimed.startswith("chi-square"):
+            res = st.chi_square([pre, post])
+            value = res.statistic if claimed == "chi-square" or res.continuity is None \
+                else res.continuity.statistic
+            if not stat.contains(value):
+                out.append(("statistic-inconsistent", "error", "statistic_claimed",
+                            {"stat": stat.text, "test": claimed, "value": round(value, 4)},
+                            stat.text, value))
+        return out
+    if claimed in PAIRED_TESTS and claimed != "mcnemar":
+        claimed_ps, stats = _claimed_on_splits(claimed, splits)
+        recomputed[claimed] = claimed_ps
+    else:
+        claimed_ps, stats = mcnemar, mc_stats
+    if p is not None and not _p_any(p, claimed_ps) and not _p_any(p, mcnemar):
+        lo = min(v if isinstance(v, float) else v[0] for v in claimed_ps.values())
+        hi = max(v if isinstance(v, float) else v[1] for v in claimed_ps.values())
+        out.append(("p-inconsistent", "error", "p_outside_paired",
+                    {"p": p.text, "test": claimed, "p_lo": lo, "p_hi": hi}, p.text, recomputed))
+    stat = it["statistic"]
+    if stat is not None and stats and not any(stat.contains(abs(s)) or stat.contains(s)
+                                              for s in stats):
+        lo_s, hi_s = min(stats), max(stats)
+        if not (stat.low <= hi_s and lo_s <= stat.high):
+            out.append(("statistic-inconsistent", "error", "statistic_paired",
+                        {"stat": stat.text, "test": claimed, "lo": round(lo_s, 4),
+                         "hi": round(hi_s, 4)}, stat.text, [lo_s, hi_s]))
     return out
+
+
+# --- rank rows (Wilcoxon and Mann-Whitney) --------------------------------------------------
+
+def _rank_row_findings(rows: list[tuple[str, Mapping[str, Any]]]) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    for label, row in rows:
+        k, s, mr = row["n"], row["sum"], row["mean_rank"]
+        if s is not None and mr is not None and k and not (
+                mr.low * k - _EPS <= s.high and s.low <= mr.high * k + _EPS):
+            out.append(("statistic-inconsistent", "error", "mean_rank_sum",
+                        {"row": label, "n": k, "mean_rank": mr.text, "sum": s.text},
+                        {"mean_rank": mr.text, "sum": s.text}, round(mr.value * k, 4)))
+    return out
+
+
+def _sum_interval(row: Mapping[str, Any], total: float | None = None) -> list[tuple[float, float]]:
+    """Intervals for a rank sum (or, with ``total``, for total minus it)."""
+    out = []
+    if row["sum"] is not None:
+        out.append((row["sum"].low, row["sum"].high))
+    if row["mean_rank"] is not None and row["n"]:
+        out.append((row["mean_rank"].low * row["n"], row["mean_rank"].high * row["n"]))
+    if total is not None:
+        out = [(total - b, total - a) for a, b in out]
+    return out
+
+
+def _z_findings(z: Printed | None, p: Printed | None, zr: tuple[float, float] | None,
+                exact_ps: list[float], recomputed: dict[str, Any]) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    if zr is None:
+        return out
+    z_lo, z_hi = zr
+    recomputed["abs_z_range"] = [z_lo, z_hi]
+    if z is not None:
+        slack = 0.5 * 10.0**-z.decimals
+        if abs(z.value) + slack < z_lo - _EPS or abs(z.value) - slack > z_hi + _EPS:
+            out.append(("statistic-inconsistent", "error", "z_unattainable",
+                        {"z": z.text, "z_lo": round(z_lo, 4), "z_hi": round(z_hi, 4)},
+                        z.text, recomputed))
+    if p is not None:
+        if z is not None:
+            p_lo, p_hi = _p_from_abs_z(z)
+        else:
+            p_lo = 2 * float(sps.norm.sf(z_hi))
+            p_hi = min(1.0, 2 * float(sps.norm.sf(z_lo)))
+        recomputed["p_asymptotic"] = [p_lo, p_hi]
+        if exact_ps:
+            recomputed["p_exact_no_ties"] = _span(exact_ps)
+        if not _p_in(p, p_lo, p_hi) and not any(_p_in(p, e, e) for e in exact_ps):
+            out.append(("p-inconsistent", "error", "p_vs_z",
+                        {"p": p.text, "z": z.text if z is not None else "–", "p_lo": p_lo,
+                         "p_hi": p_hi}, p.text, recomputed))
+    return out
+
+
+def _marked_ranks(m: int, k: int, total: int) -> list[int] | None:
+    """k distinct ranks of 1..m summing to ``total`` (greedy), or None."""
+    ranks = list(range(1, k + 1))
+    extra = total - sum(ranks)
+    if extra < 0:
+        return None
+    for j in range(k - 1, -1, -1):
+        room = (m - (k - 1 - j)) - ranks[j]
+        step = min(room, extra)
+        ranks[j] += step
+        extra -= step
+    return ranks if extra == 0 else None
+
+
+def _exact_no_ties(t2: int, exact: Callable[[int], float | None]) -> list[float]:
+    """SPSS's "Exact Sig." (distribution without ties) for a doubled rank sum ``t2``.
+
+    A whole sum is recomputed by the core on untied data with that sum. A half-integer sum
+    (ties present) lies between two whole sums and its two-sided p, 2 min(P(S <= T - 1/2),
+    P(S >= T + 1/2)), is the smaller of theirs.
+    """
+    if t2 % 2 == 0:
+        p = exact(t2 // 2)
+        return [] if p is None else [p]
+    near = [p for p in (exact((t2 - 1) // 2), exact((t2 + 1) // 2)) if p is not None]
+    return [min(near)] if len(near) == 2 else []
+
+
+def _wilcoxon_exact(m: int, k: int, total: int) -> float | None:
+    marked = _marked_ranks(m, k, total)
+    if marked is None:
+        return None
+    signed = np.arange(1, m + 1, dtype=float)
+    signed[np.array(marked, dtype=int) - 1] *= -1
+    return st.wilcoxon_signed_rank(np.zeros(m), signed).pvalue_exact_no_ties
+
+
+def _mw_exact(n: int, n1: int, total: int) -> float | None:
+    marked = _marked_ranks(n, n1, total)
+    if marked is None:
+        return None
+    values = np.arange(1, n + 1, dtype=float)
+    in1 = np.zeros(n, dtype=bool)
+    in1[np.array(marked, dtype=int) - 1] = True
+    return st.mann_whitney(values[in1], values[~in1]).pvalue_exact_no_ties
 
 
 # --- wilcoxon -----------------------------------------------------------------------------
 
-def check_wilcoxon(item, where, study) -> list[RawFinding]:
-    neg, pos = _req(item, "negative_ranks", where), _req(item, "positive_ranks", where)
-    ties = int(item.get("ties", 0) or 0)
-    n = item.get("n")
+def check_wilcoxon(it, study) -> list[RawFinding]:
+    neg, pos = it["negative_ranks"], it["positive_ranks"]
+    ties = it["ties"] or 0
+    m = neg["n"] + pos["n"]
     out: list[RawFinding] = []
-    m = int(neg["n"]) + int(pos["n"])
-    if n is not None and int(n) != m + ties:
-        out.append(("total-mismatch", "error", "wilcoxon_n", {"n": n, "sum": m + ties}, n,
-                    m + ties))
-    sums = []
-    for label, row in (("negative", neg), ("positive", pos)):
-        k = int(row["n"])
-        s, mr = parse_printed(row.get("sum", 0), f"{where}.{label}_ranks.sum"), \
-            parse_printed(row.get("mean_rank", 0), f"{where}.{label}_ranks.mean_rank")
-        if k and not (mr.low * k - 1e-9 <= s.high and s.low <= mr.high * k + 1e-9):
-            out.append(("statistic-inconsistent", "error", "mean_rank_sum",
-                        {"row": label, "n": k, "mean_rank": mr.text, "sum": s.text}, s.text,
-                        None))
-        sums.append(s)
-    if m and not (sums[0].low + sums[1].low - 1e-9 <= m * (m + 1) / 2
-                  <= sums[0].high + sums[1].high + 1e-9):
+    if it["n"] is not None and it["n"] != m + ties:
+        out.append(("total-mismatch", "error", "wilcoxon_n", {"n": it["n"], "sum": m + ties},
+                    it["n"], m + ties))
+    out += _rank_row_findings([("negative", neg), ("positive", pos)])
+    if study["design"] == "two-group-posttest":
+        out.append(("test-design-mismatch", "warning", "signed_rank_two_groups",
+                    {"test": "wilcoxon"}, "wilcoxon", "mann-whitney"))
+    if not m:
+        return out
+    total = m * (m + 1) / 2
+    intervals = _sum_interval(neg) + _sum_interval(pos, total)
+    if neg["n"] == 0:
+        intervals.append((0.0, 0.0))
+    if pos["n"] == 0:
+        intervals.append((total, total))
+    cands = doubled_sum_candidates(intervals, 0, m * (m + 1))
+    recomputed: dict[str, Any] = {}
+    if not cands:
         out.append(("statistic-inconsistent", "error", "rank_sums_total",
-                    {"m": m, "expected": m * (m + 1) / 2}, None, m * (m + 1) / 2))
-    z = _num(item, "z", where)
-    p = _num(item, "p", where)
-    if m and z is not None:
-        t_small = min(sums[0].value, sums[1].value)
-        z_noties = (t_small - m * (m + 1) / 4) / math.sqrt(m * (m + 1) * (2 * m + 1) / 24)
-        # ties only shrink the variance, so |Z| can only grow from the no-ties value
-        slack = 0.5 * 10.0**-z.decimals + 1e-9
-        if abs(z.value) + slack < abs(z_noties) - 1e-9:
-            out.append(("statistic-inconsistent", "error", "z_unattainable",
-                        {"z": z.text, "z_min": round(z_noties, 4)}, z.text, round(z_noties, 4)))
-        if p is not None:
-            p_lo = 2 * sps.norm.sf(abs(z.value) + slack)
-            p_hi = min(1.0, 2 * sps.norm.sf(max(0.0, abs(z.value) - slack)))
-            if not _p_finding(p.as_p(), p_lo, p_hi):
-                out.append(("p-inconsistent", "error", "p_vs_z",
-                            {"p": p.text, "z": z.text, "p_lo": p_lo, "p_hi": p_hi}, p.text,
-                            [p_lo, p_hi]))
-    if study.get("design") != "one-group-pretest-posttest" and item.get("group") is None \
-            and study.get("design") == "two-group-posttest":
-        out.append(("test-design-mismatch", "warning", "signed_rank_two_groups", {}, "wilcoxon",
-                    "mann-whitney"))
-    return out
+                    {"m": m, "expected": total}, None, total))
+        return out
+    ranges, exact_ps = [], []
+    for t2 in cands:
+        zr = wilcoxon_z_range(m, neg["n"], t2)
+        if zr is None:
+            continue
+        ranges.append(zr)
+        if it["p"] is not None:
+            exact_ps += _exact_no_ties(t2, lambda t: _wilcoxon_exact(m, neg["n"], t))
+    if not ranges:
+        out.append(("statistic-inconsistent", "error", "rank_sums_impossible",
+                    {"n_neg": neg["n"], "n_pos": pos["n"]}, None, None))
+        return out
+    zr2 = (min(r[0] for r in ranges), max(r[1] for r in ranges))
+    return out + _z_findings(it["z"], it["p"], zr2, exact_ps, recomputed)
 
 
 # --- rank-two-group -----------------------------------------------------------------------
 
-def check_rank_two_group(item, where, study) -> list[RawFinding]:
-    groups = _req(item, "groups", where)
+def _binary_structures(n1: int, n2: int, t1_2: int) -> list[dict[str, Any]]:
+    """Two-valued data (x0 at the lower value, a of them in group 1) with group 1's
+    doubled rank sum ``t1_2``, each recomputed by the core's Mann-Whitney."""
+    n = n1 + n2
+    found = []
+    for x0 in range(1, n):
+        for a in range(max(0, x0 - n2), min(n1, x0) + 1):
+            if a * (x0 + 1) + (n1 - a) * (2 * x0 + n - x0 + 1) != t1_2:
+                continue
+            x = [0] * a + [1] * (n1 - a)
+            y = [0] * (x0 - a) + [1] * (n2 - (x0 - a))
+            res = st.mann_whitney(x, y)
+            found.append({"lower_value_counts": [a, x0 - a], "z": res.z,
+                          "p_asymptotic": res.pvalue_asymptotic, "p_exact": res.pvalue_exact,
+                          "p_exact_no_ties": res.pvalue_exact_no_ties})
+    return found
+
+
+def check_rank_two_group(it, study) -> list[RawFinding]:
+    g1, g2 = it["groups"]
+    claimed = it["claimed_test"] or "mann-whitney"
     out: list[RawFinding] = []
-    if study.get("design") == "one-group-pretest-posttest":
+    if study["design"] == "one-group-pretest-posttest":
+        # ranks of two independent groups (SPSS's Mann-Whitney layout) for one group
+        shown = "mann-whitney" if claimed in PAIRED_TESTS else claimed
         out.append(("test-design-mismatch", "warning", "two_group_test_one_group",
-                    {"test": item.get("claimed_test", "mann-whitney")},
-                    item.get("claimed_test", "mann-whitney"), "wilcoxon"))
-    ns = [int(g["n"]) for g in groups]
-    total = sum(ns)
-    sums = []
-    for i, g in enumerate(groups):
-        s = parse_printed(g["sum"], f"{where}.groups[{i}].sum")
-        mr = parse_printed(g["mean_rank"], f"{where}.groups[{i}].mean_rank")
-        if not (mr.low * ns[i] - 1e-9 <= s.high and s.low <= mr.high * ns[i] + 1e-9):
-            out.append(("statistic-inconsistent", "error", "mean_rank_sum",
-                        {"row": g.get("label", i + 1), "n": ns[i], "mean_rank": mr.text,
-                         "sum": s.text}, s.text, None))
-        sums.append(s.value)
-    if abs(sum(sums) - total * (total + 1) / 2) > 0.01 * len(sums) + 1e-9:
+                    {"test": shown}, claimed, "wilcoxon"))
+    elif claimed in PAIRED_TESTS:
+        out.append(("test-design-mismatch", "warning", "signed_rank_two_groups",
+                    {"test": claimed}, claimed, "mann-whitney"))
+    out += _rank_row_findings([(g1.get("label") or "1", g1), (g2.get("label") or "2", g2)])
+    n1, n2 = g1["n"], g2["n"]
+    n = n1 + n2
+    total = n * (n + 1) / 2
+    cands = doubled_sum_candidates(_sum_interval(g1) + _sum_interval(g2, total), 0, n * (n + 1))
+    if not cands:
         out.append(("statistic-inconsistent", "error", "rank_sums_total",
-                    {"m": total, "expected": total * (total + 1) / 2}, sum(sums),
-                    total * (total + 1) / 2))
-    u_printed = _num(item, "u", where)
-    if len(ns) == 2:
-        u1 = sums[0] - ns[0] * (ns[0] + 1) / 2
-        u = min(u1, ns[0] * ns[1] - u1)
-        if u_printed is not None and not u_printed.contains(u, 0.01):
-            out.append(("statistic-inconsistent", "error", "u_from_sums",
-                        {"u": u_printed.text, "recomputed": u}, u_printed.text, u))
-    return out
+                    {"m": n, "expected": total}, None, total))
+        return out
+    u_values = sorted({min(t2 / 2 - n1 * (n1 + 1) / 2, n1 * n2 - (t2 / 2 - n1 * (n1 + 1) / 2))
+                       for t2 in cands})
+    recomputed: dict[str, Any] = {"u": _span(u_values)}
+    u: Printed | None = it["u"]
+    if u is not None and not any(u.contains(v, 0.005) for v in u_values):
+        out.append(("statistic-inconsistent", "error", "u_from_sums",
+                    {"u": u.text, "recomputed": u_values[0]}, u.text, _span(u_values)))
+    levels = it["outcome_levels"]
+    ranges, exact_ps = [], []
+    for t2 in cands:
+        zr = mw_z_range(n1, n2, t2, levels)
+        if zr is None:
+            continue
+        ranges.append(zr)
+        if levels == 2:
+            structures = _binary_structures(n1, n2, t2)
+            recomputed.setdefault("binary_structures", []).extend(structures)
+            exact_ps += [s[k] for s in structures for k in ("p_exact", "p_exact_no_ties")
+                         if s[k] is not None]
+        elif it["p"] is not None:
+            exact_ps += _exact_no_ties(t2, lambda t: _mw_exact(n, n1, t))
+    if not ranges:
+        key = "levels_impossible" if levels else "rank_sums_impossible"
+        out.append(("statistic-inconsistent", "error", key,
+                    {"levels": levels, "n_neg": n1, "n_pos": n2}, None, None))
+        return out
+    zr2 = (min(r[0] for r in ranges), max(r[1] for r in ranges))
+    return out + _z_findings(it["z"], it["p"], zr2, exact_ps, recomputed)
 
 
 # --- paired means: implied correlation ------------------------------------------------------
@@ -292,108 +530,119 @@ def _implied_r(n: int, pre: tuple[Printed, Printed], post: tuple[Printed, Printe
     return min(rs), max(rs)
 
 
-def check_paired_means(item, where, study) -> list[RawFinding]:
-    n = _int(item, "n", where)
-    pre = _req(item, "pre", where)
-    post = _req(item, "post", where)
-    pre_p = (parse_printed(pre["mean"], f"{where}.pre.mean"),
-             parse_printed(pre["sd"], f"{where}.pre.sd"))
-    post_p = (parse_printed(post["mean"], f"{where}.post.mean"),
-              parse_printed(post["sd"], f"{where}.post.sd"))
-    p = _num(item, "p", where)
+def check_paired_means(it, study) -> list[RawFinding]:
+    n = it["n"]
+    pre_p = (it["pre"]["mean"], it["pre"]["sd"])
+    post_p = (it["post"]["mean"], it["post"]["sd"])
+    p: Printed | None = it["p"]
+    t: Printed | None = it["t"]
     out: list[RawFinding] = []
-    if p is None or n < 2:
+    if t is not None and p is not None:
+        slack = 0.5 * 10.0**-t.decimals
+        p_lo = 2 * float(sps.t.sf(abs(t.value) + slack, n - 1))
+        p_hi = min(1.0, 2 * float(sps.t.sf(max(0.0, abs(t.value) - slack), n - 1)))
+        if not _p_in(p, p_lo, p_hi):
+            out.append(("p-inconsistent", "error", "p_vs_t",
+                        {"p": p.text, "t": t.text, "df": n - 1, "p_lo": p_lo, "p_hi": p_hi},
+                        p.text, [p_lo, p_hi]))
+    if p is None:
         return out
     lo, hi = _implied_r(n, pre_p, post_p, p)
     if hi < -1 or lo > 1:
         out.append(("p-inconsistent", "error", "no_correlation",
                     {"p": p.text, "r_lo": lo, "r_hi": hi}, p.text, [lo, hi]))
-    else:
-        recomputed = {"implied_r": [max(lo, -1.0), min(hi, 1.0)]}
-        if 0 < p.value < 1 and pre_p[1].value > 0 and post_p[1].value > 0:
-            t = float(sps.t.isf(p.value / 2, n - 1))
-            sd_d = abs(post_p[0].value - pre_p[0].value) * math.sqrt(n) / t
-            s1, s2 = pre_p[1].value, post_p[1].value
-            recomputed["implied_r_at_printed_values"] = (s1 * s1 + s2 * s2 - sd_d * sd_d) / (
-                2 * s1 * s2)
-            recomputed["implied_sd_difference"] = sd_d
-        out.append(("p-inconsistent", "note", "implied_r",
-                    {"r_lo": max(lo, -1.0), "r_hi": min(hi, 1.0)}, p.text, recomputed))
+        return out
+    recomputed: dict[str, Any] = {"implied_r": [max(lo, -1.0), min(hi, 1.0)]}
+    if 0 < p.value < 1 and pre_p[1].value > 0 and post_p[1].value > 0:
+        t_at = float(sps.t.isf(p.value / 2, n - 1))
+        sd_d = abs(post_p[0].value - pre_p[0].value) * math.sqrt(n) / t_at
+        s1, s2 = pre_p[1].value, post_p[1].value
+        recomputed["implied_r_at_printed_values"] = (s1 * s1 + s2 * s2 - sd_d * sd_d) / (
+            2 * s1 * s2)
+        recomputed["implied_sd_difference"] = sd_d
+    out.append(("p-inconsistent", "note", "implied_r",
+                {"r_lo": max(lo, -1.0), "r_hi": min(hi, 1.0)}, p.text, recomputed))
     return out
 
 
 # --- a claim that one group did better --------------------------------------------------------
 
-def check_group_claim(item, where, study, items: Mapping[str, Mapping[str, Any]]
-                      ) -> list[RawFinding]:
-    based = _req(item, "based_on", where)
-    if item.get("tested_between_groups"):
+def _welch_p(m1: float, s1: float, n1: int, m2: float, s2: float, n2: int
+             ) -> tuple[float, float]:
+    v1, v2 = s1 * s1 / n1, s2 * s2 / n2
+    if v1 + v2 == 0:
+        return (math.inf if m1 != m2 else 0.0), (0.0 if m1 != m2 else 1.0)
+    t = (m1 - m2) / math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
+    return t, 2 * float(sps.t.sf(abs(t), df))
+
+
+def _sd_change_bounds(g: Mapping[str, Any]) -> tuple[float, float]:
+    """SD of the change scores: from the printed paired p when there is one, else every
+    pre-post r in [-1, 1]."""
+    s1, s2 = g["pre"]["sd"].value, g["post"]["sd"].value
+    change = abs(g["post"]["mean"].value - g["pre"]["mean"].value)
+    p: Printed | None = g["p"]
+    if p is None or change == 0:
+        return abs(s1 - s2), s1 + s2
+    pp = p.as_p()
+    t_lo = float(sps.t.isf(min(pp.high, 1.0) / 2, g["n"] - 1))
+    t_hi = float(sps.t.isf(max(pp.low, 1e-300) / 2, g["n"] - 1))
+    hi = change * math.sqrt(g["n"]) / t_lo if t_lo > 0 else s1 + s2
+    return change * math.sqrt(g["n"]) / t_hi, min(hi, s1 + s2)
+
+
+def check_group_claim(it, study, items: Mapping[str, Mapping[str, Any]]) -> list[RawFinding]:
+    if it["tested_between_groups"]:
         return []
-    means = []
-    for ref in based:
-        other = items.get(ref)
-        if other is None:
-            raise LaktasiInputError(f"{where}.based_on: no item with id {ref!r}.",
-                                    where=f"{where}.based_on", value=ref)
-        if other.get("kind") == "paired-means":
-            means.append(other)
+    refs = [items[r] for r in it["based_on"]]
     recomputed: dict[str, Any] = {}
-    if len(means) == 2:
-        (a, b) = means
-        ma, sa, na = (parse_printed(a["post"]["mean"], "").value,
-                      parse_printed(a["post"]["sd"], "").value, int(a["n"]))
-        mb, sb, nb = (parse_printed(b["post"]["mean"], "").value,
-                      parse_printed(b["post"]["sd"], "").value, int(b["n"]))
-        va, vb = sa * sa / na, sb * sb / nb
-        t = (mb - ma) / math.sqrt(va + vb)
-        df = (va + vb) ** 2 / (va * va / (na - 1) + vb * vb / (nb - 1))
-        recomputed["welch_post_p"] = 2 * sps.t.sf(abs(t), df)
+    # post (or single-time) summaries per group: paired-means, or descriptives after
+    posts = []
+    for r in refs:
+        if r["kind"] == "paired-means":
+            posts.append((r, r["post"]["mean"].value, r["post"]["sd"].value, r["n"]))
+        elif r["kind"] == "descriptives" and r["mean"] is not None and r["sd"] is not None \
+                and r["n"] > 1 and r.get("time") != "pre":
+            posts.append((r, r["mean"].value, r["sd"].value, r["n"]))
+    better = next((x for x in posts if x[0].get("group") == it["better"]), None)
+    worse = next((x for x in posts if x[0].get("group") == it["than"]), None)
+    if (better is None or worse is None) and len(posts) == 2:
+        worse, better = posts  # as listed: the claim's "than" first, as the seeds print it
+    welch = None
+    if better is not None and worse is not None:
+        t, welch = _welch_p(better[1], better[2], better[3], worse[1], worse[2], worse[3])
         recomputed["welch_post_t"] = t
-        # change scores with the SD of differences implied by each group's printed p
-        sds, changes = [], []
-        for g in (a, b):
-            pre_p = (parse_printed(g["pre"]["mean"], ""), parse_printed(g["pre"]["sd"], ""))
-            post_p = (parse_printed(g["post"]["mean"], ""), parse_printed(g["post"]["sd"], ""))
-            ng = int(g["n"])
-            change = post_p[0].value - pre_p[0].value
-            p = parse_printed(g["p"], "").as_p() if g.get("p") is not None else None
-            if p is None:
-                break
-            t_lo = sps.t.isf(min(p.high, 1.0) / 2, ng - 1)
-            t_hi = sps.t.isf(max(p.low, 1e-300) / 2, ng - 1)
-            sds.append((abs(change) * math.sqrt(ng) / t_hi, abs(change) * math.sqrt(ng) / t_lo))
-            changes.append((change, ng))
-        if len(sds) == 2:
-            p_change = []
-            for sd_a in sds[0]:
-                for sd_b in sds[1]:
-                    va, vb = sd_a**2 / changes[0][1], sd_b**2 / changes[1][1]
-                    t = (changes[1][0] - changes[0][0]) / math.sqrt(va + vb)
-                    df = (va + vb) ** 2 / (va * va / (changes[0][1] - 1)
-                                           + vb * vb / (changes[1][1] - 1))
-                    p_change.append(2 * sps.t.sf(abs(t), df))
-            recomputed["welch_change_p"] = [min(p_change), max(p_change)]
-    alpha = float(study.get("alpha", 0.05))
-    welch = recomputed.get("welch_post_p")
+        recomputed["welch_post_p"] = welch
+        b, w = better[0], worse[0]
+        if b["kind"] == w["kind"] == "paired-means":
+            cb = b["post"]["mean"].value - b["pre"]["mean"].value
+            cw = w["post"]["mean"].value - w["pre"]["mean"].value
+            (sb_lo, sb_hi), (sw_lo, sw_hi) = _sd_change_bounds(b), _sd_change_bounds(w)
+            p_lo = _welch_p(cb, sb_lo, b["n"], cw, sw_lo, w["n"])[1]
+            p_hi = _welch_p(cb, sb_hi, b["n"], cw, sw_hi, w["n"])[1]
+            recomputed["welch_change_p"] = [min(p_lo, p_hi), max(p_lo, p_hi)]
+            recomputed["change"] = {str(b.get("group") or b["id"]): cb,
+                                    str(w.get("group") or w["id"]): cw}
+    alpha = float(study["alpha"])
     severity = "error" if welch is not None and welch >= alpha else "warning"
     return [("claim-unsupported", severity, "claim_unsupported",
-             {"better": item.get("better"), "than": item.get("than"),
-              "p": welch if welch is not None else float("nan"),
-              "p_change": recomputed.get("welch_change_p", [float("nan")] * 2)},
+             {"better": it["better"], "than": it["than"],
+              "p": welch if welch is not None else math.nan,
+              "p_change": recomputed.get("welch_change_p", [math.nan] * 2)},
              "tested_between_groups: false", recomputed)]
 
 
 # --- one value printed in several places --------------------------------------------------------
 
-def check_value(item, where, study) -> list[RawFinding]:
-    printed = _req(item, "printed", where)
-    values = {src: parse_printed(v, f"{where}.printed.{src}") for src, v in printed.items()}
+def check_value(it, study) -> list[RawFinding]:
+    values: dict[str, Printed] = it["printed"]
     keys = list(values)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             if not values[a].overlaps(values[b]):
                 return [("value-mismatch", "error", "value_mismatch",
-                         {"name": item.get("name", item.get("id")),
+                         {"name": it.get("name") or it["id"],
                           "places": ", ".join(f"{k}: {values[k].text}" for k in keys)},
                          {k: values[k].text for k in keys}, None)]
     return []
@@ -410,16 +659,17 @@ CHECKS: dict[str, Callable[..., list[RawFinding]]] = {
 }
 
 
-def check_design(item: Mapping[str, Any], study: Mapping[str, Any]) -> list[RawFinding]:
+def check_design(it: Mapping[str, Any], study: Mapping[str, Any]) -> list[RawFinding]:
     """Tests that do not fit the declared design (beyond what the item checks catch)."""
-    claimed = item.get("claimed_test")
+    claimed = it.get("claimed_test")
     design = study.get("design")
-    if claimed is None or item.get("kind") in ("paired-binary", "rank-two-group"):
+    if claimed is None or it["kind"] in ("paired-binary", "rank-two-group", "wilcoxon"):
         return []
     if design == "two-group-posttest" and claimed in PAIRED_TESTS:
         return [("test-design-mismatch", "warning", "paired_test_two_groups", {"test": claimed},
                  claimed, None)]
-    if design == "one-group-pretest-posttest" and claimed in INDEPENDENT_TESTS:
+    if claimed in INDEPENDENT_TESTS and (it["kind"] == "paired-means"
+                                         or design == "one-group-pretest-posttest"):
         return [("test-design-mismatch", "warning", "independent_test_one_group",
-                 {"test": claimed}, claimed, None)]
+                 {"test": claimed}, claimed, "paired-t")]
     return []

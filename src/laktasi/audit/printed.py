@@ -1,6 +1,6 @@
 """Numbers as papers print them, with the interval the printing allows.
 
-"0,002" -> [0.0015, 0.0025]; "0,000" (SPSS for p < .0005) -> [0, 0.0005]; "<0.05" ->
+"0,002" -> [0.0015, 0.0025] (also "p = 0,002"); "0,000" (SPSS for p < .0005) -> [0, 0.0005]; "<0.05" ->
 [0, 0.05]; "13,3%" -> [13.25, 13.35]; ".915" -> [0.9145, 0.9155]. A reported value is
 consistent with a computed one when the computed value lies in the interval, whatever
 rounding rule (half up, half even, truncation is not assumed) produced the print.
@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from laktasi.errors import LaktasiInputError
 
 __all__ = ["Printed", "parse_printed"]
 
-_NUM = re.compile(r"^\s*(?P<op>[<>≤≥]=?)?\s*(?P<num>[+\-−]?(\d+([.,]\d*)?|[.,]\d+))\s*(?P<pct>%)?\s*$")
+_NUM = re.compile(r"^\s*(?:[pP]\s*(?=[<>≤≥=]))?(?:=\s*)?(?P<op>[<>≤≥]=?)?\s*"
+                  r"(?P<num>[+\-−]?(\d+([.,]\d*)?|[.,]\d+))\s*(?P<pct>%)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,11 @@ def parse_printed(raw: object, where: str = "") -> Printed:
     if isinstance(raw, bool) or raw is None:
         raise LaktasiInputError(f"{where}: {raw!r} is not a number as printed (e.g. 0,002, "
                                 "'<0.05', '13,3%').", where=where, value=raw)
-    if isinstance(raw, (int, float)):
-        text = repr(raw) if isinstance(raw, float) else str(raw)
+    if isinstance(raw, float):
+        # YAML gives 0.915 for an unquoted .915; 1e-05 is written out in full
+        text = repr(raw) if "e" not in repr(raw) else np.format_float_positional(raw)
+    elif isinstance(raw, int):
+        text = str(raw)
     else:
         text = str(raw)
     m = _NUM.match(text)

@@ -24,15 +24,35 @@ _T = {
             "dan {p_hi_text} untuk semua tabel yang sesuai dengan angka ini)."),
         "p_no_test": "p {p} tidak dapat dihasilkan oleh uji yang dinyatakan ({test}: "
                      "{claimed_p_text}) maupun oleh uji McNemar.",
-        "p_outside_mcnemar": "p {p} di luar semua nilai McNemar yang mungkin ({p_lo_text} – "
-                             "{p_hi_text}).",
         "wilcoxon_n": "N = {n} tidak sama dengan ranks negatif + positif + ties = {sum}.",
         "mean_rank_sum": "Baris {row}: mean rank {mean_rank} × n {n} tidak sama dengan sum "
                          "{sum}.",
         "rank_sums_total": "Jumlah rank harus {expected} untuk {m} data; angka yang dicetak "
                            "tidak sesuai.",
-        "z_unattainable": "Z {z} tidak mungkin: tanpa ties |Z| = {z_min}, dan ties hanya "
-                          "memperbesar |Z|.",
+        "z_unattainable": "Z {z} tidak mungkin: dengan jumlah rank ini |Z| hanya dapat "
+                          "{z_lo} – {z_hi} (semua kemungkinan ties sudah dihitung).",
+        "rank_sums_impossible": "Jumlah rank yang dicetak tidak dapat dibentuk oleh {n_neg} "
+                                "dan {n_pos} data, dengan ties apa pun.",
+        "levels_impossible": "Jumlah rank yang dicetak tidak mungkin bila hasil hanya punya "
+                             "{levels} nilai berbeda.",
+        "percent_no_count": "Baris {label}: tidak ada jumlah dari {total} yang memberi "
+                            "{reported}.",
+        "pct_sum": "Persentase baris berjumlah {lo} – {hi}%, bukan 100%.",
+        "min_above_max": "Nilai minimum {min} lebih besar daripada maksimum {max}.",
+        "paired_totals": "Ibu yang sama diukur sebelum dan sesudah, tetapi totalnya berbeda "
+                         "({pre} dan {post}).",
+        "discordant_margins": "Jumlah yang berubah ({improved} membaik, {worsened} memburuk) "
+                              "tidak cocok dengan total sebelum {pre} dan sesudah {post}.",
+        "statistic_claimed": "Statistik {stat} tidak sesuai dengan uji {test} pada tabel yang "
+                             "dicetak ({value}).",
+        "statistic_paired": "Statistik {stat} di luar semua nilai uji {test} yang mungkin "
+                            "({lo} – {hi}).",
+        "p_outside_paired": "p {p} di luar semua nilai uji {test} (dan McNemar) yang mungkin "
+                            "untuk angka ini ({p_lo_text} – {p_hi_text}).",
+        "p_vs_t": "p {p} tidak sesuai dengan t {t} (df {df}): p seharusnya {p_lo_text} – "
+                  "{p_hi_text}.",
+        "summary": "{errors} kesalahan, {warnings} peringatan, {notes} catatan.",
+        "col_severity": "tingkat", "col_code": "kode", "col_message": "penjelasan",
         "p_vs_z": "p {p} tidak sesuai dengan Z {z} (p seharusnya {p_lo_text} – {p_hi_text}).",
         "signed_rank_two_groups": "Uji Wilcoxon signed rank untuk dua kelompok independen; "
                                   "gunakan Mann-Whitney.",
@@ -74,14 +94,33 @@ _T = {
             "table with these margins)."),
         "p_no_test": "p {p} is given neither by the claimed test ({test}: {claimed_p_text}) nor "
                      "by McNemar's test.",
-        "p_outside_mcnemar": "p {p} lies outside every McNemar p these counts allow "
-                             "({p_lo_text} – {p_hi_text}).",
         "wilcoxon_n": "N = {n} differs from negative + positive ranks + ties = {sum}.",
         "mean_rank_sum": "Row {row}: mean rank {mean_rank} × n {n} does not give sum {sum}.",
         "rank_sums_total": "The rank sums must add up to {expected} for {m} values; the printed "
                            "ones do not.",
-        "z_unattainable": "Z {z} is unattainable: without ties |Z| = {z_min}, and ties only "
-                          "increase |Z|.",
+        "z_unattainable": "Z {z} is unattainable: with these rank sums |Z| can only be "
+                          "{z_lo} – {z_hi} (every possible pattern of ties included).",
+        "rank_sums_impossible": "No data with {n_neg} and {n_pos} values give the printed "
+                                "rank sums, whatever the ties.",
+        "levels_impossible": "The printed rank sums are impossible when the outcome has only "
+                             "{levels} distinct values.",
+        "percent_no_count": "Row {label}: no count out of {total} gives {reported}.",
+        "pct_sum": "The row percentages add up to {lo} – {hi}%, not 100%.",
+        "min_above_max": "The minimum {min} is larger than the maximum {max}.",
+        "paired_totals": "The same mothers were measured before and after, but the totals "
+                         "differ ({pre} and {post}).",
+        "discordant_margins": "The changed pairs ({improved} improved, {worsened} worsened) do "
+                              "not fit the totals before {pre} and after {post}.",
+        "statistic_claimed": "The statistic {stat} does not match {test} on the printed table "
+                             "({value}).",
+        "statistic_paired": "The statistic {stat} is outside every value {test} can give here "
+                            "({lo} – {hi}).",
+        "p_outside_paired": "p {p} lies outside every p that {test} (or McNemar's test) can "
+                            "give for these counts ({p_lo_text} – {p_hi_text}).",
+        "p_vs_t": "p {p} does not match t {t} (df {df}): p should be {p_lo_text} – "
+                  "{p_hi_text}.",
+        "summary": "{errors} error(s), {warnings} warning(s), {notes} note(s).",
+        "col_severity": "severity", "col_code": "code", "col_message": "explanation",
         "p_vs_z": "p {p} does not match Z {z} (p should be {p_lo_text} – {p_hi_text}).",
         "signed_rank_two_groups": "A Wilcoxon signed-rank test on two independent groups; "
                                   "use Mann-Whitney.",
@@ -112,10 +151,12 @@ def audit_text(key: str, lang: str, **values: object) -> str:
     check_lang(lang)
     extra: dict[str, object] = {}
     for k, v in list(values.items()):
-        if isinstance(v, float) and k.startswith("p"):
+        if isinstance(v, float) and (k == "p" or k.startswith("p_") or k.endswith("_p")):
             extra[f"{k}_text"] = "–" if math.isnan(v) else fmt_p(v, lang, 4, with_symbol=False)
         elif isinstance(v, float) and k.startswith("r_"):
             extra[f"{k}_text"] = fmt_number(v, 2, lang)
+        elif isinstance(v, float) and k != "pct":
+            values[k] = fmt_number(v, 3, lang)  # other numbers: decimal comma in id
     if "pct" in values:
         extra["pct_text"] = fmt_number(float(values["pct"]), 2, lang) + "%"
     if "p_change" in values:
