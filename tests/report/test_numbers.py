@@ -41,3 +41,14 @@ def test_percent_and_words():
 def test_unknown_language_is_refused_with_the_allowed_values():
     with pytest.raises(InvalidOptionError, match=r"'id' .*'en'"):
         say("total", "fr")
+
+
+@pytest.mark.parametrize(("text", "numeric"), [
+    (".004", True), ("< .001", True), ("0,121 (χ²)", True), ("18 (64,3%)", True),
+    ("−3,434", True), ("[0,1; 2,3]", True), ("<20 tahun", False), ("20-35 tahun", False),
+    ("primipara", False), ("", False),
+])
+def test_numeric_cells_are_recognised_for_right_alignment(text, numeric):
+    from laktasi.report.tables import is_numeric_cell
+
+    assert is_numeric_cell(text) is numeric

@@ -19,7 +19,8 @@ __all__ = ["ReportTable", "descriptives_table", "frequency_table", "is_numeric_c
            "wilcoxon_tables"]
 
 
-_NUMERIC = re.compile(r"^[<>≥≤−\-+]?\s?\d[\d.,]*%?(\s\(\d[\d.,]*%\))?$|^\[.*\]$|^–$")
+_NUMERIC = re.compile(
+    r"^[<>≥≤−\-+]?\s?(\d[\d.,]*|[.,]\d+)%?(\s\([^()]*\))?$|^\[.*\]$|^–$")
 
 
 def is_numeric_cell(text: str) -> bool:
