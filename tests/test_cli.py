@@ -69,16 +69,6 @@ def test_audit_command_bad_file(tmp_path):
     assert res.exit_code == 2 and "study.design = 'rct' is not allowed" in res.output
 
 
-def test_power_commands():
-    res = runner.invoke(app, ["power", "n", "--test", "paired-t", "--effect", "0.5", "--power",
-                              "0.95", "--lang", "en"])
-    assert res.exit_code == 0 and "n = 54" in res.output and "power 0.95" in res.output
-    res = runner.invoke(app, ["power", "n", "--test", "two-proportions", "--effect", "0.5"])
-    assert res.exit_code == 2 and "--p2" in res.output
-    res = runner.invoke(app, ["power", "simulate", "--n", "15", "--sims", "2000"])
-    assert res.exit_code == 0 and "power = " in res.output
-
-
 def test_bundle_and_template(tmp_path):
     import zipfile
 

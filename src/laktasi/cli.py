@@ -152,75 +152,6 @@ def template(
     console.print(str(out))
 
 
-power_app = typer.Typer(help="Besar sampel dan power (sample size and power).",
-                        no_args_is_help=True)
-app.add_typer(power_app, name="power")
-
-
-@power_app.command("n")
-def power_n(
-    test: str = typer.Option("paired-t", "--test", help="paired-t, two-sample-t, wilcoxon, "
-                             "mann-whitney, two-proportions, mcnemar."),
-    effect: float = typer.Option(0.5, "--effect", help="d_z / d; for proportions p1 "
-                                 "(with --p2); for McNemar P(improve) (with --p2 = P(worsen))."),
-    p2: float = typer.Option(None, "--p2"),
-    power: float = typer.Option(0.8, "--power"),
-    alpha: float = typer.Option(0.05, "--alpha"),
-    dropout: float = typer.Option(0.0, "--dropout", help="e.g. 0.1 for 10 %."),
-    lang: str = typer.Option("id", "--lang"),
-) -> None:
-    """Sample size with a ready-to-paste justification paragraph."""
-    from laktasi import power as pw
-    from laktasi.report.words_power import justification
-
-    funcs = {"paired-t": pw.paired_t_n, "two-sample-t": pw.two_sample_t_n,
-             "wilcoxon": pw.wilcoxon_n, "mann-whitney": pw.mann_whitney_n}
-    try:
-        if test in funcs:
-            plan = funcs[test](effect, power=power, alpha=alpha, dropout=dropout)
-        elif test in ("two-proportions", "mcnemar") and p2 is not None:
-            f = pw.two_proportions_n if test == "two-proportions" else pw.mcnemar_n
-            plan = f(effect, p2, power=power, alpha=alpha, dropout=dropout)
-        else:
-            err.print(f"[red]--test {test!r}: choose paired-t, two-sample-t, wilcoxon, "
-                      "mann-whitney, two-proportions or mcnemar (the last two need --p2).[/red]")
-            raise typer.Exit(2)
-    except LaktasiError as exc:
-        _fail(exc)
-    console.print(f"n = {plan.n}" + (f" (total {plan.n_total})" if plan.n_total != plan.n
-                                       else "") + f", recruit {plan.n_enrol}")
-    console.print(justification(plan, lang), highlight=False, soft_wrap=True)
-
-
-@power_app.command("simulate")
-def power_simulate(
-    n: int = typer.Option(30, "--n", help="Mothers (pairs)."),
-    effect: float = typer.Option(1.0, "--effect", help="Mean change (feeds/day)."),
-    spread: float = typer.Option(1.5, "--spread", help="SD of the change."),
-    test: str = typer.Option("wilcoxon", "--test",
-                             help="wilcoxon, paired-t (one group) or mann-whitney (two groups, "
-                             "n per group)."),
-    sims: int = typer.Option(100_000, "--sims"),
-    alpha: float = typer.Option(0.05, "--alpha"),
-    seed: int = typer.Option(0, "--seed"),
-) -> None:
-    """Monte-Carlo power for whole-number outcomes with ties (e.g. feeds per day)."""
-    from rich.progress import Progress
-
-    from laktasi.power import integer_counts, simulate_power, two_group_counts
-
-    make = two_group_counts if test == "mann-whitney" else integer_counts
-    try:
-        with Progress(console=console, transient=True) as bar:
-            task = bar.add_task("simulasi", total=sims)
-            est = simulate_power(n, make(effect=effect, spread=spread), test,
-                                 sims=sims, alpha=alpha, seed=seed,
-                                 progress=lambda done: bar.update(task, completed=done))
-    except LaktasiError as exc:
-        _fail(exc)
-    console.print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, seed {seed})")
-
-
 @app.command("meta")
 def meta_command(
     studies: Path = typer.Argument(None, help="Studies (.csv or .yaml): label, measure and "
@@ -269,35 +200,6 @@ def meta_command(
         console.print(str(plot))
 
 
-@power_app.command("curve")
-def power_curve_command(
-    n_from: int = typer.Option(10, "--from"),
-    n_to: int = typer.Option(50, "--to"),
-    step: int = typer.Option(5, "--step"),
-    effect: float = typer.Option(1.0, "--effect", help="Mean change (feeds/day)."),
-    spread: float = typer.Option(1.5, "--spread", help="SD of the change."),
-    test: str = typer.Option("wilcoxon", "--test", help="wilcoxon or paired-t."),
-    sims: int = typer.Option(20_000, "--sims"),
-    plot: Path = typer.Option(None, "--plot", help="Write the curve (.png or .svg)."),
-    seed: int = typer.Option(0, "--seed"),
-) -> None:
-    """Power against sample size by simulation (whole-number outcomes with ties)."""
-    from laktasi.power import integer_counts, power_curve, power_curve_plot
-
-    try:
-        curve = power_curve(range(n_from, n_to + 1, step),
-                            integer_counts(effect=effect, spread=spread), test, sims=sims,
-                            seed=seed)
-    except LaktasiError as exc:
-        _fail(exc)
-    for c in curve:
-        console.print(f"n = {c.n:4d}  power = {c.power:.3f} (SE {c.se:.3f})")
-    if plot:
-        png, svg = power_curve_plot(curve, xlabel="n", ylabel="power")
-        plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
-        console.print(str(plot))
-
-
 @app.command()
 def example(
     name: str = typer.Argument(None, help="Example study name (see --list)."),
@@ -335,8 +237,10 @@ def examples() -> None:
 
 def _register_feature_commands() -> None:
     from laktasi.audit.cli import register as register_audit
+    from laktasi.power.cli import register as register_power
 
     register_audit(app)
+    register_power(app)
 
 
 _register_feature_commands()

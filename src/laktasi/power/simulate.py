@@ -1,34 +1,64 @@
-"""Monte-Carlo power, vectorised over simulated studies, with laktasi's test conventions.
+"""Monte-Carlo power for design x test, vectorised over simulated studies.
 
-The signed-rank statistic is computed for many studies at once. For whole-number
-outcomes (feeds per day, urination counts, scores) the ranks come from counting: with
-c_k differences of size k, every one of them has the average rank
-(c_1 + ... + c_{k-1}) + (c_k + 1) / 2, and the tie correction is sum(c_k^3 - c_k) -- one
-``bincount`` over all studies instead of a sort per study. The p-value is the one
-:func:`laktasi.stats.wilcoxon_signed_rank` gives (zeros dropped, tie-corrected Z, no
-continuity correction), checked in tests/power.
+Each simulated study is analysed with laktasi's own conventions (the p-value
+:mod:`laktasi.stats` prints on that dataset; see :mod:`laktasi.power._kernels`), and a
+study counts as significant when p < alpha. Results are reproducible: the same ``seed``
+and ``chunk`` give the same estimate on every machine (numpy ``Generator``, PCG64).
+The core is silent; a caller may pass ``progress`` (the CLI draws a Rich bar with it).
+
+Tests by design:
+
+* one group, pre/post (``(pre, post)`` models): ``"wilcoxon"`` (asymptotic,
+  tie-corrected, as SPSS), ``"paired-t"``, ``"mcnemar"`` (exact binomial, laktasi's
+  ``pvalue``), ``"mcnemar-spss"`` (binomial below 25 changes, else corrected chi-square);
+* two groups: ``"mann-whitney"``, ``"two-sample-t"`` (Student), ``"welch-t"``,
+  ``"two-sample-t-auto"`` (Student unless Levene's p < .05), ``"chi-square"``
+  (Pearson), ``"chi-square-corrected"``, ``"fisher"``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
-from scipy import special
 
-from laktasi.errors import LaktasiInputError
+from laktasi.errors import InvalidOptionError, LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
-__all__ = ["PowerEstimate", "integer_counts", "normal_differences", "paired_t_pvalues",
-           "power_curve", "power_curve_plot", "rank_sum_pvalues", "signed_rank_pvalues",
-           "simulate_power", "simulate_wilcoxon_power", "two_group_counts"]
+from . import _kernels as k
+from .generators import DESIGNS
 
-Generator = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
+__all__ = ["PAIRED_TESTS", "TWO_GROUP_TESTS", "PowerEstimate", "cupy_available",
+           "power_curve", "power_curve_plot", "simulate_power", "simulate_wilcoxon_power"]
+
+PAIRED_TESTS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "wilcoxon": k.signed_rank_pvalues,
+    "paired-t": k.paired_t_pvalues,
+    "mcnemar": partial(k.mcnemar_study_pvalues, test="exact"),
+    "mcnemar-spss": partial(k.mcnemar_study_pvalues, test="spss"),
+}
+TWO_GROUP_TESTS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "mann-whitney": k.rank_sum_pvalues,
+    "two-sample-t": partial(k.independent_t_pvalues, equal_var=True),
+    "welch-t": partial(k.independent_t_pvalues, equal_var=False),
+    "two-sample-t-auto": partial(k.independent_t_pvalues, equal_var="auto"),
+    "chi-square": partial(k.two_by_two_pvalues, test="chi-square"),
+    "chi-square-corrected": partial(k.two_by_two_pvalues, test="chi-square-corrected"),
+    "fisher": partial(k.two_by_two_pvalues, test="fisher"),
+}
+_BINARY_TESTS = ("mcnemar", "mcnemar-spss", "chi-square", "chi-square-corrected", "fisher")
+BACKENDS = ("numpy", "cupy")
+
+Model = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
 class PowerEstimate(_Serialisable):
+    """Simulated power: the share of ``sims`` studies with p < ``alpha``, and its
+    Monte-Carlo standard error sqrt(power (1 - power) / sims)."""
+
     power: float
     se: float
     n: int
@@ -36,197 +66,131 @@ class PowerEstimate(_Serialisable):
     alpha: float
     seed: int
     method: str
+    test: str = ""
+    model: str = ""
+    backend: str = "numpy"
 
 
-def integer_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
-                   spread: float = 1.5) -> Generator:
-    """Whole-number outcomes with heavy ties: pre uniform on base_low..base_high, post = pre
-    + a rounded normal change (mean ``effect``, SD ``spread``), never below 0.
+def cupy_available() -> bool:
+    """True when CuPy imports and sees a CUDA device (the optional GPU backend)."""
+    try:
+        import cupy
+    except Exception:
+        return False
+    try:
+        return cupy.cuda.runtime.getDeviceCount() > 0
+    except Exception:
+        return False
 
-    The change is drawn through its quantile function tabulated at 65,536 equally likely
-    levels (16 random bits per value): the rounded normal with probabilities quantised to
-    1/65,536, several times faster than drawing normals and rounding them.
+
+def _pvalue_function(test: str, model: Model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    tests = PAIRED_TESTS | TWO_GROUP_TESTS
+    if test not in tests:
+        raise InvalidOptionError(f"test={test!r}: choose one of {', '.join(tests)}.",
+                                 option="test", value=test, allowed=tuple(tests))
+    design = getattr(model, "design", None)
+    if design is not None:
+        wanted = DESIGNS[0] if test in PAIRED_TESTS else DESIGNS[1]
+        if design != wanted:
+            raise LaktasiInputError(
+                f"test={test!r} analyses a {wanted} design, but the data model "
+                f"{getattr(model, 'name', '')!r} draws a {design} design.",
+                test=test, design=design)
+        if (test in _BINARY_TESTS) != (getattr(model, "name", "") == "binary"):
+            raise LaktasiInputError(
+                f"test={test!r} and the data model {getattr(model, 'name', '')!r} do not fit: "
+                "McNemar, chi-square and Fisher need binary (0/1) outcomes, and binary "
+                "outcomes need one of them.", test=test)
+    return tests[test]
+
+
+def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 10_000,
+                   alpha: float = 0.05, seed: int = 0, chunk: int = 25_000,
+                   progress: Callable[[int], None] | None = None,
+                   backend: str = "numpy") -> PowerEstimate:
+    """Power of ``test`` with ``n`` pairs (one group) or ``n`` mothers per group (two
+    groups) for data drawn from ``model``, by simulating ``sims`` studies.
+
+    ``backend="cupy"`` runs on an NVIDIA GPU when CuPy is installed (see
+    :mod:`laktasi.power._gpu`; only whole-number counts with the Wilcoxon test so far);
+    its random stream differs from numpy's, so its estimate agrees within Monte-Carlo
+    error, not digit for digit.
+
+    Examples
+    --------
+    >>> from laktasi.power import integer_counts
+    >>> est = simulate_power(20, integer_counts(effect=1.0), "wilcoxon", sims=2_000, seed=1)
+    >>> est.power, round(est.se, 4)
+    (0.764, 0.0095)
     """
-    u = (np.arange(65536) + 0.5) / 65536
-    table = np.rint(special.ndtri(u) * spread + effect).astype(np.int16)
+    if backend not in BACKENDS:
+        raise InvalidOptionError(f"backend={backend!r}: choose one of {', '.join(BACKENDS)}.",
+                                 option="backend", value=backend, allowed=BACKENDS)
+    pvalues = _pvalue_function(test, model)
+    if n < 2 or sims < 1 or chunk < 1:
+        raise LaktasiInputError(f"n = {n}, sims = {sims}, chunk = {chunk}: need n >= 2, "
+                                "sims >= 1 and chunk >= 1.", n=n, sims=sims)
+    if not 0 < alpha < 1:
+        raise LaktasiInputError(f"alpha = {alpha} must lie between 0 and 1.", alpha=alpha)
+    name = getattr(model, "name", "custom")
+    method = f"Monte Carlo, {test} (two-sided, p as laktasi.stats), {name} data"
+    if backend == "cupy":
+        from ._gpu import simulate_counts_wilcoxon
 
-    def gen(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-        pre = rng.integers(base_low, base_high + 1, size=(sims, n), dtype=np.int16)
-        change = table[rng.integers(0, 65536, size=(sims, n), dtype=np.uint16)]
-        post = np.maximum(pre + change, 0)
-        return pre, post
-    return gen
-
-
-def normal_differences(dz: float) -> Generator:
-    """Continuous pre/post whose differences are normal with standardised mean ``dz``."""
-    def gen(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-        pre = np.zeros((sims, n))
-        return pre, rng.standard_normal((sims, n)) + dz
-    return gen
-
-
-def _integer_pvalues(d: np.ndarray) -> np.ndarray:
-    sims, _ = d.shape
-    k = int(np.abs(d).max())
-    width = 2 * k + 1
-    # one bincount of (study, signed difference): columns -k..k
-    keys = d.astype(np.int32) + k
-    keys += (np.arange(sims, dtype=np.int32) * width)[:, None]
-    table = np.bincount(keys.ravel(), minlength=sims * width).reshape(sims, width)
-    p = table[:, k + 1:].astype(np.float64)  # positive differences of size 1..k
-    c = p + table[:, k - 1::-1] if k else p  # |d| = 1..k (zeros dropped)
-    before = np.cumsum(c, axis=1) - c
-    t_plus = ((before + (c + 1) / 2) * p).sum(axis=1)
-    m = c.sum(axis=1)
-    var = m * (m + 1) * (2 * m + 1) / 24 - (c**3 - c).sum(axis=1) / 48
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = (t_plus - m * (m + 1) / 4) / np.sqrt(var)
-    pvals = special.erfc(np.abs(z) / np.sqrt(2))  # 2 * (1 - Phi(|z|))
-    return np.where(var > 0, pvals, 1.0)
-
-
-def _continuous_pvalues(d: np.ndarray) -> np.ndarray:
-    # ties have probability 0 for continuous data: plain ranks of |d|
-    a = np.abs(d)
-    ranks = np.argsort(np.argsort(a, axis=1), axis=1) + 1
-    n = d.shape[1]
-    t_plus = np.where(d > 0, ranks, 0).sum(axis=1)
-    var = n * (n + 1) * (2 * n + 1) / 24
-    z = (t_plus - n * (n + 1) / 4) / np.sqrt(var)
-    return special.erfc(np.abs(z) / np.sqrt(2))
-
-
-def rank_sum_pvalues(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Two-sided asymptotic Mann-Whitney p of many two-group studies (rows) at once.
-
-    Whole-number outcomes: average ranks and the tie correction from value counts;
-    continuous outcomes (no ties): ranks by sorting each study.
-    """
-    x, y = np.asarray(x), np.asarray(y)
-    if not (np.issubdtype(x.dtype, np.integer) and np.issubdtype(y.dtype, np.integer)):
-        pooled = np.concatenate([x, y], axis=1)
-        ranks = np.argsort(np.argsort(pooled, axis=1), axis=1) + 1
-        nx, n = x.shape[1], pooled.shape[1]
-        ny = n - nx
-        u_x = ranks[:, :nx].sum(axis=1) - nx * (nx + 1) / 2
-        z = (u_x - nx * ny / 2) / np.sqrt(nx * ny * (n + 1) / 12)
-        return special.erfc(np.abs(z) / np.sqrt(2))
-    x, y = x.astype(np.int64), y.astype(np.int64)
-    sims, nx = x.shape
-    ny = y.shape[1]
-    lo = int(min(x.min(), y.min()))
-    width = int(max(x.max(), y.max())) - lo + 1
-    base = (np.arange(sims, dtype=np.int64) * width)[:, None]
-    cx = np.bincount((x - lo + base).ravel(), minlength=sims * width).reshape(sims, width)
-    cy = np.bincount((y - lo + base).ravel(), minlength=sims * width).reshape(sims, width)
-    c = (cx + cy).astype(np.float64)
-    avg = np.cumsum(c, axis=1) - c + (c + 1) / 2
-    u_x = (avg * cx).sum(axis=1) - nx * (nx + 1) / 2
-    n = nx + ny
-    var = nx * ny / (n * (n - 1)) * ((n**3 - n) / 12 - (c**3 - c).sum(axis=1) / 12)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = (u_x - nx * ny / 2) / np.sqrt(var)
-    return np.where(var > 0, special.erfc(np.abs(z) / np.sqrt(2)), 1.0)
-
-
-def two_group_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
-                     spread: float = 1.5, ratio: float = 1.0) -> Generator:
-    """Two independent groups of whole-number outcomes: control base + rounded normal
-    (mean 0), intervention base + rounded normal (mean ``effect``); returns (intervention,
-    control) with n and round(n * ratio) mothers."""
-    u = (np.arange(65536) + 0.5) / 65536
-    z = special.ndtri(u) * spread
-
-    def gen(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-        m = max(2, round(n * ratio))
-        x = rng.integers(base_low, base_high + 1, size=(sims, n), dtype=np.int16)
-        y = rng.integers(base_low, base_high + 1, size=(sims, m), dtype=np.int16)
-        x = x + np.rint(z[rng.integers(0, 65536, size=(sims, n), dtype=np.uint16)] + effect)
-        y = y + np.rint(z[rng.integers(0, 65536, size=(sims, m), dtype=np.uint16)])
-        return np.maximum(x, 0).astype(np.int64), np.maximum(y, 0).astype(np.int64)
-    return gen
-
-
-def signed_rank_pvalues(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
-    """Two-sided asymptotic signed-rank p-values of many studies (rows) at once."""
-    d = np.asarray(post) - np.asarray(pre)
-    if np.issubdtype(d.dtype, np.integer):
-        return _integer_pvalues(d)
-    if np.all(d == np.rint(d)) and np.abs(d).max() < 4096:
-        return _integer_pvalues(np.rint(d).astype(np.int64))
-    return _continuous_pvalues(d)
-
-
-def paired_t_pvalues(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
-    """Two-sided paired-t p-values of many studies (rows) at once."""
-    from scipy import stats
-
-    d = np.asarray(post, float) - np.asarray(pre, float)
-    n = d.shape[1]
-    sd = d.std(axis=1, ddof=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = d.mean(axis=1) / (sd / np.sqrt(n))
-    return np.where(sd > 0, 2 * stats.t.sf(np.abs(t), n - 1), 1.0)
-
-
-def simulate_power(n: int, generator: Generator, test: str = "wilcoxon", *,
-                   sims: int = 10_000, alpha: float = 0.05, seed: int = 0, chunk: int = 25_000,
-                   progress: Callable[[int], None] | None = None) -> PowerEstimate:
-    """Power by simulation: paired tests ("wilcoxon", "paired-t"; the generator returns pre,
-    post) or "mann-whitney" (the generator returns the two groups, e.g. two_group_counts).
-
-    ``seed`` and ``chunk`` together fix the random stream: the same pair gives the same
-    estimate on every machine.
-    """
-    pvalues = {"wilcoxon": signed_rank_pvalues, "paired-t": paired_t_pvalues,
-               "mann-whitney": rank_sum_pvalues}
-    if test not in pvalues:
-        raise LaktasiInputError(f"test={test!r}: choose one of {', '.join(pvalues)}.")
-    if n < 2 or sims < 1:
-        raise LaktasiInputError(f"n = {n} and sims = {sims}: need n >= 2 and sims >= 1.")
-    rng = np.random.default_rng(seed)
-    hits = 0
-    done = 0
-    while done < sims:
-        k = min(chunk, sims - done)
-        pre, post = generator(rng, k, n)
-        hits += int((pvalues[test](pre, post) < alpha).sum())
-        done += k
-        if progress is not None:
-            progress(done)
+        hits = simulate_counts_wilcoxon(n, model, test, sims=sims, alpha=alpha, seed=seed,
+                                        progress=progress)
+    else:
+        rng = np.random.default_rng(seed)
+        hits = 0
+        done = 0
+        while done < sims:
+            size = min(chunk, sims - done)
+            a, b = model(rng, size, n)
+            hits += int((pvalues(a, b) < alpha).sum())
+            done += size
+            if progress is not None:
+                progress(done)
     power = hits / sims
     return PowerEstimate(power, float(np.sqrt(power * (1 - power) / sims)), n, sims, alpha,
-                         seed, f"Monte Carlo, {test} (two-sided; the signed-rank test "
-                         "asymptotic and tie-corrected, as SPSS)")
+                         seed, method, test, name, backend)
 
 
-def power_curve(ns: Sequence[int], generator: Generator, test: str = "wilcoxon", *,
-                sims: int = 10_000, alpha: float = 0.05, seed: int = 0) -> list[PowerEstimate]:
-    """Simulated power at each sample size (the same seed for every n)."""
-    return [simulate_power(int(n), generator, test, sims=sims, alpha=alpha, seed=seed)
-            for n in ns]
+def simulate_wilcoxon_power(n: int, model: Model, **kwargs) -> PowerEstimate:
+    """Power of the Wilcoxon signed-rank test (asymptotic, as SPSS) by simulation."""
+    return simulate_power(n, model, "wilcoxon", **kwargs)
+
+
+def power_curve(ns: Sequence[int], model: Model, test: str = "wilcoxon", *,
+                sims: int = 10_000, alpha: float = 0.05, seed: int = 0,
+                progress: Callable[[int], None] | None = None,
+                backend: str = "numpy") -> list[PowerEstimate]:
+    """Simulated power at each sample size (the same seed for every n, so the curve is
+    smooth). ``progress`` receives the number of studies done over the whole curve."""
+    out = []
+    for i, n in enumerate(ns):
+        tick = None if progress is None else (lambda done, i=i: progress(i * sims + done))
+        out.append(simulate_power(int(n), model, test, sims=sims, alpha=alpha, seed=seed,
+                                  progress=tick, backend=backend))
+    return out
 
 
 def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str,
-                     target: float = 0.8) -> tuple[bytes, str]:
-    """Power against n with ±2 SE bars and the target power line (PNG, SVG)."""
-    import matplotlib.pyplot as plt
+                     target: float = 0.8, analytic: Sequence[float] | None = None,
+                     analytic_label: str = "analytic") -> tuple[bytes, str]:
+    """Power against n with ±2 SE bars, the target power line and optionally an analytic
+    curve at the same n (PNG bytes, SVG text; matplotlib's Agg backend)."""
+    from laktasi.report.plots import plt, save_figure  # plots selects the Agg backend
 
-    from laktasi.report.plots import save_figure
-
-    n = [c.n for c in curve]
-    p = [c.power for c in curve]
+    ns = [c.n for c in curve]
     fig, ax = plt.subplots(figsize=(5, 3.6))
-    ax.errorbar(n, p, yerr=[2 * c.se for c in curve], marker="o", color="#4f81bd", capsize=3)
+    ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
+                color="#4f81bd", capsize=3, label="Monte Carlo")
+    if analytic is not None:
+        ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
+        ax.legend(frameon=False, loc="lower right")
     ax.axhline(target, color="#b22222", ls="--", lw=1)
     ax.set_ylim(0, 1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return save_figure(fig)
-
-
-def simulate_wilcoxon_power(n: int, generator: Generator, **kwargs) -> PowerEstimate:
-    """Power of the Wilcoxon signed-rank test (asymptotic, as SPSS) by simulation."""
-    return simulate_power(n, generator, "wilcoxon", **kwargs)
