@@ -136,71 +136,6 @@ def reconstruct(
 
 
 @app.command()
-def template(
-    design: str = typer.Argument(..., help="one-group-pretest-posttest, two-group-posttest or "
-                                 "nonequivalent-control-pretest-posttest."),
-    out: Path = typer.Option(..., "--out", help="The .xlsx to write."),
-    lang: str = typer.Option("id", "--lang"),
-) -> None:
-    """Write an Excel data-entry template for a design (dropdowns, checks, instructions)."""
-    from laktasi.io import make_template
-
-    try:
-        make_template(design, out, lang=lang)
-    except LaktasiError as exc:
-        _fail(exc)
-    console.print(str(out))
-
-
-@app.command("meta")
-def meta_command(
-    studies: Path = typer.Argument(None, help="Studies (.csv or .yaml): label, measure and "
-                                   "the summaries (see laktasi.meta.MEASURES)."),
-    example: bool = typer.Option(False, "--example", help="Pool the seed papers (example)."),
-    method: str = typer.Option("REML", "--method", help="REML, DL, PM or FE."),
-    hksj: bool = typer.Option(False, "--hksj", help="Hartung-Knapp-Sidik-Jonkman CI."),
-    r: float = typer.Option(None, "--r", help="Replace every assumed pre-post r."),
-    plot: Path = typer.Option(None, "--plot", help="Forest plot (.png or .svg)."),
-) -> None:
-    """Meta-analysis of studies from a file, or of the example built from the seed papers."""
-    from rich.table import Table
-
-    from laktasi.meta import read_studies, rma, run_example
-    from laktasi.meta.plots import forest_plot
-
-    if not example and studies is None:
-        err.print("[red]Give STUDIES.csv|yaml or --example.[/red]")
-        raise typer.Exit(2)
-    try:
-        if example:
-            rows, yi, vi, res = run_example(method, "knha" if hksj else "z", r)
-        else:
-            rows = read_studies(studies)
-            yi, vi = [s["yi"] for s in rows], [s["vi"] for s in rows]
-            res = rma(yi, vi, method=method, test="knha" if hksj else "z")
-    except LaktasiError as exc:
-        _fail(exc)
-    studies = rows
-    table = Table(title=method + (" + HKSJ" if hksj else ""), title_justify="left")
-    for col in ("study", "measure", "r (assumed)", "yi", "vi", "weight %"):
-        table.add_column(col, justify="left" if col == "study" else "right")
-    for s, y, v, wt in zip(studies, yi, vi, res.weights, strict=True):
-        assumed = r if r is not None else s.get("r")
-        table.add_row(s["label"], str(s.get("measure", "SMCR")),
-                      "" if assumed in (None, "") else f"{float(assumed):.2f}", f"{y:.3f}",
-                      f"{v:.4f}", f"{wt:.1f}")
-    console.print(table)
-    console.print(f"pooled {res.estimate:.3f} [{res.ci.low:.3f}; {res.ci.high:.3f}], "
-                  f"p {res.pvalue:.4g}, tau2 {res.tau2:.4f}, I2 {res.i2:.1f}%"
-                  + (f", PI [{res.pi.low:.2f}; {res.pi.high:.2f}]" if res.pi else ""))
-    if plot:
-        png, svg = forest_plot([s["label"] for s in studies], yi, vi, res,
-                               xlabel="SMD (post - pre)", pooled_label=f"Pooled ({method})")
-        plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
-        console.print(str(plot))
-
-
-@app.command()
 def example(
     name: str = typer.Argument(None, help="Example study name (see --list)."),
     directory: Path = typer.Argument(Path("."), help="Where to write NAME.xlsx and NAME.yaml."),
@@ -237,9 +172,13 @@ def examples() -> None:
 
 def _register_feature_commands() -> None:
     from laktasi.audit.cli import register as register_audit
+    from laktasi.io.cli import register as register_io
+    from laktasi.meta.cli import register as register_meta
     from laktasi.power.cli import register as register_power
 
+    register_io(app)
     register_audit(app)
+    register_meta(app)
     register_power(app)
 
 

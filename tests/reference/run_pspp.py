@@ -3,12 +3,33 @@
 Run from the repository root:
     python tests/reference/run_pspp.py tests/reference/corpus/corpus.json \
         tests/reference/golden/pspp.json
-Writes one syntax file (kept next to the output as pspp_corpus.sps), runs `pspp -O
-format=csv` once, and parses the tables after each `ECHO 'CASE id'`. Full precision:
-SET FORMAT=F14.8 plus OUTPUT MODIFY for significance cells (8 decimals; PSPP prints the
-correlation with 3). Known PSPP 1.6.2 defects (docs/statistics.md) are recorded as they
-are; the tests compare with R there. Syringe data (0.1 cc) go to the rank tests in whole
-tenths, as for R.
+
+Writes one syntax file, runs ``pspp -O format=csv`` once and parses the tables that
+follow each ``ECHO 'CASE id'``. Every number is stored as ``[value, decimals]``: the value
+PSPP printed and how many decimals it printed (the tests allow half a unit of the last one).
+
+Precision: ``SET FORMAT=F40.16.`` plus ``OUTPUT MODIFY /SELECT TABLES /TABLECELLS
+SELECT=[SIGNIFICANCE CORRELATIONS] FORMAT=F40.16.`` makes PSPP 1.6.2 print 16 decimals
+in every statistic cell (checked: without the CORRELATIONS class the paired-samples
+correlation keeps 3 decimals; the cell-class keyword is CORRELATIONS, not CORRELATION).
+
+What is run, per kind (one variable per EXAMINE: PSPP defect 5):
+
+- paired: NPAR TESTS /WILCOXON, T-TEST /PAIRS (three tables), EXAMINE pre, EXAMINE post
+  (descriptives, HAVERAGE and Tukey percentiles, Shapiro-Wilk; PSPP 1.6.2's EXAMINE has
+  no Kolmogorov-Smirnov/Lilliefors row).
+- paired_binary: NPAR TESTS /MCNEMAR (defect 3: exact p can exceed 1; CROSSTABS has no
+  McNemar, defect 6).
+- two_group: NPAR TESTS /M-W (one row per case: defect 2), T-TEST /GROUPS; binary ones
+  also CROSSTABS group BY outcome /STATISTICS=CHISQ.
+- table: CROSSTABS /STATISTICS=CHISQ on cell counts with WEIGHT BY (defect 1: the
+  two-sided Fisher p; the tests use R for it).
+- ancova: PSPP 1.6.2's GLM has no covariates (``GLM post BY g WITH pre`` is a syntax
+  error), so REGRESSION with dummy variables: post ~ pre + dummies (full model),
+  post ~ pre (reduced), and post ~ pre + dummies + pre x dummies (separate slopes).
+
+Syringe data (0.1 cc) go to the rank tests in whole tenths, as for R (docs/statistics.md,
+"Syringe volumes and floating-point ties").
 """
 
 from __future__ import annotations
@@ -16,13 +37,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-HEAD = ("SET FORMAT=F14.8.\n"
-        "OUTPUT MODIFY /SELECT TABLES /TABLECELLS SELECT=[SIGNIFICANCE] FORMAT=F14.8.\n")
+HEAD = ("SET FORMAT=F40.16.\n"
+        "OUTPUT MODIFY /SELECT TABLES /TABLECELLS SELECT=[SIGNIFICANCE CORRELATIONS] "
+        "FORMAT=F40.16.\n")
+EXAMINE = ("EXAMINE /VARIABLES={v} /STATISTICS=DESCRIPTIVES /PLOT=NPPLOT "
+           "/PERCENTILES(25,50,75)=HAVERAGE.\n")
 
 
 def _fmt(v) -> str:
@@ -39,6 +65,7 @@ def _tenths(values: list, flag: bool) -> list:
 
 
 def syntax(case: dict) -> str:
+    """PSPP syntax for one corpus dataset (empty for kinds PSPP is not run on)."""
     s = f"ECHO 'CASE {case['id']}'.\n"
     kind = case["kind"]
     if kind == "paired":
@@ -47,8 +74,10 @@ def syntax(case: dict) -> str:
                    [pre, post, _tenths(pre, case["tenths"]), _tenths(post, case["tenths"])])
         s += "NPAR TESTS /WILCOXON=rpre WITH rpost (PAIRED).\n"
         s += "T-TEST /PAIRS=pre WITH post (PAIRED).\n"
-        s += ("EXAMINE /VARIABLES=pre /STATISTICS=DESCRIPTIVES /PLOT=NPPLOT "
-              "/PERCENTILES(25,50,75)=HAVERAGE.\n")
+        s += EXAMINE.format(v="pre") + EXAMINE.format(v="post")
+    elif kind == "paired_binary":
+        s += _data(["pre", "post"], [case["pre"], case["post"]])
+        s += "NPAR TESTS /MCNEMAR=pre WITH post (PAIRED).\n"
     elif kind == "two_group":
         x, y = case["x"], case["y"]
         v = x + y
@@ -56,123 +85,224 @@ def syntax(case: dict) -> str:
         s += _data(["v", "g", "rv"], [v, g, _tenths(v, case["tenths"])])
         s += "NPAR TESTS /M-W=rv BY g(1,2).\n"
         s += "T-TEST /GROUPS=g(1,2) /VARIABLES=v.\n"
-    elif kind == "mcnemar":
-        pre = [0] * case["a"] + [0] * case["b"] + [1] * case["c"] + [1] * case["d"]
-        post = [0] * case["a"] + [1] * case["b"] + [0] * case["c"] + [1] * case["d"]
-        s += _data(["pre", "post"], [pre, post])
-        s += "NPAR TESTS /MCNEMAR=pre WITH post (PAIRED).\n"
+        if case["sub"] == "binary":
+            s += "CROSSTABS /TABLES=g BY v /STATISTICS=CHISQ.\n"
     elif kind == "table":
         rows, cols, w = [], [], []
         for i, row in enumerate(case["table"]):
             for j, cnt in enumerate(row):
+                if cnt == 0:  # no case (a zero weight only draws a PSPP warning)
+                    continue
                 rows.append(i + 1)
                 cols.append(j + 1)
                 w.append(cnt)
         s += _data(["r", "c", "w"], [rows, cols, w])
         s += "WEIGHT BY w.\nCROSSTABS /TABLES=r BY c /STATISTICS=CHISQ.\nWEIGHT OFF.\n"
+    elif kind == "ancova":
+        g, pre, post = case["group"], case["pre"], case["post"]
+        levels = sorted(set(g))
+        dummies = [[int(v == lv) for v in g] for lv in levels[1:]]
+        inter = [[None if p is None else p * d for p, d in zip(pre, dd, strict=True)]
+                 for dd in dummies]
+        dn = [f"d{j + 2}" for j in range(len(dummies))]
+        iname = [f"i{j + 2}" for j in range(len(dummies))]
+        s += _data(["g", "pre", "post", *dn, *iname], [g, pre, post, *dummies, *inter])
+        reg = "REGRESSION /VARIABLES={} /DEPENDENT=post /STATISTICS=COEFF R ANOVA.\n"
+        s += reg.format(" ".join(["pre", *dn]))
+        s += reg.format("pre")
+        s += reg.format(" ".join(["pre", *dn, *iname]))
     else:
         return ""
     return s
 
 
-def _tables(chunk: str) -> dict[str, list[list[str]]]:
-    tables: dict[str, list[list[str]]] = {}
-    name = None
+def _tables(chunk: str) -> tuple[list[tuple[str, list[list[str]]]], list[str]]:
+    """The tables of one case's output, in order, and PSPP's error/warning lines."""
+    tables = []
+    messages = []
     for block in chunk.split("\n\n"):
         lines = block.strip("\n").splitlines()
-        if not lines or not lines[0].startswith("Table: "):
+        if not lines:
             continue
-        name = lines[0][len("Table: "):]
-        tables[name] = list(csv.reader(io.StringIO("\n".join(lines[1:]))))
-    return tables
+        if lines[0].startswith("Table: "):
+            tables.append((lines[0][len("Table: "):],
+                           list(csv.reader(io.StringIO("\n".join(lines[1:]))))))
+        else:
+            # drop the syntax file's temporary path: the text must not change between runs
+            messages += [re.sub(r"^.*?(error|warning):", r"\1:", ln.strip('"')) for ln in lines
+                         if "error" in ln or "warning" in ln]
+    return tables, messages
 
 
-def _num(text: str):
-    text = text.strip()
-    if text in ("", "NaN"):
-        return None
-    return float(text.rstrip("%"))
+def _cell(text: str) -> list | None:
+    """``[value, decimals]``: the number PSPP printed and its number of decimals.
 
-
-def _decimals(text: str) -> int:
+    Handles ``.5``, ``-1.25``, ``12``, ``45.0%`` and scientific ``1.45844442E-015``
+    (decimals = mantissa decimals - exponent). NaN and empty cells give ``None``.
+    """
     text = text.strip().rstrip("%")
-    return len(text.split(".")[1]) if "." in text else 0
+    if text in ("", "NaN", "+Infinity", "-Infinity", "Infinity", "."):
+        return None
+    mantissa, _, exponent = text.upper().partition("E")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    if exponent:
+        decimals -= int(exponent)
+    value = float(text)
+    if math.isnan(value) or math.isinf(value):
+        return None
+    return [value, decimals]
 
 
-def _cell(text: str) -> list:
-    """[value, printed decimals] so the tests know PSPP's precision."""
-    return [_num(text), _decimals(text)]
+def _cells(row: list[str]) -> list:
+    return [_cell(c) for c in row]
+
+
+class _Out:
+    def __init__(self, chunk: str):
+        self.tables, self.messages = _tables(chunk)
+
+    def get(self, name: str, nth: int = 0) -> list[list[str]] | None:
+        found = [rows for t, rows in self.tables if t == name]
+        return found[nth] if len(found) > nth else None
+
+
+def _examine(out: _Out, var: str) -> dict:
+    r: dict = {}
+    desc = [rows for name, rows in out.tables if name == "Descriptives"
+            and len(rows) > 1 and rows[1][0] == var]
+    if desc:
+        by: dict = {}
+        last = ""
+        for row in desc[0][1:]:
+            last = row[1] or last
+            key = last + ("|" + row[2] if row[2] else "")
+            by[key] = [_cell(row[3]), _cell(row[4]) if len(row) > 4 else None]
+        r["descriptives"] = by
+    pct = [rows for name, rows in out.tables if name == "Percentiles"
+           and len(rows) > 2 and rows[2][0] == var]
+    if pct:
+        r["haverage"] = _cells(pct[0][2][2:5])
+        r["tukey"] = _cells(pct[0][3][2:5])
+    sw = [rows for name, rows in out.tables if name == "Tests of Normality"
+          and len(rows) > 2 and rows[2][0] == var]
+    if sw:
+        r["shapiro"] = _cells(sw[0][2][1:4])  # W, df, Sig.
+    return r
+
+
+def _crosstabs(out: _Out) -> dict:
+    r: dict = {}
+    table = out.get("Chi-Square Tests")
+    if table is None:
+        return r
+    rows = {row[0]: row for row in table[1:]}
+    for key, name in (("pearson", "Pearson Chi-Square"), ("yates", "Continuity Correction"),
+                      ("lr", "Likelihood Ratio"), ("lbl", "Linear-by-Linear Association")):
+        if name in rows:
+            r[key] = _cells(rows[name][1:4])  # value, df, asymptotic sig.
+    if "Fisher's Exact Test" in rows:
+        r["fisher"] = _cells(rows["Fisher's Exact Test"][4:6])  # exact 2-sided, 1-sided
+    return r
+
+
+def _regression(out: _Out, nth: int) -> dict:
+    anova = out.get("ANOVA (post)", nth)
+    coef = out.get("Coefficients (post)", nth)
+    r: dict = {}
+    if anova is not None:
+        rows = {row[0]: row for row in anova[1:]}
+        r["ss_regression"], r["df_regression"] = _cells(rows["Regression"][1:3])
+        r["ss_residual"], r["df_residual"] = _cells(rows["Residual"][1:3])
+        r["f"], r["p"] = _cells(rows["Regression"][4:6])
+    if coef is not None:
+        # B, Std. Error, Beta, t, Sig. per term
+        r["coef"] = {row[0]: _cells(row[1:6]) for row in coef[2:]}
+    return r
 
 
 def parse(kind: str, chunk: str) -> dict:
-    t = _tables(chunk)
+    """The numbers PSPP printed for one dataset, keyed by what they are."""
+    out = _Out(chunk)
     r: dict = {}
     if kind == "paired":
-        ranks = t["Ranks"]
-        r["neg"] = [_cell(c) for c in ranks[1][2:5]]  # PSPP: pre - post < 0 = post > pre
-        r["pos"] = [_cell(c) for c in ranks[2][2:5]]
-        r["ties"] = _num(ranks[3][2])
-        ts = t["Test Statistics"]
-        r["z"] = _cell(ts[1][1])
-        r["p"] = _cell(ts[2][1])
-        row = t["Paired Samples Test"][3]
-        r["t_mean"], r["t_sd"], r["t_se"], r["t_lo"], r["t_hi"], r["t"], r["t_df"], r["t_p"] = (
-            _cell(c) for c in row[2:10])
-        corr = t["Paired Samples Correlations"][1]
-        r["cor"], r["cor_p"] = _cell(corr[3]), _cell(corr[4])
-        d = {row[1]: row for row in t["Descriptives"][1:]}
-        by = {}
-        for row in t["Descriptives"][1:]:
-            label = row[1] or by.get("_last", "")
-            if row[1]:
-                by["_last"] = row[1]
-            key = label + ("|" + row[2] if row[2] else "")
-            by[key] = [_cell(row[3]), _cell(row[4]) if len(row) > 4 and row[4] else None]
-        by.pop("_last", None)
-        r["descriptives"] = by
-        del d
-        pct = t["Percentiles"][2]
-        r["haverage"] = [_cell(c) for c in pct[2:5]]
-        if "Tests of Normality" in t:
-            sw = t["Tests of Normality"][2]
-            r["sw_w"], r["sw_p"] = _cell(sw[1]), _cell(sw[3])
+        ranks, ts = out.get("Ranks"), out.get("Test Statistics")
+        if ranks and ts:
+            # PSPP: d = pre - post, so its Negative Ranks are the pairs with post > pre
+            r["wilcoxon"] = {"neg": _cells(ranks[1][2:5]), "pos": _cells(ranks[2][2:5]),
+                             "ties": _cell(ranks[3][2]), "z": _cell(ts[1][1]),
+                             "p": _cell(ts[2][1])}
+        stats = out.get("Paired Sample Statistics")
+        if stats:
+            r["t_stats"] = {"pre": _cells(stats[1][2:6]), "post": _cells(stats[2][2:6])}
+        corr = out.get("Paired Samples Correlations")
+        if corr:
+            r["t_corr"] = _cells(corr[1][2:5])  # N, Correlation, Sig.
+        test = out.get("Paired Samples Test")
+        if test:
+            names = ("mean", "sd", "se", "lo", "hi", "t", "df", "p")
+            r["t_test"] = dict(zip(names, _cells(test[3][2:10]), strict=True))
+        for var in ("pre", "post"):
+            ex = _examine(out, var)
+            if ex:
+                r[f"examine_{var}"] = ex
+    elif kind == "paired_binary":
+        ts = out.get("Test Statistics")
+        if ts:
+            n, p2, p1, point = _cells(ts[1][1:5])
+            r["mcnemar"] = {"n": n, "exact_p2": p2, "exact_p1": p1, "point": point}
+        cross = out.get("pre & post")
+        if cross and "mcnemar" in r:
+            # PSPP orders the categories by first appearance in the data: store the counts
+            # as [[0->0, 0->1], [1->0, 1->1]]
+            cols = [float(v) for v in cross[1][1:] if v]
+            counts = {(float(row[0]), c): int(float(n))
+                      for row in cross[2:] for c, n in zip(cols, row[1:], strict=False)}
+            r["mcnemar"]["table"] = [[counts.get((a, b), 0) for b in (0.0, 1.0)] for a in (0.0, 1.0)]
     elif kind == "two_group":
-        ranks = t["Ranks"]
-        r["ranks_x"] = [_cell(c) for c in ranks[1][2:5]]
-        r["ranks_y"] = [_cell(c) for c in ranks[2][2:5]]
-        ts = t["Test Statistics"][1]
-        r["u"], r["w"], r["z"], r["p"] = (_cell(c) for c in ts[1:5])
-        rows = t["Independent Samples Test"]
-        eq, ne = rows[3], rows[4]
-        r["levene_f"], r["levene_p"] = _cell(eq[2]), _cell(eq[3])
-        r["student"] = [_cell(c) for c in eq[4:11]]
-        r["welch"] = [_cell(c) for c in ne[4:11]]
-    elif kind == "mcnemar":
-        ts = t["Test Statistics"][1]
-        r["exact_p"] = _cell(ts[2])
+        ranks, ts = out.get("Ranks"), out.get("Test Statistics")
+        if ranks and ts:
+            u, w, z, p = _cells(ts[1][1:5])
+            r["mann_whitney"] = {"ranks_x": _cells(ranks[1][2:5]),
+                                 "ranks_y": _cells(ranks[2][2:5]), "u": u, "w": w, "z": z, "p": p}
+        stats = out.get("Group Statistics")
+        if stats:
+            r["group_stats"] = {"x": _cells(stats[1][2:6]), "y": _cells(stats[2][2:6])}
+        test = out.get("Independent Samples Test")
+        if test:
+            eq, ne = test[3], test[4]
+            r["t_test"] = {"levene_f": _cell(eq[2]), "levene_p": _cell(eq[3]),
+                           "student": _cells(eq[4:11]), "welch": _cells(ne[4:11])}
+        cr = _crosstabs(out)
+        if cr:
+            r["crosstabs"] = cr
     elif kind == "table":
-        rows = {row[0]: row for row in t["Chi-Square Tests"][1:]}
-        for key, name in (("pearson", "Pearson Chi-Square"), ("yates", "Continuity Correction"),
-                          ("lr", "Likelihood Ratio"), ("lbl", "Linear-by-Linear Association"),
-                          ("fisher", "Fisher's Exact Test")):
-            if name in rows:
-                r[key] = [_cell(c) for c in rows[name][1:]]
+        r["crosstabs"] = _crosstabs(out)
+    elif kind == "ancova":
+        for key, nth in (("full", 0), ("reduced", 1), ("interaction", 2)):
+            reg = _regression(out, nth)
+            if reg:
+                r[key] = reg
+    if out.messages:
+        r["messages"] = out.messages
     return r
 
 
 def run(cases: list[dict], workdir: Path) -> dict:
+    """Run PSPP on ``cases`` (in ``workdir``) and return the parsed output by dataset id."""
     sps = workdir / "pspp_corpus.sps"
     out = workdir / "pspp_corpus.csv"
     sps.write_text(HEAD + "".join(syntax(c) for c in cases))
-    subprocess.run(["pspp", "-O", "format=csv", str(sps), "-o", str(out)], check=False,
-                   capture_output=True, text=True)
+    proc = subprocess.run(["pspp", "-O", "format=csv", str(sps), "-o", str(out)], check=False,
+                          capture_output=True, text=True)
+    if not out.exists():
+        raise RuntimeError(f"pspp wrote no output: {proc.stderr[-2000:]}")
     text = out.read_text()
     kinds = {c["id"]: c["kind"] for c in cases}
     result = {}
-    for piece in text.split("CASE ")[1:]:
+    for piece in re.split(r"^CASE ", text, flags=re.MULTILINE)[1:]:
         cid, _, chunk = piece.partition("\n")
         cid = cid.strip()
-        if kinds.get(cid) in ("paired", "two_group", "mcnemar", "table"):
+        if cid in kinds:
             result[cid] = parse(kinds[cid], chunk)
     return result
 
@@ -181,8 +311,9 @@ def main() -> None:
     cases = json.loads(Path(sys.argv[1]).read_text())
     with tempfile.TemporaryDirectory() as tmp:
         result = run(cases, Path(tmp))
-    Path(sys.argv[2]).write_text(json.dumps(result, separators=(",", ":")))
-    print(f"PSPP: {len(result)} datasets")
+    Path(sys.argv[2]).write_text(json.dumps(result, separators=(",", ":")) + "\n")
+    n_msg = sum("messages" in v for v in result.values())
+    print(f"PSPP: {len(result)} datasets ({n_msg} with PSPP errors or warnings)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,44 @@
-"""Reading and writing study data files (csv, xlsx, sav) and data-entry templates."""
+"""Reading, checking and writing study data files (.xlsx, .csv, .sav) and data-entry templates.
 
-from .tabular import DataError, Problem, read_rows, read_rows_checked, read_table
-from .writers import DEFAULT_STUDIES, make_template, write_rows
+>>> from laktasi.io import load_data                      # doctest: +SKIP
+>>> df, report = load_data("data.xlsx", study)            # doctest: +SKIP
 
-__all__ = ["DEFAULT_STUDIES", "DataError", "Problem", "make_template", "read_rows",
-           "read_rows_checked", "read_table", "write_rows"]
+- :func:`read_data` (and :func:`read_xlsx`, :func:`read_csv`, :func:`read_sav`): the cells
+  under the header row with their provenance (:class:`RawTable`: file, sheet, header row,
+  the spreadsheet row of every data row);
+- :func:`validate` / :func:`load_data`: every problem against the study, found at once
+  (:class:`ValidationReport` of :class:`Problem` records; :class:`DataError` carries it),
+  and the clean, typed table;
+- :func:`write_data`: .xlsx, .csv, .sav (value labels); :func:`make_template`: the Excel
+  data-entry workbook of a study or a design.
+"""
+
+from ._problems import DataError, Problem, ValidationReport
+from ._readers import RawTable, read_csv, read_data, read_sav, read_xlsx
+from ._validate import load_data, outcome_range, parse_number, validate
+from .tabular import frame_rows, read_rows, read_rows_checked, read_table
+from .writers import DEFAULT_STUDIES, default_study, make_template, write_data, write_rows
+
+__all__ = [
+    "DEFAULT_STUDIES",
+    "DataError",
+    "Problem",
+    "RawTable",
+    "ValidationReport",
+    "default_study",
+    "frame_rows",
+    "load_data",
+    "make_template",
+    "outcome_range",
+    "parse_number",
+    "read_csv",
+    "read_data",
+    "read_rows",
+    "read_rows_checked",
+    "read_sav",
+    "read_table",
+    "read_xlsx",
+    "validate",
+    "write_data",
+    "write_rows",
+]

@@ -7,53 +7,149 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from laktasi.design.study import Study, study_from_mapping
+import pandas as pd
+
+from laktasi.design.study import DESIGNS, Study, study_from_mapping
 from laktasi.errors import InvalidOptionError
 
-__all__ = ["DEFAULT_STUDIES", "make_template", "write_rows"]
+from ._validate import AGE_COLUMNS, AGE_PLAUSIBLE, outcome_range
+
+__all__ = ["DEFAULT_STUDIES", "default_study", "make_template", "write_data", "write_rows"]
+
+WRITE_FORMATS = (".csv", ".xlsx", ".sav")
 
 
-def write_rows(rows: Sequence[Mapping[str, Any]], path: str | Path, study: Study) -> Path:
-    """Write rows in the study's column order; .sav gets value labels for categories."""
+def _frame(data: pd.DataFrame | Sequence[Mapping[str, Any]], study: Study | None) -> pd.DataFrame:
+    if isinstance(data, pd.DataFrame):
+        df = data.reset_index(drop=True)
+    else:
+        df = pd.DataFrame([dict(r) for r in data])
+    if study is not None:
+        for c in study.columns:
+            if c not in df.columns:
+                df[c] = None
+        df = df[list(study.columns)]
+    return df
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float) and v != v:
+        return None
+    return v.item() if hasattr(v, "item") else v
+
+
+def write_data(data: pd.DataFrame | Sequence[Mapping[str, Any]], path: str | Path,
+               study: Study | None = None, *, sep: str = ",", decimal: str = ".") -> Path:
+    """Write a table (a DataFrame or rows as dicts) in the study's column order.
+
+    ``.xlsx``: one sheet "Data", header in row 1, frozen. ``.csv``: UTF-8 with BOM (Excel
+    opens it right), ``sep`` and ``decimal`` as given (``sep=";", decimal=","`` for Excel set
+    to Indonesian). ``.sav``: categories coded 1..k with value labels, the study's labels as
+    variable labels, measure levels set (nominal/ordinal/scale). Every format reads back with
+    :func:`laktasi.io.load_data` to the same table.
+    """
     p = Path(path)
-    cols = list(study.columns)
-    if p.suffix.lower() == ".csv":
-        with p.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
+    suffix = p.suffix.lower()
+    if suffix not in WRITE_FORMATS:
+        raise InvalidOptionError(f"{p.suffix!r}: write {', '.join(WRITE_FORMATS)}.",
+                                 option="path", value=p.suffix, allowed=WRITE_FORMATS)
+    if sep == decimal:
+        raise InvalidOptionError(f"sep={sep!r} and decimal={decimal!r} must differ.",
+                                 option="sep", value=sep)
+    df = _frame(data, study)
+    cols = [str(c) for c in df.columns]
+    records = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    if suffix == ".csv":
+        with p.open("w", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh, delimiter=sep)
             writer.writerow(cols)
-            for r in rows:
-                writer.writerow(["" if r.get(c) is None else r.get(c) for c in cols])
-    elif p.suffix.lower() == ".xlsx":
+            for r in records:
+                writer.writerow(["" if v is None else _csv_number(v, decimal) for v in r])
+    elif suffix == ".xlsx":
         import openpyxl
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
 
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Data"
         ws.append(cols)
-        for r in rows:
-            ws.append([r.get(c) for c in cols])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for r in records:
+            ws.append(r)
+        ws.freeze_panes = "A2"
+        for j, c in enumerate(cols, start=1):
+            ws.column_dimensions[get_column_letter(j)].width = max(10, len(c) + 2)
         wb.save(p)
-    elif p.suffix.lower() == ".sav":
-        import pandas as pd
-        import pyreadstat
-
-        df = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
-        labels: dict[str, dict[float, str]] = {}
-        for col, levels in _categorical_columns(study).items():
-            codes = {lv: float(i + 1) for i, lv in enumerate(levels)}
-            df[col] = df[col].map(lambda v, codes=codes: codes.get(v))
-            labels[col] = {code: lv for lv, code in codes.items()}
-        for col in df.columns:
-            if col not in labels and df[col].dtype == object:
-                df[col] = df[col].astype(str)
-        pyreadstat.write_sav(df, str(p), variable_value_labels=labels)
     else:
-        raise InvalidOptionError(f"{p.suffix!r}: write .csv, .xlsx or .sav.", value=p.suffix)
+        _write_sav(df, p, study)
     return p
+
+
+def _csv_number(v: Any, decimal: str) -> Any:
+    if isinstance(v, float) and decimal != ".":
+        return repr(v).replace(".", decimal)
+    return v
+
+
+def _write_sav(df: pd.DataFrame, p: Path, study: Study | None) -> None:
+    import pyreadstat
+
+    df = df.copy()
+    labels: dict[str, dict[float, str]] = {}
+    cats = _categorical_columns(study) if study is not None else {}
+    for col in df.columns:
+        if col not in cats and df[col].dtype == object:
+            values = [v for v in df[col] if v is not None and not (isinstance(v, float) and
+                                                                   v != v)]
+            if values and all(isinstance(v, str) for v in values):
+                levels = tuple(dict.fromkeys(values))
+                if study is None and len(levels) <= 20:
+                    cats[col] = levels
+    for col, levels in cats.items():
+        if col not in df.columns:
+            continue
+        codes = {lv: float(i + 1) for i, lv in enumerate(levels)}
+        df[col] = pd.Series([codes.get(v) for v in df[col]], index=df.index, dtype="float64")
+        labels[col] = {code: lv for lv, code in codes.items()}
+    for col in df.columns:
+        if col not in labels and df[col].dtype == object:
+            try:
+                df[col] = pd.to_numeric(df[col])
+            except (TypeError, ValueError):
+                df[col] = ["" if v is None else str(v) for v in df[col]]
+    column_labels = None
+    measure: dict[str, str] = {}
+    if study is not None:
+        names = _column_labels(study)
+        column_labels = {c: names.get(c, c) for c in df.columns}
+        for o in study.outcomes:
+            for c in o.columns:
+                measure[c] = {"binary": "nominal", "ordinal": "ordinal"}.get(o.type, "scale")
+        for ch in study.characteristics:
+            measure[ch.column] = "scale" if ch.bins else "nominal"
+        if study.group is not None:
+            measure[study.group.column] = "nominal"
+        if study.id_column:
+            measure[study.id_column] = "nominal"
+    pyreadstat.write_sav(df, str(p), column_labels=column_labels,
+                         variable_value_labels=labels or None,
+                         variable_measure={c: m for c, m in measure.items() if c in df.columns}
+                         or None)
+
+
+def write_rows(rows: Sequence[Mapping[str, Any]], path: str | Path, study: Study) -> Path:
+    """Write rows (dicts) in the study's column order; see :func:`write_data`."""
+    return write_data(rows, path, study)
 
 
 def _categorical_columns(study: Study) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
+    if study.group is not None:
+        out[study.group.column] = study.group.levels
     for ch in study.characteristics:
         if ch.categories and not ch.bins:
             out[ch.column] = ch.categories
@@ -61,14 +157,35 @@ def _categorical_columns(study: Study) -> dict[str, tuple[str, ...]]:
         if o.type == "binary" and o.levels:
             for c in o.columns:
                 out[c] = o.levels
-    if study.group is not None:
-        out[study.group.column] = study.group.levels
     return out
 
 
+def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
+    from laktasi.report.words_io import template_words
+
+    w = template_words(lang)
+    out = {}
+    for ch in study.characteristics:
+        out[ch.column] = ch.label.get(lang, ch.column)
+    for o in study.outcomes:
+        name = o.label.get(lang, o.name)
+        if o.pre:
+            out[o.pre] = f"{name} ({w['pre']})"
+            out[o.post] = f"{name} ({w['post']})"
+        else:
+            out[o.post] = name
+    if study.group is not None:
+        out[study.group.column] = w["group_col"]
+    if study.id_column:
+        out[study.id_column] = w["id_col"]
+    return out
+
+
+# ----------------------------------------------------------------------------- template
+
 _OUTCOMES = [
     {"name": "volume", "label": {"id": "Pengeluaran ASI (cc)", "en": "Milk expressed (cc)"},
-     "type": "continuous", "min": 0, "max": 100},
+     "type": "continuous", "unit": "cc", "min": 0, "max": 100},
     {"name": "menyusui", "label": {"id": "Frekuensi menyusui (kali/hari)",
                                    "en": "Feeds per day"}, "type": "count", "min": 0, "max": 24},
     {"name": "bak", "label": {"id": "Frekuensi BAK bayi (kali/hari)",
@@ -79,7 +196,14 @@ _OUTCOMES = [
 ]
 
 
-def _default(design: str) -> Study:
+def default_study(design: str) -> Study:
+    """The default study of a design (used by the template when no study file is given):
+    id ``kode``, group ``kelompok`` (intervensi/kontrol) for two-group designs, the default
+    characteristics (umur, pendidikan, pekerjaan, paritas) and four outcomes (milk volume in
+    cc, feeds and infant urinations per day, kelancaran ASI)."""
+    if design not in DESIGNS:
+        raise InvalidOptionError(f"design={design!r}: choose one of {', '.join(DESIGNS)}.",
+                                 option="design", value=design, allowed=DESIGNS)
     outcomes = []
     for o in _OUTCOMES:
         o = dict(o)
@@ -96,92 +220,148 @@ def _default(design: str) -> Study:
     if design != "one-group-pretest-posttest":
         spec["group"] = {"column": "kelompok", "levels": ["intervensi", "kontrol"],
                          "intervention": "intervensi"}
-    return study_from_mapping(spec)
+    return study_from_mapping(spec, f"(default study: {design})")
 
 
-DEFAULT_STUDIES = {d: _default(d) for d in (
-    "one-group-pretest-posttest", "two-group-posttest", "nonequivalent-control-pretest-posttest")}
+DEFAULT_STUDIES = {d: default_study(d) for d in DESIGNS}
 
-_INSTRUCTIONS = {
-    "id": [
-        "Petunjuk pengisian",
-        "1. Satu baris untuk satu ibu (responden). Jangan menggabungkan sel.",
-        "2. Kolom 'kode': kode samaran (mis. R01), BUKAN nama ibu.",
-        "3. Pilih kategori dari daftar (panah di sel); angka memakai koma atau titik desimal.",
-        "4. Volume ASI dalam cc (ml), dibaca dari spuit 1 cc (kelipatan 0,1).",
-        "5. Isi nilai sebelum DAN sesudah; bila salah satu tidak diukur, kosongkan keduanya.",
-        "6. Jangan mengubah nama kolom di baris pertama.",
-        "Lalu jalankan: laktasi analyze file.xlsx --study studi.yaml",
-    ],
-    "en": [
-        "How to fill in",
-        "1. One row per mother (respondent). Do not merge cells.",
-        "2. Column 'kode': a pseudonymous code (e.g. R01), NOT the mother's name.",
-        "3. Choose categories from the list (arrow in the cell); decimal comma or point.",
-        "4. Milk volume in cc (ml), read off a 1 cc syringe (0.1 steps).",
-        "5. Fill in before AND after; if one was not measured, leave both empty.",
-        "6. Do not rename the columns in the first row.",
-        "Then run: laktasi analyze file.xlsx --study study.yaml",
-    ],
-}
+
+def _rules(study: Study, lang: str) -> dict[str, dict[str, Any]]:
+    """Per column: the Excel validation and the 'allowed' text for the instruction sheet."""
+    from laktasi.report.words_io import template_words
+
+    w = template_words(lang)
+    rules: dict[str, dict[str, Any]] = {}
+    for col, levels in _categorical_columns(study).items():
+        rules[col] = {"kind": "list", "levels": levels, "allowed": " / ".join(levels)}
+    for o in study.outcomes:
+        if o.type == "binary":
+            continue
+        lo, hi = outcome_range(o)
+        whole = o.type in ("count", "ordinal")
+        if hi is None:
+            text = w["number_open"].format(lo=_g(lo))
+        else:
+            text = w["whole" if whole else "number"].format(lo=_g(lo), hi=_g(hi))
+        for c in o.columns:
+            rules[c] = {"kind": "whole" if whole else "decimal", "lo": lo, "hi": hi,
+                        "allowed": text}
+    for ch in study.characteristics:
+        if ch.bins:
+            lo, hi = (AGE_PLAUSIBLE if ch.column.lower() in AGE_COLUMNS else
+                      (min((b.get("min", 0) for b in ch.bins), default=0),
+                       max((b.get("max", 0) for b in ch.bins), default=None)))
+            bands = ", ".join(str(b["label"]) for b in ch.bins)
+            rules[ch.column] = {"kind": "decimal", "lo": lo, "hi": hi,
+                                "allowed": f"{w['number_open'].format(lo=_g(lo))} ({bands})"
+                                if hi is None else
+                                f"{w['number'].format(lo=_g(lo), hi=_g(hi))} ({bands})"}
+        elif not ch.categories:
+            rules[ch.column] = {"kind": "text", "allowed": w["text"]}
+    if study.id_column:
+        rules[study.id_column] = {"kind": "id", "allowed": w["id_col"]}
+    return rules
+
+
+def _g(x: float | None) -> str:
+    return "" if x is None else f"{x:g}"
 
 
 def make_template(study_or_design: Study | str, path: str | Path, *, lang: str = "id",
                   rows: int = 60) -> Path:
-    """An Excel data-entry sheet with dropdowns, number checks and an instruction sheet."""
+    """An Excel data-entry workbook for a study (or a design's default study).
+
+    Sheet "Data": the study's columns in row 1 (bold, frozen), widths fitted, dropdowns for
+    groups, categories and binary outcomes, number checks with the outcome's range (whole
+    numbers for counts), a duplicate check on the id column, for ``rows`` rows. Sheet
+    "Petunjuk" ("Instructions" with ``lang="en"``): how to fill it in (one row per mother,
+    pseudonymous codes, no merged cells, ...) and every column with what it accepts.
+
+    >>> import tempfile, openpyxl
+    >>> path = make_template("one-group-pretest-posttest", tempfile.mkdtemp() + "/t.xlsx")
+    >>> openpyxl.load_workbook(path).sheetnames
+    ['Data', 'Petunjuk']
+    """
     import openpyxl
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from laktasi.report.words_io import template_words
+
+    w = template_words(lang)
     if isinstance(study_or_design, str):
-        if study_or_design not in DEFAULT_STUDIES:
-            raise InvalidOptionError(
-                f"design={study_or_design!r}: choose one of {', '.join(DEFAULT_STUDIES)}.",
-                option="design", value=study_or_design, allowed=tuple(DEFAULT_STUDIES))
-        study = DEFAULT_STUDIES[study_or_design]
-    else:
+        study = default_study(study_or_design)
+    elif isinstance(study_or_design, Study):
         study = study_or_design
+    else:
+        raise InvalidOptionError(f"expected a Study or a design name, got "
+                                 f"{type(study_or_design).__name__}.", option="study_or_design")
+    if not isinstance(rows, int) or rows < 1:
+        raise InvalidOptionError(f"rows={rows!r} must be a positive whole number.",
+                                 option="rows", value=rows)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "Data"
+    ws.title = w["data_sheet"]
     cols = list(study.columns)
     ws.append(cols)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(horizontal="center")
     ws.freeze_panes = "A2"
     last = rows + 1
-    cats = _categorical_columns(study)
-    numeric = {c: o for o in study.outcomes if o.type != "binary" for c in o.columns}
-    ages = {ch.column for ch in study.characteristics if ch.bins}
+    rules = _rules(study, lang)
+    labels = _column_labels(study, lang)
     for j, col in enumerate(cols, start=1):
         letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = max(12, len(col) + 2)
+        rule = rules.get(col, {})
+        width = max(len(col), *(len(v) for v in rule.get("levels", ()))) if rule.get(
+            "levels") else len(col)
+        ws.column_dimensions[letter].width = max(12, width + 3)
         ref = f"{letter}2:{letter}{last}"
-        if col in cats:
-            dv = DataValidation(type="list", formula1='"' + ",".join(cats[col]) + '"',
+        kind = rule.get("kind")
+        if kind == "list":
+            dv = DataValidation(type="list", formula1='"' + ",".join(rule["levels"]) + '"',
                                 allow_blank=True, showErrorMessage=True,
-                                error=("Pilih dari daftar" if lang == "id"
-                                       else "Choose from the list"))
-        elif col in numeric or col in ages:
-            o = numeric.get(col)
-            lo = 0 if o is None or o.min is None else o.min
-            hi = 60 if o is None else (1000 if o.max is None else o.max)
-            if col in ages:
-                lo, hi = 10, 60
-            dv = DataValidation(type="decimal", operator="between", formula1=str(lo),
-                                formula2=str(hi), allow_blank=True, showErrorMessage=True,
-                                error=f"{lo}–{hi}")
+                                error=w["list_error"].format(allowed=rule["allowed"]))
+        elif kind in ("whole", "decimal"):
+            lo, hi = rule["lo"], rule["hi"]
+            if hi is None:
+                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_g(lo),
+                                    allow_blank=True, showErrorMessage=True,
+                                    error=rule["allowed"])
+            else:
+                dv = DataValidation(type=kind, operator="between", formula1=_g(lo),
+                                    formula2=_g(hi), allow_blank=True, showErrorMessage=True,
+                                    error=w["number_error"].format(lo=_g(lo), hi=_g(hi)))
+        elif kind == "id":
+            dv = DataValidation(type="custom", formula1=f"COUNTIF(${letter}$2:${letter}${last},"
+                                f"{letter}2)=1", allow_blank=True, showErrorMessage=True,
+                                error=w["id_error"])
         else:
             continue
+        dv.promptTitle = labels.get(col, col)[:32]
+        dv.prompt = rule["allowed"][:255]
+        dv.showInputMessage = True
         ws.add_data_validation(dv)
         dv.add(ref)
-    info = wb.create_sheet("Petunjuk" if lang == "id" else "Instructions")
-    for line in _INSTRUCTIONS[lang]:
-        info.append([line])
+    info = wb.create_sheet(w["info_sheet"])
+    info.append([w["title"]])
     info["A1"].font = Font(bold=True, size=13)
-    info.column_dimensions["A"].width = 100
+    info.append([w["design"].format(design=w["designs"].get(study.design, study.design))])
+    info.append([])
+    for k, step in enumerate(w["steps"], start=1):
+        info.append([f"{k}. {step.format(id=study.id_column or '')}"])
+    info.append([])
+    info.append([w["columns"], w["meaning"], w["allowed"]])
+    for cell in info[info.max_row]:
+        cell.font = Font(bold=True)
+    for col in cols:
+        info.append([col, labels.get(col, col), rules.get(col, {}).get("allowed", w["text"])])
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 48
+    info.column_dimensions["C"].width = 60
     p = Path(path)
     wb.save(p)
     return p

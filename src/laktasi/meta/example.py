@@ -1,31 +1,56 @@
-"""The example meta-analysis built from the seed papers (src/laktasi/datasets/meta)."""
+"""The example meta-analysis built from the seed papers (src/laktasi/datasets/meta/seeds.yaml).
+
+Every effect in it rests on stated assumptions (the file says which and why); the
+example shows the method, it is not evidence about oxytocin massage.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .effects import smd_change_raw
+from .analysis import MetaAnalysis, meta_analysis
+from .inputs import studies_from_rows
 from .models import MetaResult, rma
 
-__all__ = ["example_studies", "run_example"]
+__all__ = ["EXAMPLE_PATH", "example_analysis", "example_studies", "run_example"]
+
+EXAMPLE_PATH = Path(__file__).parents[1] / "datasets" / "meta" / "seeds.yaml"
+
+
+def _load() -> dict[str, Any]:
+    return yaml.safe_load(EXAMPLE_PATH.read_text(encoding="utf-8"))
 
 
 def example_studies() -> list[dict]:
-    path = Path(__file__).parents[1] / "datasets" / "meta" / "seeds.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["studies"]
+    """The pooled studies of the example, as written in seeds.yaml (summaries, assumptions)."""
+    return _load()["studies"]
+
+
+def example_rows(r: float | None = None) -> list[dict[str, Any]]:
+    """The example's studies with their effects; ``r`` replaces every assumed pre-post r."""
+    data = _load()
+    rows = [dict(s) for s in data["studies"]]
+    if r is not None:
+        for s in rows:
+            s["r"] = r
+            s["r_source"] = f"set to {r} for a sensitivity analysis"
+    return studies_from_rows(rows, data.get("measure"), source=EXAMPLE_PATH.name)
+
+
+def example_analysis(method: str = "REML", hksj: bool = False, r: float | None = None,
+                     rs: tuple[float, ...] = (0.3, 0.5, 0.7)) -> MetaAnalysis:
+    """The full example analysis (``laktasi meta --example``)."""
+    return meta_analysis(example_rows(r), method=method, hksj=hksj, rs=rs)
 
 
 def run_example(method: str = "REML", test: str = "z", r: float | None = None
                 ) -> tuple[list[dict], list[float], list[float], MetaResult]:
-    """Pool the seed studies; ``r`` replaces every assumed pre-post correlation
-    (sensitivity analysis)."""
-    studies = example_studies()
-    yi, vi = [], []
-    for s in studies:
-        y, v = smd_change_raw(s["m_post"], s["m_pre"], s["sd_pre"], s["n"],
-                              s["r"] if r is None else r)
-        yi.append(y)
-        vi.append(v)
-    return studies, yi, vi, rma(yi, vi, method=method, test=test)
+    """Pool the seed studies: (rows, yi, vi, pooled result); ``r`` replaces every assumed
+    pre-post correlation (sensitivity analysis)."""
+    rows = example_rows(r)
+    yi = [s["yi"] for s in rows]
+    vi = [s["vi"] for s in rows]
+    return rows, yi, vi, rma(yi, vi, method=method, test=test)

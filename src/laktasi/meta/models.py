@@ -18,7 +18,7 @@ from scipy import optimize, stats
 from laktasi.errors import InvalidOptionError, LaktasiInputError
 from laktasi.stats._results import ConfidenceInterval, _Serialisable
 
-__all__ = ["MetaResult", "rma", "tau2_ci"]
+__all__ = ["HeterogeneityCI", "MetaResult", "heterogeneity_ci", "rma", "tau2_ci"]
 
 METHODS = ("FE", "DL", "REML", "PM")
 
@@ -52,23 +52,10 @@ def _tau2_dl(y, v):
 
 
 def _tau2_reml(y, v):
-    """REML tau^2: the root of the restricted score, or 0 when the score is negative there.
+    """REML tau^2 as metafor finds it (see ``regression.reml_tau2``)."""
+    from .regression import reml_tau2
 
-    (metafor iterates Fisher scoring to a threshold; solving the score equation directly
-    gives the estimator's exact value.)
-    """
-    def score(t2):
-        w = 1 / (v + t2)
-        sw = w.sum()
-        mu = (w * y).sum() / sw
-        return float((w**2 * (y - mu) ** 2).sum() - sw + (w**2).sum() / sw)
-
-    if score(0.0) <= 0:
-        return 0.0
-    hi = max(1.0, 10 * float(np.var(y)))
-    while score(hi) > 0:
-        hi *= 10
-    return float(optimize.brentq(score, 0.0, hi, xtol=1e-15, rtol=1e-15, maxiter=1000))
+    return reml_tau2(y, v, np.ones((y.size, 1)))
 
 
 def _tau2_pm(y, v):
@@ -95,7 +82,7 @@ def rma(yi: Any, vi: Any, *, method: str = "REML", test: str = "z",
     --------
     >>> res = rma([0.5, 0.8, 0.3], [0.04, 0.05, 0.03], method="DL")
     >>> round(res.estimate, 4)
-    0.4894
+    0.5065
     """
     if method not in METHODS:
         raise InvalidOptionError(f"method={method!r}: choose one of {', '.join(METHODS)}.",
@@ -153,10 +140,23 @@ def rma(yi: Any, vi: Any, *, method: str = "REML", test: str = "z",
                       k, tuple((w / w.sum() * 100).tolist()), method, test)
 
 
-def tau2_ci(yi: Any, vi: Any, level: float = 0.95) -> tuple[ConfidenceInterval,
-                                                            ConfidenceInterval]:
-    """Q-profile CI of tau^2 (Viechtbauer 2007), and the I^2 (%) interval it implies
-    (metafor ``confint(rma(...))``)."""
+@dataclass(frozen=True)
+class HeterogeneityCI(_Serialisable):
+    """Q-profile confidence intervals of tau^2, tau, I^2 (%) and H^2 (metafor ``confint``)."""
+
+    tau2: ConfidenceInterval
+    tau: ConfidenceInterval
+    i2: ConfidenceInterval
+    h2: ConfidenceInterval
+
+
+def heterogeneity_ci(yi: Any, vi: Any, level: float = 0.95) -> HeterogeneityCI:
+    """Q-profile CI of tau^2 (Viechtbauer 2007) and the tau, I^2 and H^2 intervals it
+    implies (metafor ``confint(rma(...))``; the same for every tau^2 estimator).
+
+    The limits solve Q_gen(tau^2) = the chi-square (k - 1) quantiles; a limit whose
+    equation has no root above 0 is 0 (metafor prints it as 0 and warns).
+    """
     y = np.asarray(yi, float)
     v = np.asarray(vi, float)
     k = y.size
@@ -182,5 +182,16 @@ def tau2_ci(yi: Any, vi: Any, level: float = 0.95) -> tuple[ConfidenceInterval,
     hi = solve(float(stats.chi2.ppf(alpha / 2, k - 1)))
     w0 = 1 / v
     s2_typ = (k - 1) * w0.sum() / (w0.sum() ** 2 - (w0**2).sum())
-    return (ConfidenceInterval(lo, hi, level),
-            ConfidenceInterval(100 * lo / (lo + s2_typ), 100 * hi / (hi + s2_typ), level))
+    return HeterogeneityCI(
+        ConfidenceInterval(lo, hi, level),
+        ConfidenceInterval(math.sqrt(lo), math.sqrt(hi), level),
+        ConfidenceInterval(100 * lo / (lo + s2_typ), 100 * hi / (hi + s2_typ), level),
+        ConfidenceInterval((lo + s2_typ) / s2_typ, (hi + s2_typ) / s2_typ, level))
+
+
+def tau2_ci(yi: Any, vi: Any, level: float = 0.95) -> tuple[ConfidenceInterval,
+                                                            ConfidenceInterval]:
+    """Q-profile CI of tau^2 and the I^2 (%) interval it implies (see
+    :func:`heterogeneity_ci`, which also gives tau and H^2)."""
+    h = heterogeneity_ci(yi, vi, level)
+    return h.tau2, h.i2

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize
 
 from laktasi.errors import LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
 from .models import MetaResult, rma
+from .regression import tau2_with_moderators
 
 __all__ = ["TrimFillResult", "trim_and_fill"]
 
@@ -37,36 +37,6 @@ def _wls(y, v, x, t2):
     return beta, w, xtw
 
 
-def _tau2_mods(y: np.ndarray, v: np.ndarray, x: np.ndarray, method: str) -> float:
-    k, p = x.shape
-    if method == "FE":
-        return 0.0
-    if method == "DL":
-        beta, w, xtw = _wls(y, v, x, 0.0)
-        q = float((w * (y - x @ beta) ** 2).sum())
-        inv = np.linalg.inv(xtw @ x)
-        trace_p = w.sum() - np.trace(inv @ (x.T * w**2) @ x)
-        return max(0.0, (q - (k - p)) / trace_p)
-
-    def reml_score(t2):
-        _beta, w, xtw = _wls(y, v, x, t2)
-        pmat = np.diag(w) - (w[:, None] * x) @ np.linalg.inv(xtw @ x) @ xtw
-        py = pmat @ y
-        return float(py @ py - np.trace(pmat))
-
-    def pm_eq(t2):
-        beta, w, _ = _wls(y, v, x, t2)
-        return float((w * (y - x @ beta) ** 2).sum() - (k - p))
-
-    f = pm_eq if method == "PM" else reml_score
-    if f(0.0) <= 0:
-        return 0.0
-    hi = max(1.0, 10 * float(np.var(y)))
-    while f(hi) > 0:
-        hi *= 10
-    return float(optimize.brentq(f, 0.0, hi, xtol=1e-15, rtol=1e-15))
-
-
 def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "REML",
                   side: str | None = None, maxiter: int = 100) -> TrimFillResult:
     """Estimate the number of missing studies (L0) and pool with them filled in."""
@@ -76,7 +46,7 @@ def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "RE
         raise LaktasiInputError("Trim-and-fill needs at least 3 studies.")
     if side is None:
         x = np.column_stack([np.ones(k), np.sqrt(v0)])
-        beta, _, _ = _wls(y0, v0, x, _tau2_mods(y0, v0, x, method))
+        beta, _, _ = _wls(y0, v0, x, tau2_with_moderators(y0, v0, x, method))
         side = "right" if beta[1] < 0 else "left"
     y = -y0 if side == "right" else y0.copy()
     order = np.argsort(y, kind="stable")

@@ -1,13 +1,19 @@
 """Figures for the results chapter (matplotlib, Agg backend, deterministic).
 
-Each function returns (png bytes, svg text); titles and axis labels come from the
-caller, so all words stay in the words modules.
+Each plot function returns ``(png bytes, svg text)``, ready for
+:class:`~laktasi.report.document.Figure`. Titles, axis and legend labels come
+from the caller, so all words stay in the words modules; numbers printed on a
+plot (the ``n (%)`` labels) follow ``lang`` (decimal comma in Indonesian).
+
+Output is reproducible: the same data give byte-identical PNG and SVG (no
+timestamps, a fixed SVG id salt, text drawn as paths in DejaVu Sans, jitter
+computed from the data rather than drawn at random).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 
@@ -15,12 +21,19 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .numbers import fmt_percent
+from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
+
+from .numbers import check_lang, fmt_percent
 
 __all__ = ["binary_prepost_bar", "group_plot", "paired_plot", "save_figure"]
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10, "svg.hashsalt": "laktasi",
-                     "figure.dpi": 100})
+                     "svg.fonttype": "path", "figure.dpi": 100})
+
+_LINE = "#7a9cc6"
+_ACCENT = "#b22222"
+_BARS = ("#c9c9c9", "#4f81bd")
+_POINTS = "#4f81bd"
 
 
 def save_figure(fig) -> tuple[bytes, str]:
@@ -32,65 +45,184 @@ def save_figure(fig) -> tuple[bytes, str]:
     return png.getvalue(), svg.getvalue()
 
 
+def _tie_offsets(keys: Sequence[tuple[float, ...]], width: float = 0.24) -> np.ndarray:
+    """Sideways offsets that spread equal keys symmetrically around 0 (no randomness)."""
+    groups: dict[tuple[float, ...], list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    offsets = np.zeros(len(keys))
+    for members in groups.values():
+        m = len(members)
+        if m == 1:
+            continue
+        step = min(0.04, width / (m - 1))
+        for j, i in enumerate(members):
+            offsets[i] = (j - (m - 1) / 2) * step
+    return offsets
+
+
+def _finish(ax, *, ylabel: str, title: str | None) -> None:
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
 def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[str, str],
-                ylabel: str, mean_label: str = "Mean") -> tuple[bytes, str]:
-    """One line per mother from pre to post; tied values spread sideways; means in bold."""
-    a, b = np.asarray(pre, float), np.asarray(post, float)
+                ylabel: str, mean_label: str = "Mean", center: str = "mean",
+                title: str | None = None) -> tuple[bytes, str]:
+    """Paired before/after plot: one line per mother, the group centre highlighted.
+
+    Parameters
+    ----------
+    pre, post : sequences of float
+        The same mothers before and after, in the same order; a pair with a
+        missing value (NaN or None) is left out.
+    labels : (str, str)
+        The two x tick labels, e.g. ``("Sebelum", "Sesudah")``.
+    ylabel : str
+        Y axis label (variable and unit).
+    mean_label : str
+        Legend text of the highlighted centre line ("Mean", "Median", ...).
+    center : {"mean", "median"}
+        Which centre is drawn as the bold line.
+    title : str, optional
+        Plot title (usually left out: the report caption names the figure).
+
+    Mothers with exactly the same pair of values would draw one line on top of
+    another, so tied pairs are spread sideways, symmetrically and the same way
+    every time.
+
+    Examples
+    --------
+    >>> png, svg = paired_plot([2, 3, 3], [5, 6, 6], labels=("Sebelum", "Sesudah"),
+    ...                        ylabel="Frekuensi menyusui (kali/hari)")
+    >>> png[:4], svg.lstrip()[:5]
+    (b'\\x89PNG', '<?xml')
+    """
+    if center not in ("mean", "median"):
+        raise InvalidOptionError(f"center={center!r} is not available; choose 'mean' or 'median'.",
+                                 option="center", value=center, allowed=("mean", "median"))
+    a = np.asarray([np.nan if v is None else v for v in pre], float)
+    b = np.asarray([np.nan if v is None else v for v in post], float)
+    if a.shape != b.shape:
+        raise LengthMismatchError(
+            f"paired_plot needs one post value per pre value; got {a.size} pre and {b.size} post.",
+            n_pre=int(a.size), n_post=int(b.size))
     keep = ~(np.isnan(a) | np.isnan(b))
     a, b = a[keep], b[keep]
+    if a.size == 0:
+        raise LaktasiInputError("paired_plot needs at least one mother with both a pre and a "
+                                "post value.")
     fig, ax = plt.subplots(figsize=(4.2, 4.2))
-    offsets = np.zeros(a.size)
-    seen: dict[tuple[float, float], int] = {}
-    for i, key in enumerate(zip(a, b, strict=True)):
-        k = seen.get(key, 0)
-        seen[key] = k + 1
-        offsets[i] = (k % 7 - 3) * 0.025
+    offsets = _tie_offsets(list(zip(a.tolist(), b.tolist(), strict=True)))
+    alpha = 0.75 if a.size <= 40 else 0.4
     for x0, x1, off in zip(a, b, offsets, strict=True):
-        ax.plot([0 + off, 1 + off], [x0, x1], color="#7a9cc6", alpha=0.7, lw=1, marker="o",
-                ms=3)
-    ax.plot([0, 1], [a.mean(), b.mean()], color="#b22222", lw=2.5, marker="D", ms=6,
+        ax.plot([0 + off, 1 + off], [x0, x1], color=_LINE, alpha=alpha, lw=1, marker="o", ms=3.5,
+                zorder=2)
+    mid = np.mean if center == "mean" else np.median
+    ax.plot([0, 1], [mid(a), mid(b)], color=_ACCENT, lw=2.5, marker="D", ms=7, zorder=3,
             label=mean_label)
     ax.set_xticks([0, 1], labels)
-    ax.set_xlim(-0.4, 1.4)
-    ax.set_ylabel(ylabel)
-    ax.legend(frameon=False, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlim(-0.45, 1.45)
+    ax.legend(frameon=False, loc="best")
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig)
 
 
 def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
                        levels: tuple[str, str], labels: tuple[str, str], ylabel: str,
-                       lang: str = "id") -> tuple[bytes, str]:
-    """Grouped bars of a two-level outcome before and after, labelled n (%)."""
+                       lang: str = "id", title: str | None = None) -> tuple[bytes, str]:
+    """Grouped bars of a two-level outcome before and after, each bar labelled "n (x%)".
+
+    Parameters
+    ----------
+    counts_pre, counts_post : (int, int)
+        Mothers in each level of ``levels`` before and after.
+    levels : (str, str)
+        The outcome's levels as the report names them, e.g. ``("tidak lancar", "lancar")``.
+    labels : (str, str)
+        The two time points, e.g. ``("Sebelum", "Sesudah")``.
+    ylabel : str
+        Y axis label, e.g. "Jumlah responden (n)".
+    lang : {"id", "en"}
+        Number format of the percent labels (``"75,0%"`` / ``"75.0%"``).
+
+    Examples
+    --------
+    >>> png, svg = binary_prepost_bar([12, 3], [2, 13], levels=("tidak lancar", "lancar"),
+    ...                               labels=("Sebelum", "Sesudah"), ylabel="n")
+    >>> png[:4]
+    b'\\x89PNG'
+    """
+    check_lang(lang)
+    pre = [int(v) for v in counts_pre]
+    post = [int(v) for v in counts_post]
+    if len(pre) != 2 or len(post) != 2 or len(levels) != 2:
+        raise LengthMismatchError("binary_prepost_bar needs two counts before, two after and two "
+                                  f"levels; got {len(pre)}, {len(post)} and {len(levels)}.")
+    if min(pre + post) < 0:
+        raise LaktasiInputError("binary_prepost_bar: counts cannot be negative.")
     fig, ax = plt.subplots(figsize=(4.8, 3.8))
     width = 0.38
-    colours = ("#c9c9c9", "#4f81bd")
+    totals = (sum(pre), sum(post))
+    top = max(pre + post) or 1
     for j, level in enumerate(levels):
-        vals = [counts_pre[j], counts_post[j]]
+        vals = [pre[j], post[j]]
         xs = np.arange(2) + (j - 0.5) * width
-        bars = ax.bar(xs, vals, width, label=level, color=colours[j])
-        for bar, v, tot in zip(bars, vals, (sum(counts_pre), sum(counts_post)), strict=True):
-            pct = 100 * v / tot if tot else 0
-            ax.annotate(f"{v} ({fmt_percent(pct, 1, lang)})", (bar.get_x() + bar.get_width() / 2, v),
-                        ha="center", va="bottom", fontsize=8)
+        bars = ax.bar(xs, vals, width, label=level, color=_BARS[j], edgecolor="#333333", lw=0.6)
+        for bar, v, tot in zip(bars, vals, totals, strict=True):
+            pct = 100 * v / tot if tot else 0.0
+            ax.annotate(f"{v} ({fmt_percent(pct, 1, lang)})",
+                        (bar.get_x() + bar.get_width() / 2, v), xytext=(0, 2),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=8)
+    ax.set_ylim(0, top * 1.18)
     ax.set_xticks(np.arange(2), labels)
-    ax.set_ylabel(ylabel)
-    ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig)
 
 
-def group_plot(groups: dict[str, Sequence[float]], *, ylabel: str) -> tuple[bytes, str]:
-    """Box plot per group with every mother's value shown."""
-    fig, ax = plt.subplots(figsize=(4.6, 4.0))
+def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_label: str = "",
+               title: str | None = None) -> tuple[bytes, str]:
+    """Box plot per group with every mother's value as a point (ties spread sideways).
+
+    Parameters
+    ----------
+    groups : mapping of group label -> values
+        Two (or more) groups in the order they should appear; NaN/None are left out.
+    ylabel : str
+        Y axis label (variable and unit).
+    center_label : str
+        When given, the group means are drawn as red diamonds with this legend text.
+    title : str, optional
+        Plot title.
+
+    Examples
+    --------
+    >>> png, svg = group_plot({"kontrol": [1.0, 2.0, 2.5], "eksperimen": [2.0, 3.5, 4.0]},
+    ...                       ylabel="Produksi ASI (cc)")
+    >>> png[:4]
+    b'\\x89PNG'
+    """
     names = list(groups)
-    data = [np.asarray(groups[n], float)[~np.isnan(np.asarray(groups[n], float))] for n in names]
-    ax.boxplot(data, widths=0.5, showfliers=False)
-    rng = np.random.default_rng(0)
+    data = []
+    for name in names:
+        vals = np.asarray([np.nan if v is None else v for v in groups[name]], float)
+        data.append(vals[~np.isnan(vals)])
+    empty = [n for n, v in zip(names, data, strict=True) if v.size == 0]
+    if not names or empty:
+        raise LaktasiInputError("group_plot needs at least one value in every group; "
+                                + (f"empty: {', '.join(empty)}." if names else "no groups given."))
+    fig, ax = plt.subplots(figsize=(max(4.0, 1.6 * len(names) + 1.4), 4.0))
+    ax.boxplot(data, widths=0.5, showfliers=False, medianprops={"color": "#333333", "lw": 1.5})
     for i, vals in enumerate(data, start=1):
-        ax.scatter(i + rng.uniform(-0.12, 0.12, vals.size), vals, s=12, color="#4f81bd",
-                   alpha=0.8, zorder=3)
+        offsets = _tie_offsets([(v,) for v in vals.tolist()], width=0.3)
+        ax.scatter(i + offsets, vals, s=14, color=_POINTS, alpha=0.8, zorder=3, linewidths=0)
+    if center_label:
+        ax.scatter(range(1, len(names) + 1), [v.mean() for v in data], marker="D", s=40,
+                   color=_ACCENT, zorder=4, label=center_label)
+        ax.legend(frameon=False, loc="best")
     ax.set_xticks(range(1, len(names) + 1), names)
-    ax.set_ylabel(ylabel)
-    ax.spines[["top", "right"]].set_visible(False)
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig)

@@ -1,113 +1,458 @@
 """Word (.docx) renderer: real, editable Word tables with thesis-style captions.
 
-Captions go above tables ("Tabel 4.1 ...") and below figures ("Gambar 4.1 ..."), headings
-use Word's Heading styles, so a campus template's numbering and styles apply. With
-``template=`` the report is appended to a copy of the user's own .docx (its styles,
-margins and heading numbering kept; its existing text kept before the report).
+Layout (Indonesian thesis conventions; the words come from the Document):
+
+- headings use Word's own ``Heading 1..3`` styles, so the navigation pane, a table
+  of contents and a campus template's heading look apply;
+- every table is a real Word table (editable text, never a picture) with its
+  caption *above* it ("Tabel 4.1 ..." / "Table 4.1 ..."), in Word's ``Caption``
+  style (so "Insert Table of Figures" finds it) and kept on the same page as the
+  table; the header row is bold and repeats on every page the table runs onto;
+  numbers are right-aligned; rules are horizontal only (top, under the header,
+  bottom), or a full grid with ``table_rules="grid"``; footnotes follow in small type;
+- every figure is embedded (PNG, with its alt text) with its caption *below* it
+  ("Gambar 4.1 ..." / "Figure 4.1 ...");
+- paragraphs of style ``note`` are italic; ``warning`` paragraphs are shaded with
+  a bar at the left.
+
+Without a template the page is A4 with the usual Indonesian thesis margins
+(left 4 cm, top 4 cm, right 3 cm, bottom 3 cm), Times New Roman 12 pt, 1.5 line
+spacing, black headings, and the text marked as Indonesian (or English) for
+Word's spelling checker.
+
+With ``template=`` the report is built inside the user's own ``.docx`` (or
+``.dotx``): its styles, page size, margins, headers and footers are kept and
+nothing of ours overrides them. ``template_body="keep"`` (default) keeps the
+template's existing text and appends the report after it; ``"clear"`` empties
+the body first (the section settings — margins, headers, footers — stay). When
+the template's heading styles number themselves (e.g. "BAB IV", "4.1"),
+``heading_numbers="auto"`` (default) removes the numbers written in our heading
+texts so they are not printed twice; ``"keep"`` / ``"strip"`` force either way.
+Styles the template lacks (e.g. ``Heading 3`` or ``Caption`` in a document saved
+by Word that never used them) are added, based on its ``Normal`` style.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt, RGBColor
+
+from laktasi.errors import LaktasiInputError
 
 from .document import Document, Figure, Heading, Paragraph, TableBlock
 from .tables import is_numeric_cell
 from .words_chapter import w
 
+if TYPE_CHECKING:
+    from .renderers import RenderOptions
+
 __all__ = ["render_docx"]
 
+_FONT = "Times New Roman"
+_KEEP_TOGETHER_ROWS = 20  # tables up to this many rows are kept on one page
+_TABLE_TEXT = "Table Text"  # paragraph style of table cells and notes; a template may define it
+_LANG_TAGS = {"id": "id-ID", "en": "en-US"}
+_TEMPLATE_CONTENT_TYPES = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCUMENT_CONTENT_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:BAB|Bab|CHAPTER|Chapter)\s+[0-9IVXLC]+\b[.:]?\s*|\d+(?:\.\d+)*\.?\s+)")
 
-def _border(cell, edge: str, size: int = 8) -> None:
+
+# --- template ---------------------------------------------------------------------------------
+
+def _open_template(template: str | Path) -> WordDocument:
+    """The user's .docx or .dotx as a python-docx document, with a located error otherwise."""
+    path = Path(template)
+    if not path.is_file():
+        raise LaktasiInputError(f"template {str(path)!r} does not exist (give a .docx or .dotx "
+                                "file).", option="template", value=str(path))
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+    except zipfile.BadZipFile:
+        raise LaktasiInputError(f"template {str(path)!r} is not a Word .docx/.dotx file (old "
+                                ".doc files: open in Word and save as .docx).",
+                                option="template", value=str(path)) from None
+    types = parts.get("[Content_Types].xml", b"")
+    if any(t in types for t in _TEMPLATE_CONTENT_TYPES):  # .dotx / .dotm: open as a document
+        for t in _TEMPLATE_CONTENT_TYPES:
+            types = types.replace(t, _DOCUMENT_CONTENT_TYPE)
+        parts["[Content_Types].xml"] = types
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+        buf.seek(0)
+        source: io.BytesIO | str = buf
+    else:
+        source = str(path)
+    try:
+        return WordDocument(source)
+    except (PackageNotFoundError, ValueError, KeyError) as exc:
+        raise LaktasiInputError(f"template {str(path)!r} cannot be read as a Word document: "
+                                f"{exc}", option="template", value=str(path)) from None
+
+
+def _clear_body(doc: WordDocument) -> None:
+    """Remove the body's paragraphs and tables, keeping the final section settings."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _style_numbered(style) -> bool:
+    """True when a paragraph style (or one it is based on) carries list numbering."""
+    seen = 0
+    while style is not None and seen < 10:
+        p_pr = style.element.find(qn("w:pPr"))
+        if p_pr is not None and p_pr.find(qn("w:numPr")) is not None:
+            return True
+        style = style.base_style
+        seen += 1
+    return False
+
+
+def _ensure_styles(doc: WordDocument, levels: set[int]) -> None:
+    """Add the Heading N and Caption styles a template lacks (Word omits unused ones)."""
+    names = {s.name for s in doc.styles}
+    for level in sorted(levels):
+        name = f"Heading {level}"
+        if name in names:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.bold = True
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        p_pr = style.element.get_or_add_pPr()
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        p_pr.append(outline)
+    if _TABLE_TEXT not in names:
+        style = doc.styles.add_style(_TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.size = Pt(10)
+        fmt = style.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(1)
+        fmt.line_spacing = 1.0
+        fmt.first_line_indent = Cm(0)
+        fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if "Caption" not in names:
+        style = doc.styles.add_style("Caption", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.bold = True
+
+
+def _thesis_defaults(doc: WordDocument, lang: str) -> None:
+    """A4, 4-4-3-3 cm margins, Times New Roman 12 pt, 1.5 spacing, black headings."""
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.top_margin = Cm(4)
+        section.right_margin = section.bottom_margin = Cm(3)
+    normal = doc.styles["Normal"]
+    normal.font.name = _FONT
+    normal.font.size = Pt(12)
+    r_pr = normal.element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), _FONT)
+    for old in r_pr.findall(qn("w:lang")):
+        r_pr.remove(old)
+    lang_el = OxmlElement("w:lang")
+    lang_el.set(qn("w:val"), _LANG_TAGS.get(lang, "id-ID"))
+    r_pr.append(lang_el)
+    normal.paragraph_format.line_spacing = 1.5
+    normal.paragraph_format.space_after = Pt(6)
+    for level in (1, 2, 3):
+        style = doc.styles[f"Heading {level}"]
+        style.font.name = _FONT
+        style.font.size = Pt(12)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        h_fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+        if h_fonts is not None:
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+                h_fonts.attrib.pop(qn(attr), None)
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                h_fonts.set(qn(attr), _FONT)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+    doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption = doc.styles["Caption"]
+    caption.font.name = _FONT
+    caption.font.size = Pt(12)
+    caption.font.bold = False
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.paragraph_format.line_spacing = 1.0
+    caption.paragraph_format.space_before = Pt(6)
+    caption.paragraph_format.space_after = Pt(3)
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+def _border_el(tag: str, size: int, val: str = "single") -> OxmlElement:
+    el = OxmlElement(f"w:{tag}")
+    el.set(qn("w:val"), val)
+    el.set(qn("w:sz"), str(size))
+    el.set(qn("w:space"), "0")
+    el.set(qn("w:color"), "000000" if val != "nil" else "auto")
+    return el
+
+
+def _cell_border(cell, edge: str, size: int) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = tc_pr.find(qn("w:tcBorders"))
     if borders is None:
         borders = OxmlElement("w:tcBorders")
         tc_pr.append(borders)
-    el = OxmlElement(f"w:{edge}")
-    el.set(qn("w:val"), "single")
-    el.set(qn("w:sz"), str(size))
-    el.set(qn("w:color"), "000000")
-    borders.append(el)
+    old = borders.find(qn(f"w:{edge}"))
+    if old is not None:
+        borders.remove(old)
+    borders.append(_border_el(edge, size))
 
 
-def _repeat_header(row) -> None:
+def _table_borders(table, rules: str) -> None:
+    """Table-level borders: none (horizontal rules then come per cell) or a full grid."""
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblBorders"))
+    if old is not None:
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_border_el(edge, 4, "single") if rules == "grid"
+                       else _border_el(edge, 0, "nil"))
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def _row_flags(row, *, header: bool) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    cant = OxmlElement("w:cantSplit")
+    tr_pr.append(cant)
+    if header:
+        el = OxmlElement("w:tblHeader")
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
 
 
-def _style(doc, name: str, fallback: str = "Normal") -> str:
-    return name if name in [s.name for s in doc.styles] else fallback
+def _usable_width(doc: WordDocument) -> int:
+    s = doc.sections[-1]
+    try:
+        width = int(s.page_width - s.left_margin - s.right_margin)
+    except TypeError:  # a template without page size or margins
+        width = int(Cm(14))
+    return max(width, int(Cm(8)))
 
 
-def render_docx(document: Document, template: str | Path | None = None) -> bytes:
-    doc = WordDocument(str(template)) if template else WordDocument()
-    if not template:
-        normal = doc.styles["Normal"]
-        normal.font.name = "Times New Roman"
-        normal.font.size = Pt(12)
-        for section in doc.sections:
-            section.left_margin = Cm(4)
-            section.right_margin = section.top_margin = section.bottom_margin = Cm(3)
-    caption_style = _style(doc, "Caption")
+def _column_widths(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], total: int
+                   ) -> list[int]:
+    """Column widths (EMU) that fit each column's text, spread to fill ``total``.
+
+    A column needs its longest cell (capped, long labels wrap), at least its header's
+    longest word, at 10 pt (about 0.2 cm a character) plus the cell padding; space
+    left over goes to the columns in proportion to their text; when the text does not
+    fit, the text part shrinks and the padding stays.
+    """
+    n = len(header)
+    chars = []
+    for j in range(n):
+        body = max((len(r[j]) for r in rows if j < len(r)), default=0)
+        head_word = max((len(word) for word in header[j].split()), default=0)
+        # header words are bold: a little wider than body text
+        chars.append(max(min(body, 36 if j == 0 else 20), min(len(header[j]), 12),
+                         head_word + 1 + head_word // 5, 3))
+    char, pad = int(Cm(0.2)), int(Cm(0.45))
+    text = sum(chars) * char
+    if text + n * pad <= total:
+        extra = total - text - n * pad
+        widths = [c * char + pad + extra * c // sum(chars) for c in chars]
+    else:
+        room = max(total - n * pad, n * char)
+        widths = [c * room // sum(chars) + pad for c in chars]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _set_cell(cell, text: str, *, bold: bool = False, align=None) -> None:
+    para = cell.paragraphs[0]
+    para.style = _TABLE_TEXT
+    run = para.add_run(text)
+    if bold:
+        run.bold = True
+    if align is not None:
+        para.alignment = align
+
+
+def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption_style: str,
+               rules: str) -> None:
+    t = block.table
+    cap = doc.add_paragraph(style=caption_style)
+    cap.add_run(f"{w('table_word', document.lang)} {block.number} ").bold = True
+    cap.add_run(t.caption)
+    cap.paragraph_format.keep_with_next = True
+    cap.paragraph_format.first_line_indent = Cm(0)
+    ncols = max([len(t.header), *(len(r) for r in t.rows)]) if (t.header or t.rows) else 1
+    header = tuple(t.header) + ("",) * (ncols - len(t.header))
+    rows = tuple(tuple(r) + ("",) * (ncols - len(r)) for r in t.rows)
+    has_header = any(h.strip() for h in header)
+    top = 1 if has_header else 0
+    table = doc.add_table(rows=top + len(rows), cols=ncols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _table_borders(table, rules)
+    widths = _column_widths(header, rows, _usable_width(doc))
+    numeric_col = [j > 0 and any(is_numeric_cell(r[j]) for r in rows) for j in range(ncols)]
+    if has_header:
+        for j, head in enumerate(header):
+            cell = table.rows[0].cells[j]
+            _set_cell(cell, head, bold=True,
+                      align=WD_ALIGN_PARAGRAPH.RIGHT if numeric_col[j] else WD_ALIGN_PARAGRAPH.LEFT)
+            if rules != "grid":
+                _cell_border(cell, "top", 12)
+                _cell_border(cell, "bottom", 6)
+        _row_flags(table.rows[0], header=True)
+        for cell in table.rows[0].cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    for i, row in enumerate(rows, start=top):
+        for j, text in enumerate(row):
+            cell = table.rows[i].cells[j]
+            right = j > 0 and (is_numeric_cell(text) or (numeric_col[j] and not text.strip()))
+            _set_cell(cell, text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None)
+            if rules != "grid":
+                if i == top and not has_header:
+                    _cell_border(cell, "top", 12)
+                if i == top + len(rows) - 1:
+                    _cell_border(cell, "bottom", 12)
+        _row_flags(table.rows[i], header=False)
+        if len(rows) <= _KEEP_TOGETHER_ROWS and i < top + len(rows) - 1:
+            for cell in table.rows[i].cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    for j, width in enumerate(widths):
+        table.columns[j].width = Emu(width)
+        for cell in table.columns[j].cells:
+            cell.width = Emu(width)
+    for k, note in enumerate(t.footnotes, start=1):
+        fmt = doc.add_paragraph(note, style=_TABLE_TEXT).paragraph_format
+        fmt.space_before = Pt(2)
+        if k == len(t.footnotes):  # air between the notes and the text that discusses the table
+            fmt.space_after = Pt(12)
+    if not t.footnotes:  # a little air between the table and the text that discusses it
+        doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _add_figure(doc: WordDocument, document: Document, block: Figure, caption_style: str,
+                width_cm: float) -> None:
+    if block.png:  # a figure read back from JSON without images keeps only its caption
+        width = min(Cm(width_cm), Emu(_usable_width(doc)))
+        doc.add_picture(io.BytesIO(block.png), width=width)
+        pic = doc.paragraphs[-1]
+        pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pic.paragraph_format.keep_with_next = True
+        pic.paragraph_format.first_line_indent = Cm(0)
+        doc_pr = doc.inline_shapes[-1]._inline.docPr
+        doc_pr.set("descr", block.alt or block.caption)
+        doc_pr.set("name", f"{w('figure_word', document.lang)} {block.number}")
+    cap = doc.add_paragraph(style=caption_style)
+    cap.add_run(f"{w('figure_word', document.lang)} {block.number} ").bold = True
+    cap.add_run(block.caption)
+    cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cap.paragraph_format.first_line_indent = Cm(0)
+    cap.paragraph_format.space_after = Pt(12)
+
+
+def _shade(paragraph, fill: str, bar: str) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    left = _border_el("left", 24)
+    left.set(qn("w:color"), bar)
+    left.set(qn("w:space"), "6")
+    borders.append(left)
+    p_pr.append(borders)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    p_pr.append(shd)
+
+
+def _add_paragraph(doc: WordDocument, block: Paragraph, justify: bool) -> None:
+    p = doc.add_paragraph()
+    if block.style == "warning":  # border and shading first: python-docx keeps later pPr in order
+        _shade(p, "FFF4D6", "C88A00")
+    run = p.add_run(block.text)
+    if justify:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if block.style in ("note", "warning"):
+        run.italic = True
+
+
+# --- the renderer -----------------------------------------------------------------------------
+
+def render_docx(document: Document, out_path: Path | None = None,
+                options: RenderOptions | None = None) -> bytes:
+    """The Document as a Word file (bytes); also written to ``out_path`` when given.
+
+    Options used (see :class:`~laktasi.report.renderers.RenderOptions`): ``template``,
+    ``template_body``, ``heading_numbers``, ``table_rules``, ``figure_width_cm``.
+    """
+    if options is None:
+        from .renderers import RenderOptions
+
+        options = RenderOptions()
+    template = options.template
+    if template is not None:
+        doc = _open_template(template)
+        if options.template_body == "clear":
+            _clear_body(doc)
+    else:
+        doc = WordDocument()
+    levels = {min(max(b.level, 1), 9) for b in document.blocks if isinstance(b, Heading)}
+    _ensure_styles(doc, levels)
+    if template is None:
+        _thesis_defaults(doc, document.lang)
+    caption_style = "Caption"
+    doc.core_properties.title = document.title
+    doc.core_properties.language = _LANG_TAGS.get(document.lang, document.lang)
     for block in document.blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, level=min(block.level, 9))
+            level = min(max(block.level, 1), 9)
+            style = doc.styles[f"Heading {level}"]
+            strip = options.heading_numbers == "strip" or (
+                options.heading_numbers == "auto" and template is not None
+                and _style_numbered(style))
+            text = _HEADING_NUMBER.sub("", block.text, count=1) if strip else block.text
+            doc.add_paragraph(text or block.text, style=style)
         elif isinstance(block, Paragraph):
-            p = doc.add_paragraph(block.text)
-            if block.style in ("note", "warning"):
-                for run in p.runs:
-                    run.italic = True
+            _add_paragraph(doc, block, justify=template is None)
         elif isinstance(block, TableBlock):
-            t = block.table
-            cap = doc.add_paragraph(f"{w('table_word', document.lang)} {block.number} ",
-                                    style=caption_style)
-            cap.runs[0].bold = True
-            cap.add_run(t.caption)
-            has_header = any(h.strip() for h in t.header)
-            top = 1 if has_header else 0
-            table = doc.add_table(rows=top + len(t.rows), cols=len(t.header))
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            if has_header:
-                for j, head in enumerate(t.header):
-                    cell = table.rows[0].cells[j]
-                    cell.text = head
-                    if head:
-                        cell.paragraphs[0].runs[0].bold = True
-                    _border(cell, "top", 12)
-                    _border(cell, "bottom", 6)
-                _repeat_header(table.rows[0])
-            for i, row in enumerate(t.rows, start=top):
-                for j, text in enumerate(row):
-                    cell = table.rows[i].cells[j]
-                    cell.text = text
-                    if j > 0 and is_numeric_cell(text):
-                        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                    if i == top and not has_header:
-                        _border(cell, "top", 12)
-                    if i == top + len(t.rows) - 1:
-                        _border(cell, "bottom", 12)
-            for note in t.footnotes:
-                p = doc.add_paragraph(note)
-                for run in p.runs:
-                    run.font.size = Pt(10)
+            _add_table(doc, document, block, caption_style, options.table_rules)
         elif isinstance(block, Figure):
-            doc.add_picture(io.BytesIO(block.png), width=Cm(11))
-            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            cap = doc.add_paragraph(f"{w('figure_word', document.lang)} {block.number} ",
-                                    style=caption_style)
-            cap.runs[0].bold = True
-            cap.add_run(block.caption)
-            cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _add_figure(doc, document, block, caption_style, options.figure_width_cm)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    data = out.getvalue()
+    if out_path is not None:
+        Path(out_path).write_bytes(data)
+    return data

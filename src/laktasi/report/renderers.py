@@ -1,132 +1,130 @@
-"""Renderers of a Document, registered by name (peers: md, html, json, docx).
+"""Renderers of a Document, registered by name: md, html, docx and json are peers.
 
-``render(doc, "html")`` returns bytes; ``RENDERERS`` maps each format to its function.
+``RENDERERS`` maps each format to a function ``(document, out_path, options) -> bytes``;
+:func:`render` looks one up, checks the options and calls it::
+
+    from laktasi.report.renderers import render
+    data = render(doc, "docx", "bab4.docx", template="kampus.dotx")
+
+When ``out_path`` is given the renderer also writes the file there (and any files
+that go with it: Markdown writes its figures as PNG files beside it); the same
+bytes are returned either way. A new format is one function added to ``RENDERERS``.
+
+Options (keyword arguments of :func:`render`, fields of :class:`RenderOptions`):
+
+=================  ============================  ==================================
+option             values (default first)        used by
+=================  ============================  ==================================
+template           None or a .docx/.dotx path    docx: build inside the user's file
+template_body      "keep", "clear"               docx: keep the template's text
+                                                 (report appended) or empty it
+heading_numbers    "auto", "keep", "strip"       docx: "auto" drops "BAB 4"/"4.1"
+                                                 from headings when the template's
+                                                 heading styles number themselves
+table_rules        "horizontal", "grid"          docx, html: thesis rules or a grid
+figure_width_cm    12.0 (1–30)                   docx: width of embedded figures
+html_figures       "svg", "png"                  html: inline SVG or base64 PNG
+json_figures       "base64", "omit"              json: images included or left out
+=================  ============================  ==================================
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import json
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from laktasi.errors import InvalidOptionError
 
-from .document import Document, Figure, Heading, Paragraph, TableBlock
-from .tables import is_numeric_cell
-from .words_chapter import w
+from .document import Document
+from .render_docx import render_docx
+from .render_html import render_html
+from .render_json import render_json
+from .render_md import render_md
 
-__all__ = ["RENDERERS", "render"]
+__all__ = ["RENDERERS", "RenderOptions", "Renderer", "render"]
 
-
-def _caption(doc: Document, block: TableBlock) -> str:
-    return f"{w('table_word', doc.lang)} {block.number} {block.caption}"
-
-
-def render_md(doc: Document) -> bytes:
-    out: list[str] = []
-    for b in doc.blocks:
-        if isinstance(b, Heading):
-            out.append("#" * b.level + " " + b.text)
-        elif isinstance(b, Paragraph):
-            out.append(f"> {b.text}" if b.style in ("warning", "note") else b.text)
-        elif isinstance(b, TableBlock):
-            t = b.table
-            out.append(f"**{_caption(doc, b)}**\n")
-            out.append("| " + " | ".join(h or " " for h in t.header) + " |")
-            out.append("|" + "|".join("---" for _ in t.header) + "|")
-            out.extend("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
-                       for row in t.rows)
-            out.extend(f"\n_{note}_" for note in t.footnotes)
-        elif isinstance(b, Figure):
-            data = base64.b64encode(b.png).decode()
-            out.append(f"![{b.alt or b.caption}](data:image/png;base64,{data})\n\n"
-                       f"*{w('figure_word', doc.lang)} {b.number} {b.caption}*")
-        out.append("")
-    return "\n".join(out).encode("utf-8")
-
-
-_CSS = """body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60em;margin:2em auto;
-line-height:1.5;color:#111}table{border-collapse:collapse;margin:.5em 0 1.5em}
-caption{text-align:left;font-weight:bold;padding:.3em 0}th,td{padding:.2em .8em}
-thead tr{border-top:2px solid #000;border-bottom:1px solid #000}
-tbody tr:last-child{border-bottom:2px solid #000}td.num{text-align:right}
-table:not(:has(thead)) tbody tr:first-child{border-top:2px solid #000}.note{font-style:italic}
-.warning{border-left:4px solid #c80;padding-left:.6em;background:#fff8e6}
-.foot{font-size:.9em;color:#333}figure{margin:1em 0}"""
-
-
-def render_html(doc: Document) -> bytes:
-    e = html.escape
-    parts = [f"<!DOCTYPE html><html lang='{doc.lang}'><head><meta charset='utf-8'>"
-             f"<title>{e(doc.title)}</title><style>{_CSS}</style></head><body>"]
-    for b in doc.blocks:
-        if isinstance(b, Heading):
-            parts.append(f"<h{b.level}>{e(b.text)}</h{b.level}>")
-        elif isinstance(b, Paragraph):
-            parts.append(f"<p class='{e(b.style)}'>{e(b.text)}</p>")
-        elif isinstance(b, TableBlock):
-            t = b.table
-            head = "".join(f"<th>{e(h)}</th>" for h in t.header)
-            thead = f"<thead><tr>{head}</tr></thead>" if any(h.strip() for h in t.header) else ""
-            body = "".join("<tr>" + "".join(
-                f"<td class='num'>{e(c)}</td>" if j and is_numeric_cell(c) else f"<td>{e(c)}</td>"
-                for j, c in enumerate(row)) + "</tr>" for row in t.rows)
-            parts.append(f"<table><caption>{e(_caption(doc, b))}</caption>{thead}"
-                         f"<tbody>{body}</tbody></table>")
-            parts.extend(f"<p class='foot'>{e(n)}</p>" for n in t.footnotes)
-        elif isinstance(b, Figure):
-            data = base64.b64encode(b.png).decode()
-            parts.append(f"<figure><img alt='{e(b.alt or b.caption)}' "
-                         f"src='data:image/png;base64,{data}'><figcaption>"
-                         f"{e(w('figure_word', doc.lang))} {e(b.number)} {e(b.caption)}"
-                         "</figcaption></figure>")
-    parts.append("</body></html>")
-    return "".join(parts).encode("utf-8")
-
-
-def render_json(doc: Document) -> bytes:
-    """The document as JSON; figures are listed by number and caption (images omitted)."""
-    blocks = []
-    for b in doc.blocks:
-        if isinstance(b, Heading):
-            blocks.append({"type": "heading", "level": b.level, "text": b.text})
-        elif isinstance(b, Paragraph):
-            blocks.append({"type": "paragraph", "style": b.style, "text": b.text})
-        elif isinstance(b, TableBlock):
-            blocks.append({"type": "table", "number": b.number, "caption": b.caption,
-                           "header": list(b.table.header),
-                           "rows": [list(r) for r in b.table.rows],
-                           "footnotes": list(b.table.footnotes)})
-        elif isinstance(b, Figure):
-            blocks.append({"type": "figure", "number": b.number, "caption": b.caption})
-    payload = {"title": doc.title, "lang": doc.lang, "meta": doc.meta, "blocks": blocks}
-    return json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def render_docx(doc: Document, template: str | Path | None = None) -> bytes:
-    from .render_docx import render_docx as _render
-
-    return _render(doc, template)
-
-
-RENDERERS: dict[str, Callable[..., bytes]] = {
-    "md": render_md,
-    "html": render_html,
-    "json": render_json,
-    "docx": render_docx,
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "template_body": ("keep", "clear"),
+    "heading_numbers": ("auto", "keep", "strip"),
+    "table_rules": ("horizontal", "grid"),
+    "html_figures": ("svg", "png"),
+    "json_figures": ("base64", "omit"),
 }
 
 
-def render(doc: Document, fmt: str, *, template: str | Path | None = None) -> bytes:
+@dataclass(frozen=True)
+class RenderOptions:
+    """Layout options of the renderers; each renderer reads the ones that concern it."""
+
+    template: Path | None = None
+    template_body: str = "keep"
+    heading_numbers: str = "auto"
+    table_rules: str = "horizontal"
+    figure_width_cm: float = 12.0
+    html_figures: str = "svg"
+    json_figures: str = "base64"
+
+    def __post_init__(self) -> None:
+        for name, allowed in _CHOICES.items():
+            value = getattr(self, name)
+            if value not in allowed:
+                raise InvalidOptionError(
+                    f"{name}={value!r} is not available; choose one of {', '.join(allowed)}.",
+                    option=name, value=value, allowed=allowed)
+        try:
+            width = float(self.figure_width_cm)
+        except (TypeError, ValueError):
+            width = float("nan")
+        if not 1 <= width <= 30:
+            raise InvalidOptionError(
+                f"figure_width_cm={self.figure_width_cm!r} must be a number of centimetres "
+                "from 1 to 30.", option="figure_width_cm", value=self.figure_width_cm)
+        object.__setattr__(self, "figure_width_cm", width)
+        if self.template is not None:
+            object.__setattr__(self, "template", Path(self.template))
+
+
+Renderer = Callable[[Document, Path | None, RenderOptions], bytes]
+
+RENDERERS: dict[str, Renderer] = {
+    "md": render_md,
+    "html": render_html,
+    "docx": render_docx,
+    "json": render_json,
+}
+
+def render(document: Document, fmt: str, out_path: str | Path | None = None,
+           **options: object) -> bytes:
+    """Render ``document`` as ``fmt`` (one of ``RENDERERS``); write ``out_path`` when given.
+
+    Raises
+    ------
+    InvalidOptionError
+        (a :class:`~laktasi.errors.LaktasiInputError`) for an unknown format, an
+        unknown option, a value outside an option's choices, or ``template=`` with
+        a format other than docx.
+
+    Examples
+    --------
+    >>> from laktasi.report.document import Document, Heading
+    >>> render(Document("Uji", "id", (Heading("BAB 4 HASIL"),)), "md")
+    b'# BAB 4 HASIL\\n'
+    """
     if fmt not in RENDERERS:
+        allowed = tuple(sorted(RENDERERS))
         raise InvalidOptionError(
-            f"format={fmt!r} is not available; choose one of {', '.join(sorted(RENDERERS))}.",
-            option="format", value=fmt, allowed=tuple(sorted(RENDERERS)))
-    if template is not None:
-        if fmt != "docx":
-            raise InvalidOptionError(f"template= applies to docx only, not {fmt!r}.",
-                                     option="template", value=str(template))
-        return RENDERERS[fmt](doc, template)
-    return RENDERERS[fmt](doc)
+            f"format={fmt!r} is not available; choose one of {', '.join(allowed)}.",
+            option="format", value=fmt, allowed=allowed)
+    known = tuple(f.name for f in fields(RenderOptions))
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        raise InvalidOptionError(
+            f"unknown render option(s) {', '.join(unknown)}; the options are {', '.join(known)}.",
+            option=unknown[0], value=options[unknown[0]], allowed=known)
+    if options.get("template") is not None and fmt != "docx":
+        raise InvalidOptionError(f"template= applies to docx only, not {fmt!r}.",
+                                 option="template", value=str(options["template"]))
+    # None means "the default" for every option (the CLI passes template=None)
+    opts = RenderOptions(**{k: v for k, v in options.items() if v is not None})  # type: ignore[arg-type]
+    return RENDERERS[fmt](document, Path(out_path) if out_path is not None else None, opts)
