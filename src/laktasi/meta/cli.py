@@ -1,8 +1,9 @@
-"""``laktasi meta``: pool studies from a CSV/YAML file (or the seed-paper example) and print
-the tables; optionally write the forest and funnel plots (PNG and SVG).
+"""``laktasi meta``: pool studies from a CSV/YAML file (or the seed-paper example), print
+the report, and optionally write it as docx/html/md/json and the forest and funnel plots
+(PNG and SVG).
 
-The lead wires it in with ``register(app)`` from ``laktasi.cli``; this module is thin:
-read -> ``meta_analysis`` -> words (``report.words_meta``) -> Rich tables.
+Registered on the main app with ``register(app)``; thin: read -> ``meta_analysis`` ->
+``report.meta_document`` -> terminal or a renderer.
 """
 
 from __future__ import annotations
@@ -11,131 +12,26 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from laktasi.errors import LaktasiError
 
 __all__ = ["register", "render"]
 
 
-def render(res, lang: str, console: Console, *, hksj: bool = False) -> None:
-    """Print a MetaAnalysis as Rich tables in ``lang``."""
-    from laktasi.report.words_meta import (
-        MEASURE_NAMES,
-        meta_say,
-        model_line,
-        num,
-        p_text,
-    )
+def render(res, lang: str, console: Console) -> None:
+    """Print a MetaAnalysis to the terminal: the same document as the files, without plots."""
+    from laktasi.report.meta_document import meta_document
+    from laktasi.report.terminal import print_document
 
-    m = res.model
-    title = meta_say("title", lang, model=model_line(m.method, hksj, m.k, lang))
-    table = Table(title=title, title_justify="left")
-    for key in ("study", "design", "measure", "effect", "ci", "weight", "r"):
-        table.add_column(meta_say(key, lang), justify="left" if key in ("study", "design",
-                                                                         "measure") else "right",
-                         overflow="fold")
-    for s in res.studies:
-        table.add_row(s.label, s.design or "", s.measure, num(s.yi, lang), f"{num(s.ci.low, lang)}"
-                      f"; {num(s.ci.high, lang)}", num(s.weight, lang, 1),
-                      "" if s.r is None else num(s.r, lang))
-    table.add_row(f"[bold]{meta_say('pooled', lang)}[/bold]", "", "",
-                  f"[bold]{num(m.estimate, lang)}[/bold]",
-                  f"{num(m.ci.low, lang)}; {num(m.ci.high, lang)}", num(100.0, lang, 1), "")
-    console.print(table)
-    stat = "t" if m.test == "knha" else "z"
-    console.print(meta_say("pooled_line", lang, est=num(m.estimate, lang), lo=num(m.ci.low, lang),
-                           hi=num(m.ci.high, lang), stat=stat, z=num(m.statistic, lang),
-                           p=p_text(m.pvalue, lang)))
-    if m.pi is not None:
-        console.print(meta_say("pi_line", lang, lo=num(m.pi.low, lang), hi=num(m.pi.high, lang)))
-    h = res.heterogeneity
-    console.print(meta_say("het_line", lang, q=num(m.q, lang), df=m.q_df, p=p_text(m.q_pvalue, lang),
-                           tau2=num(m.tau2, lang, 3), t_lo=num(h.tau2.low, lang, 3),
-                           t_hi=num(h.tau2.high, lang, 3), i2=num(m.i2, lang, 1),
-                           i_lo=num(h.i2.low, lang, 1), i_hi=num(h.i2.high, lang, 1),
-                           h2=num(m.h2, lang)))
-    if res.leave_one_out:
-        loo = Table(title=meta_say("loo_title", lang), title_justify="left")
-        for col in ("omitted", "effect", "ci", "r"):
-            loo.add_column("τ²" if col == "r" else meta_say(col, lang),
-                           justify="left" if col == "omitted" else "right")
-        for s, r in zip(res.studies, res.leave_one_out, strict=True):
-            loo.add_row(s.label, num(r.estimate, lang), f"{num(r.ci.low, lang)}; "
-                        f"{num(r.ci.high, lang)}", num(r.tau2, lang, 3))
-        console.print(loo)
-    if res.subgroups is not None:
-        sg = res.subgroups
-        sub = Table(title=meta_say("sub_title", lang, what=meta_say("design", lang).lower()),
-                    title_justify="left")
-        for col in ("design", "effect", "ci"):
-            sub.add_column(meta_say(col, lang), justify="left" if col == "design" else "right")
-        sub.add_column("k", justify="right")
-        for g, r in sg.groups.items():
-            sub.add_row(g, num(r.estimate, lang), f"{num(r.ci.low, lang)}; {num(r.ci.high, lang)}",
-                        str(r.k))
-        console.print(sub)
-        mod = sg.moderator
-        console.print(meta_say("sub_line", lang, q=num(sg.q_between, lang), df=sg.df,
-                               p=p_text(sg.pvalue, lang),
-                               qm=num(mod.qm, lang) if mod else "–",
-                               qm_df=mod.qm_df if mod else "–",
-                               qm_p=p_text(mod.qm_pvalue, lang) if mod else "–"))
-    if res.egger is not None:
-        e = res.egger
-        console.print(meta_say("egger_line", lang, t=num(e.statistic, lang), df=e.df,
-                               p=p_text(e.pvalue, lang)))
-        if "egger_k<10" in res.notes:
-            console.print(meta_say("egger_few", lang))
-    if res.trim_and_fill is not None:
-        tf = res.trim_and_fill
-        r = tf.result
-        console.print(meta_say("tf_line", lang, k0=tf.k0, side=meta_say(f"side_{tf.side}", lang),
-                               est=num(r.estimate, lang), lo=num(r.ci.low, lang),
-                               hi=num(r.ci.high, lang)))
-    if res.correlation is not None:
-        c = res.correlation
-        rt = Table(title=meta_say("r_title", lang), title_justify="left")
-        for col in ("r", "effect", "ci"):
-            rt.add_column(meta_say(col, lang), justify="right")
-        rt.add_column("τ²", justify="right")
-        for rr, r in zip(c.r, c.results, strict=True):
-            rt.add_row(num(rr, lang, 1), num(r.estimate, lang),
-                       f"{num(r.ci.low, lang)}; {num(r.ci.high, lang)}", num(r.tau2, lang, 3))
-        console.print(rt)
-    console.print(f"[bold]{meta_say('assumptions', lang)}[/bold]")
-    for s in res.studies:
-        extra = [MEASURE_NAMES[lang].get(s.measure, s.measure), s.formula]
-        if s.r is not None:
-            extra.append(f"r = {num(s.r, lang)}")
-        if s.assumption:
-            extra.append(s.assumption)
-        if s.corrected:
-            extra.append(meta_say("corrected", lang))
-        console.print(f"- {s.label}: " + "; ".join(extra), soft_wrap=True)
+    print_document(console, meta_document(res, lang, figures=False))
 
 
 def write_plots(res, out: Path, lang: str) -> list[Path]:
     """Forest plot to OUT (.png or .svg) and its twin in the other format, funnel plot to
     OUT-funnel.png/.svg; returns the paths written."""
-    from laktasi.report.words_meta import SCALE_LABELS, meta_say
+    from laktasi.report.meta_document import meta_plots
 
-    from .plots import forest_plot, funnel_plot
-
-    xlabel = SCALE_LABELS[lang].get(res.scale, res.scale)
-    labels = [s.label for s in res.studies]
-    yi = [s.yi for s in res.studies]
-    vi = [s.vi for s in res.studies]
-    m = res.model
-    png, svg = forest_plot(labels, yi, vi, m, xlabel=xlabel,
-                           pooled_label=f"{meta_say('pooled', lang)} ({m.method})",
-                           pi_label=meta_say("pi", lang), study_header=meta_say("study", lang),
-                           effect_header=f"{meta_say('effect', lang)} [{meta_say('ci', lang)}]",
-                           weight_header=meta_say("weight", lang), lang=lang)
-    tf = res.trim_and_fill
-    fpng, fsvg = funnel_plot(yi, vi, m, xlabel=xlabel, ylabel=meta_say("funnel_y", lang),
-                             filled_yi=tf.filled_yi if tf else (),
-                             filled_vi=tf.filled_vi if tf else ())
+    (png, svg), (fpng, fsvg) = meta_plots(res, lang)
     stem = out.with_suffix("")
     written = []
     for path, content in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg),
@@ -166,6 +62,10 @@ def register(app: typer.Typer) -> None:
         plot: Path = typer.Option(None, "--plot", help="Forest plot: writes OUT.png and "
                                   "OUT.svg, and the funnel plot OUT-funnel.png/.svg."),
         json_out: Path = typer.Option(None, "--json", help="Write the full result as JSON."),
+        fmt: str = typer.Option(None, "--format", help="Also write the report as docx, html, "
+                                "md or json (with the forest and funnel plots) to --out."),
+        out: Path = typer.Option(None, "--out", help="The report file for --format."),
+        template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
     ) -> None:
         """Meta-analysis of studies from a file, or of the example from the seed papers."""
         import json
@@ -182,6 +82,10 @@ def register(app: typer.Typer) -> None:
         if example == (studies is not None):
             err.print("[red]Give STUDIES.csv|yaml or --example (one of them).[/red]")
             raise typer.Exit(2)
+        if (fmt is None) != (out is None):
+            err.print("[red]--format and --out go together (e.g. --format docx --out "
+                      "meta.docx).[/red]")
+            raise typer.Exit(2)
         try:
             check_lang(lang)
             method_u = method.upper()
@@ -189,8 +93,14 @@ def register(app: typer.Typer) -> None:
                 res = example_analysis(method_u, hksj, r)
             else:
                 res = meta_analysis(read_studies(studies), method=method_u, hksj=hksj)
-            render(res, lang, console, hksj=hksj)
+            render(res, lang, console)
             written = write_plots(res, plot, lang) if plot else []
+            if fmt:
+                from laktasi.report.meta_document import meta_document
+                from laktasi.report.renderers import render as render_document
+
+                render_document(meta_document(res, lang), fmt, out, template=template)
+                written.append(out)
             if json_out:
                 json_out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=1),
                                     encoding="utf-8")

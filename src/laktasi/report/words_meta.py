@@ -79,6 +79,21 @@ _WORDS = {
         "corrected": "ditambah 1/2 pada tiap sel (ada sel 0)",
         "funnel_y": "Galat baku (SE)",
         "written": "Ditulis: {paths}",
+        "studies_caption": "Efek tiap studi dan efek gabungan ({model})",
+        "measure_note": "Ukuran efek: {measures}.",
+        "forest_caption": "Forest plot efek tiap studi dan efek gabungan",
+        "funnel_caption": "Funnel plot (efek terhadap galat baku)",
+        "interp_sig": "Dari {k} studi, efek gabungan {est} (95% CI {lo} s.d. {hi}; {p}) "
+                      "menunjukkan perbedaan yang bermakna secara statistik.",
+        "interp_ns": "Dari {k} studi, efek gabungan {est} (95% CI {lo} s.d. {hi}; {p}) tidak "
+                     "bermakna secara statistik: data belum cukup untuk menyimpulkan adanya "
+                     "efek.",
+        "interp_het_high": "Heterogenitas sangat besar (I² = {i2}%): studi-studi tidak "
+                           "mengukur efek yang sama, sehingga satu angka gabungan harus "
+                           "ditafsirkan dengan sangat hati-hati.",
+        "interp_het_mod": "Heterogenitas sedang sampai besar (I² = {i2}%).",
+        "interp_pi_zero": "Interval prediksi mencakup 0: pada studi baru di tempat lain, "
+                          "efeknya bisa saja tidak ada.",
     },
     "en": {
         "title": "Meta-analysis: {model}",
@@ -109,6 +124,20 @@ _WORDS = {
         "corrected": "1/2 added to every cell (a cell was 0)",
         "funnel_y": "Standard error (SE)",
         "written": "Written: {paths}",
+        "studies_caption": "Effect of each study and the pooled effect ({model})",
+        "measure_note": "Effect measures: {measures}.",
+        "forest_caption": "Forest plot of the study effects and the pooled effect",
+        "funnel_caption": "Funnel plot (effects against their standard errors)",
+        "interp_sig": "Across {k} studies the pooled effect {est} (95% CI {lo} to {hi}; {p}) "
+                      "is statistically significant.",
+        "interp_ns": "Across {k} studies the pooled effect {est} (95% CI {lo} to {hi}; {p}) is "
+                     "not statistically significant: the data do not yet show an effect.",
+        "interp_het_high": "Heterogeneity is very large (I² = {i2}%): the studies do not "
+                           "measure the same effect, so a single pooled number must be read "
+                           "with great care.",
+        "interp_het_mod": "Heterogeneity is moderate to large (I² = {i2}%).",
+        "interp_pi_zero": "The prediction interval includes 0: in a new study elsewhere the "
+                          "effect may be absent.",
     },
 }
 
