@@ -106,33 +106,120 @@ def demo(
 @app.command()
 def reconstruct(
     file: str = typer.Argument(..., help="Reported-results YAML (or an example name)."),
-    item: str = typer.Argument(..., help="The id of a descriptives item."),
+    item: str = typer.Argument(..., help="The id of a descriptives, wilcoxon or paired-means "
+                               "item."),
     max_: int = typer.Option(10, "--max", help="How many datasets to show."),
     seed: int = typer.Option(0, "--seed"),
+    step: float = typer.Option(None, "--step", help="Measurement step of paired data (1 for "
+                               "counts, 0.1 for 0.1 cc); default 1 for whole-number data, else "
+                               "one decimal fewer than the printed mean."),
+    floor: float = typer.Option(0.0, "--floor", help="Lowest possible value where no minimum "
+                                "is printed (paired items)."),
+    csv_out: Path = typer.Option(None, "--csv", help="Write the paired datasets as CSV "
+                                 "(dataset, mother, pre, post)."),
+    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
 ) -> None:
-    """Whole-number datasets consistent with a printed n, mean, SD, min, max — or proof
-    that none exists."""
+    """Datasets consistent with the printed numbers — whole numbers for n, mean, SD, min,
+    max; pre/post pairs for a Wilcoxon or paired-t item — or proof that none exists."""
     from laktasi.audit import _load
     from laktasi.audit.reconstruct import reconstruct as run
+    from laktasi.audit.reconstruct import reconstruct_paired
+    from laktasi.report.numbers import check_lang
+    from laktasi.report.words_audit import audit_text
+
+    def say(key: str, **values: object) -> str:
+        return audit_text(key, lang, **values)
 
     try:
+        check_lang(lang)
         data, _ = _load(file)
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:
-            err.print(f"[red]No item {item!r}; items: {', '.join(items)}.[/red]")
+            err.print(f"[red]{say('rc_no_item', item=item, items=', '.join(items))}[/red]")
             raise typer.Exit(2)
-        res = run(items[item], max_datasets=max_, seed=seed)
+        it = items[item]
+        kind = it.get("kind")
+        if kind == "descriptives":
+            res = run(it, max_datasets=max_, seed=seed)
+            if res.impossible:
+                console.print(say("rc_none_exists", reason=say(f"rc_{res.reason}"), step="1"))
+                raise typer.Exit(1)
+            if not res.datasets:
+                console.print(say("rc_not_found"))
+                raise typer.Exit(1)
+            for d in res.datasets:
+                console.print(" ".join(map(str, d)))
+            return
+        if kind not in ("wilcoxon", "paired-means"):
+            err.print(f"[red]{say('rc_kind', item=item, kind=kind)}[/red]")
+            raise typer.Exit(2)
+        pre, post, used = _paired_parts(it, items)
+        if pre is None:
+            group = f" ({it['group']})" if it.get("group") else ""
+            msg = say("rc_needs_pre_post", item=item, variable=it.get("variable"), group=group)
+            err.print(f"[red]{msg}[/red]")
+            raise typer.Exit(2)
+        if step is None:
+            step = _default_step(pre, post)
+        test = "wilcoxon" if kind == "wilcoxon" else "paired-t"
+        res = reconstruct_paired(test, it, pre, post, step=step, floor=floor,
+                                 max_datasets=max_, seed=seed)
     except LaktasiError as exc:
         _fail(exc)
+    console.print(say("rc_uses", items=", ".join(used)))
+    what = [say("rc_step", step=f"{step:g}")] + ([say("rc_floor", floor=f"{floor:g}")]
+                                                if floor is not None else [])
+    console.print(say("rc_assumed", what="; ".join(what)))
     if res.impossible:
-        console.print(f"none exists ({res.reason.upper()}): no whole-number data give these "
-                      "printed values")
+        part, reason = res.reason.split(":")
+        console.print(say("rc_none_exists", reason=f"{say('rc_' + part)}: {say('rc_' + reason)}",
+                          step=f"{step:g}"))
         raise typer.Exit(1)
     if not res.datasets:
-        console.print("none found by the search (this is not a proof that none exists)")
+        console.print(say("rc_not_found"))
         raise typer.Exit(1)
-    for d in res.datasets:
-        console.print(" ".join(map(str, d)))
+    for i, d in enumerate(res.datasets, 1):
+        console.print(f"[bold]{say('rc_dataset', i=str(i))}[/bold]")
+        console.print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
+        console.print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
+    if csv_out is not None:
+        import csv
+
+        with open(csv_out, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["dataset", "ibu", "pre", "post"])
+            for i, d in enumerate(res.datasets, 1):
+                for k, (a, b) in enumerate(d, 1):
+                    w.writerow([i, f"R{k:02d}", f"{a:g}", f"{b:g}"])
+        console.print(str(csv_out))
+
+
+def _paired_parts(it: dict, items: dict) -> tuple[dict | None, dict | None, list[str]]:
+    """The pre and post summaries of a paired item: its own (paired-means) or the
+    descriptives items of the same variable and group (wilcoxon)."""
+    if it.get("kind") == "paired-means":
+        n = it.get("n")
+        pre = dict(it.get("pre") or {}, n=n)
+        post = dict(it.get("post") or {}, n=n)
+        return pre, post, [str(it["id"])]
+    found: dict[str, dict] = {}
+    for key, other in items.items():
+        if (other.get("kind") == "descriptives" and other.get("variable") == it.get("variable")
+                and other.get("group") == it.get("group") and other.get("time") in ("pre", "post")):
+            found.setdefault(other["time"], dict(other, _id=key))
+    if set(found) != {"pre", "post"}:
+        return None, None, []
+    return found["pre"], found["post"], [str(it["id"]), found["pre"]["_id"], found["post"]["_id"]]
+
+
+def _default_step(pre: dict, post: dict) -> float:
+    """1 for whole-number data; otherwise one decimal fewer than the printed means."""
+    from laktasi.audit.printed import parse_printed
+
+    if pre.get("integer") or post.get("integer"):
+        return 1.0
+    decimals = max(parse_printed(part["mean"], "mean").decimals for part in (pre, post))
+    return 10.0 ** -max(0, decimals - 1)
 
 
 @app.command()

@@ -73,6 +73,21 @@ _T = {
         "paired_test_two_groups": "Uji berpasangan {test} pada dua kelompok independen.",
         "independent_test_one_group": "Uji {test} untuk kelompok independen pada desain satu "
                                       "kelompok (data berpasangan).",
+        "rc_none_exists": "Tidak ada data yang mungkin ({reason}): tidak ada data dengan "
+                          "langkah {step} yang menghasilkan angka-angka yang dicetak ini.",
+        "rc_not_found": "Pencarian tidak menemukan data (ini bukan bukti bahwa data seperti "
+                        "itu tidak ada).",
+        "rc_dataset": "Data {i}",
+        "rc_assumed": "Asumsi: {what}.",
+        "rc_uses": "Memakai item: {items}.",
+        "rc_needs_pre_post": "Item {item} (wilcoxon) memerlukan item descriptives pre dan post "
+                             "untuk variabel {variable}{group}; tidak ditemukan.",
+        "rc_kind": "Item {item} berjenis {kind}; reconstruct menerima descriptives, wilcoxon "
+                   "atau paired-means.",
+        "rc_no_item": "Tidak ada item {item}; item yang ada: {items}.",
+        "rc_grim": "uji GRIM", "rc_grimmer": "uji GRIMMER", "rc_range": "rentang min–maks",
+        "rc_pre": "sebelum", "rc_post": "sesudah",
+        "rc_step": "langkah {step}", "rc_floor": "nilai ≥ {floor} bila minimum tidak dicetak",
         "heading": "Audit: {title}",
         "no_findings": "Tidak ada temuan.",
         "reported": "dilaporkan", "recomputed": "dihitung ulang",
@@ -139,6 +154,20 @@ _T = {
         "paired_test_two_groups": "Paired test {test} on two independent groups.",
         "independent_test_one_group": "{test} for independent groups in a one-group (paired) "
                                       "design.",
+        "rc_none_exists": "No data can exist ({reason}): no data on a grid of {step} give "
+                          "these printed numbers.",
+        "rc_not_found": "The search found no data (this is not a proof that none exists).",
+        "rc_dataset": "Dataset {i}",
+        "rc_assumed": "Assumed: {what}.",
+        "rc_uses": "Using items: {items}.",
+        "rc_needs_pre_post": "Item {item} (wilcoxon) needs descriptives items pre and post for "
+                             "variable {variable}{group}; none found.",
+        "rc_kind": "Item {item} is of kind {kind}; reconstruct takes descriptives, wilcoxon or "
+                   "paired-means.",
+        "rc_no_item": "No item {item}; the items are: {items}.",
+        "rc_grim": "GRIM test", "rc_grimmer": "GRIMMER test", "rc_range": "min–max range",
+        "rc_pre": "before", "rc_post": "after",
+        "rc_step": "step {step}", "rc_floor": "values ≥ {floor} where no minimum is printed",
         "heading": "Audit: {title}",
         "no_findings": "No findings.",
         "reported": "reported", "recomputed": "recomputed",
