@@ -104,3 +104,22 @@ def test_meta_command_on_a_file_and_its_errors(tmp_path):
     assert bad.exit_code == 1 and "choose one of" in bad.output
     none = CliRunner().invoke(_app(), ["meta"])
     assert none.exit_code == 2
+
+
+def test_r_replaces_the_assumed_correlation_of_paired_studies_in_a_file(tmp_path):
+    from laktasi.meta import read_studies
+    from laktasi.meta.effects import smd_change_raw
+
+    p = tmp_path / "s.yaml"
+    p.write_text("measure: SMCR\nstudies:\n"
+                 "  - {label: A, m_pre: 5.47, m_post: 11.33, sd_pre: 0.915, n: 15, r: 0.2}\n"
+                 "  - {label: B, m_pre: 0.62, m_post: 1.59, sd_pre: 0.70, n: 15, r: 0.6}\n"
+                 "  - {label: C, measure: SMD, m1: 3, sd1: 1, n1: 10, m2: 2, sd2: 1, n2: 10}\n",
+                 encoding="utf-8")
+    own = read_studies(p)
+    fixed = read_studies(p, r=0.5)
+    assert [s["r"] for s in fixed[:2]] == [0.5, 0.5] and "r" not in fixed[2]
+    assert fixed[0]["vi"] == pytest.approx(smd_change_raw(11.33, 5.47, 0.915, 15, 0.5).vi, rel=1e-15)
+    assert own[0]["vi"] != fixed[0]["vi"] and own[2]["vi"] == fixed[2]["vi"]
+    with pytest.raises(LaktasiInputError, match="between -1 and 1"):
+        read_studies(p, r=1.0)

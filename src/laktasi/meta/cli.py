@@ -56,8 +56,8 @@ def register(app: typer.Typer) -> None:
                                      help="Pool the example built from the seed papers."),
         method: str = typer.Option("REML", "--method", help="REML, DL, PM or FE."),
         hksj: bool = typer.Option(False, "--hksj", help="Hartung-Knapp-Sidik-Jonkman CI."),
-        r: float = typer.Option(None, "--r", help="Replace every assumed pre-post r "
-                                "(example only)."),
+        r: float = typer.Option(None, "--r", help="Replace every study's pre-post r (SMCR, "
+                                "SMCC, MC) for a sensitivity analysis."),
         lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
         plot: Path = typer.Option(None, "--plot", help="Forest plot: writes OUT.png and "
                                   "OUT.svg, and the funnel plot OUT-funnel.png/.svg."),
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
             if example:
                 res = example_analysis(method_u, hksj, r)
             else:
-                res = meta_analysis(read_studies(studies), method=method_u, hksj=hksj)
+                res = meta_analysis(read_studies(studies, r=r), method=method_u, hksj=hksj)
             render(res, lang, console)
             written = write_plots(res, plot, lang) if plot else []
             if fmt:

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .analysis import MetaAnalysis, meta_analysis
-from .inputs import studies_from_rows
+from .inputs import studies_from_rows, with_r
 from .models import MetaResult, rma
 
 __all__ = ["EXAMPLE_PATH", "example_analysis", "example_studies", "run_example"]
@@ -32,11 +32,7 @@ def example_studies() -> list[dict]:
 def example_rows(r: float | None = None) -> list[dict[str, Any]]:
     """The example's studies with their effects; ``r`` replaces every assumed pre-post r."""
     data = _load()
-    rows = [dict(s) for s in data["studies"]]
-    if r is not None:
-        for s in rows:
-            s["r"] = r
-            s["r_source"] = f"set to {r} for a sensitivity analysis"
+    rows = with_r(data["studies"], r, data.get("measure"))
     return studies_from_rows(rows, data.get("measure"), source=EXAMPLE_PATH.name)
 
 

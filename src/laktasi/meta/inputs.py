@@ -19,7 +19,7 @@ from laktasi.errors import LaktasiInputError
 
 from . import effects
 
-__all__ = ["MEASURES", "R_MEASURES", "effect_for", "read_studies"]
+__all__ = ["MEASURES", "R_MEASURES", "effect_for", "read_studies", "with_r"]
 
 # code -> (function, required fields, optional fields)
 MEASURES: dict[str, tuple[Callable[..., effects.Effect], tuple[str, ...], tuple[str, ...]]] = {
@@ -86,9 +86,29 @@ def effect_for(row: dict[str, Any], *, r: float | None = None, where: str = "stu
         raise LaktasiInputError(f"{where}: {exc.message}") from None
 
 
-def read_studies(path: str | Path) -> list[dict[str, Any]]:
+def with_r(rows: list[dict[str, Any]], r: float | None, default_measure: str | None = None
+           ) -> list[dict[str, Any]]:
+    """Copies of ``rows`` where every study with a pre-post correlation (SMCR, SMCC, MC) gets
+    ``r`` instead of its own (a sensitivity analysis); ``r=None`` leaves them as they are."""
+    if r is None:
+        return [dict(s) for s in rows]
+    if not -1 < r < 1:
+        raise LaktasiInputError(f"r = {r}: a pre-post correlation must lie between -1 and 1.")
+    out = []
+    for s in rows:
+        s = dict(s)
+        measure = str(s.get("measure") or default_measure or "").upper()
+        if ALIASES.get(measure, measure) in R_MEASURES:
+            s["r"] = r
+            s["r_source"] = f"set to {r} for a sensitivity analysis"
+        out.append(s)
+    return out
+
+
+def read_studies(path: str | Path, *, r: float | None = None) -> list[dict[str, Any]]:
     """Rows with 'label', 'measure' and the measure's fields -> rows with yi, vi, formula
-    added. Every problem names the file, the row and the field."""
+    added. Every problem names the file, the row and the field. ``r`` replaces every
+    study's pre-post correlation (see :func:`with_r`)."""
     p = Path(path)
     if not p.exists():
         raise LaktasiInputError(f"{p}: file not found.")
@@ -105,6 +125,8 @@ def read_studies(path: str | Path) -> list[dict[str, Any]]:
             raise LaktasiInputError(f"{p}: expected a .csv, .yaml or .yml file.")
     except (yaml.YAMLError, UnicodeDecodeError, csv.Error) as exc:
         raise LaktasiInputError(f"{p}: cannot be read ({type(exc).__name__}).") from None
+    if isinstance(rows, list) and all(isinstance(row, dict) for row in rows):
+        rows = with_r(rows, r, default)
     return studies_from_rows(rows, default, source=str(p))
 
 
