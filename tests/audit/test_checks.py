@@ -118,6 +118,18 @@ def test_claimed_wilcoxon_on_binary_pairs_is_recomputed_by_the_core():
     assert f.recomputed["mcnemar"]["exact"] == pytest.approx(0.06542969, abs=1e-8)
 
 
+def test_claimed_wilcoxon_on_binary_pairs_accepts_spss_exact_p():
+    # SPSS Exact Tests on +-1 differences: the tie-aware exact signed-rank p, which for
+    # 9 improved and 1 worsened is the sign test's 2 * 11 / 2^10 = .0215 (asymptotic .011)
+    item = {"id": "b", "kind": "paired-binary", "pre": [12, 8], "post": [4, 16],
+            "discordant": {"improved": 9, "worsened": 1}, "claimed_test": "wilcoxon",
+            "p": "0,021"}
+    assert _run([item]).findings == ()
+    f = _run([{**item, "p": "0,300"}]).findings[0]
+    assert f.code == "p-inconsistent"
+    assert f.recomputed["wilcoxon"]["exact"] == pytest.approx(22 / 1024, rel=1e-12)
+
+
 @pytest.mark.parametrize(("item", "key"), [
     ({"pre": [12, 8], "post": [5, 16]}, "paired_totals"),
     ({"pre": [12, 8], "post": [5, 15], "discordant": {"improved": 5, "worsened": 2}},

@@ -181,6 +181,8 @@ def _claimed_on_splits(test: str, splits: list[tuple[int, int, int, int]]
         elif test == "wilcoxon" and b + c:
             w = st.wilcoxon_signed_rank(*_paired_arrays(a, b, c, d))
             ps.setdefault("asymptotic", []).append(w.pvalue_asymptotic)
+            if w.pvalue_exact is not None:  # SPSS Exact Tests: tie-aware exact p
+                ps.setdefault("exact", []).append(w.pvalue_exact)
             stats.append(abs(w.z))
         elif test == "paired-t" and b + c:
             try:
