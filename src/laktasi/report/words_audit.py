@@ -68,7 +68,8 @@ _T = {
         "claim_unsupported": (
             "Klaim '{better} lebih baik daripada {than}' tidak diuji antar kelompok. Uji Welch "
             "pada rata-rata sesudah: p = {p_text}; pada selisih (SD dari p yang dicetak): p = "
-            "{pc_lo_text} – {pc_hi_text}."),
+            "{pc_lo_text} – {pc_hi_text}; ANCOVA (sesudah, dikoreksi sebelum): p = "
+            "{pa_lo_text} – {pa_hi_text}."),
         "value_mismatch": "Nilai '{name}' dicetak berbeda: {places}.",
         "paired_test_two_groups": "Uji berpasangan {test} pada dua kelompok independen.",
         "independent_test_one_group": "Uji {test} untuk kelompok independen pada desain satu "
@@ -149,7 +150,8 @@ _T = {
         "claim_unsupported": (
             "'{better} better than {than}' was not tested between groups. Welch test on the "
             "after means: p = {p_text}; on the change scores (SDs implied by the printed p): "
-            "p = {pc_lo_text} – {pc_hi_text}."),
+            "p = {pc_lo_text} – {pc_hi_text}; ANCOVA (after, adjusted for before): p = "
+            "{pa_lo_text} – {pa_hi_text}."),
         "value_mismatch": "'{name}' is printed with different values: {places}.",
         "paired_test_two_groups": "Paired test {test} on two independent groups.",
         "independent_test_one_group": "{test} for independent groups in a one-group (paired) "
@@ -188,8 +190,10 @@ def audit_text(key: str, lang: str, **values: object) -> str:
             values[k] = fmt_number(v, 3, lang)  # other numbers: decimal comma in id
     if "pct" in values:
         extra["pct_text"] = fmt_number(float(values["pct"]), 2, lang) + "%"
-    if "p_change" in values:
-        lo, hi = values["p_change"]
-        extra["pc_lo_text"] = "–" if math.isnan(lo) else fmt_p(lo, lang, 4, with_symbol=False)
-        extra["pc_hi_text"] = "–" if math.isnan(hi) else fmt_p(hi, lang, 4, with_symbol=False)
+    for name, short in (("p_change", "pc"), ("p_ancova", "pa")):
+        if name in values:
+            lo, hi = values[name]
+            for end, v in (("lo", lo), ("hi", hi)):
+                extra[f"{short}_{end}_text"] = ("–" if math.isnan(v)
+                                                else fmt_p(v, lang, 4, with_symbol=False))
     return _T[lang][key].format(**values, **extra)
