@@ -151,6 +151,21 @@ def test_trim_and_fill_against_trimfill(cid):
 
 
 @pytest.mark.parametrize("cid", IDS)
+def test_trim_and_fill_with_knapp_hartung_against_trimfill(cid):
+    y, v = _yv(cid)
+    # > trimfill(rma(yi, vi, method = "REML", test = "knha"), test = "knha")   (metafor 3.8
+    # refits the filled model with z unless test is passed on; laktasi keeps the test the
+    # analysis asked for)
+    tf, gold = trim_and_fill(y, v, method="REML", test="knha"), GOLD[cid]["trimfill_knha"]
+    assert tf.k0 == gold["k0"] and tf.result.test == "knha", cid
+    close("trimfill knha estimate", tf.result.estimate, gold["b"], cid)
+    close("trimfill knha se", tf.result.se, gold["se"], cid)
+    close("trimfill knha p", tf.result.pvalue, gold["pval"], cid)
+    close("trimfill knha ci", tf.result.ci.low, gold["ci"][0], cid)
+    close("trimfill knha ci", tf.result.ci.high, gold["ci"][1], cid)
+
+
+@pytest.mark.parametrize("cid", IDS)
 def test_egger_against_regtest(cid):
     y, v = _yv(cid)
     # > regtest(fit, model = "lm")   (fit: rma(yi, vi, method = "REML"))

@@ -140,7 +140,7 @@ def meta_analysis(studies: Sequence[dict[str, Any]], *, method: str = "REML",
     egger = tf = None
     if k >= 3:
         egger = egger_test(yi, vi, model="lm")
-        tf = trim_and_fill(yi, vi, method=method)
+        tf = trim_and_fill(yi, vi, method=method, test=test)
         if k < 10:
             notes.append("egger_k<10")
     else:

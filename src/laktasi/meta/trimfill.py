@@ -38,8 +38,11 @@ def _wls(y, v, x, t2):
 
 
 def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "REML",
-                  side: str | None = None, maxiter: int = 100) -> TrimFillResult:
-    """Estimate the number of missing studies (L0) and pool with them filled in."""
+                  side: str | None = None, maxiter: int = 100, test: str = "z"
+                  ) -> TrimFillResult:
+    """Estimate the number of missing studies (L0) and pool with them filled in; the filled
+    model uses ``test`` ("z", or "knha" for Hartung-Knapp-Sidik-Jonkman) as metafor's
+    ``trimfill`` refits a model with the test it was fitted with."""
     y0, v0 = np.asarray(yi, float), np.asarray(vi, float)
     k = y0.size
     if k < 3:
@@ -74,7 +77,7 @@ def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "RE
         fill_y = mirrored if side == "left" else -mirrored
         all_y = np.concatenate([y0, fill_y])
         all_v = np.concatenate([v0, v[k - k0:]])
-        result = rma(all_y, all_v, method=method)
+        result = rma(all_y, all_v, method=method, test=test)
         return TrimFillResult(k0, se_k0, side, result, tuple(fill_y.tolist()),
                               tuple(v[k - k0:].tolist()))
-    return TrimFillResult(0, se_k0, side, rma(y0, v0, method=method), (), ())
+    return TrimFillResult(0, se_k0, side, rma(y0, v0, method=method, test=test), (), ())

@@ -77,6 +77,12 @@ for (cs in cases) {
   tf <- trimfill(fit, control = ctrl)
   r$trimfill <- list(k0 = tf$k0, side = tf$side, b = as.numeric(tf$b), se = tf$se,
                      fill = arr(if (tf$k0 > 0) tf$yi[tf$fill] else numeric(0)))
+  # metafor returns the fitted model when no study is missing, and refits the filled model
+  # with its default z test unless test is passed on
+  tfk <- trimfill(rma(y, v, method = "REML", test = "knha", control = ctrl), test = "knha",
+                  control = ctrl)
+  r$trimfill_knha <- list(k0 = tfk$k0, b = as.numeric(tfk$b), se = tfk$se,
+                          ci = arr(c(tfk$ci.lb, tfk$ci.ub)), pval = tfk$pval)
   ci <- confint(fit, control = list(tol = 1e-12))$random
   r$confint <- list(tau2 = arr(ci["tau^2", 2:3]), tau = arr(ci["tau", 2:3]),
                     I2 = arr(ci["I^2(%)", 2:3]), H2 = arr(ci["H^2", 2:3]))
