@@ -685,8 +685,7 @@ def check_group_claim(it, study, items: Mapping[str, Mapping[str, Any]]) -> list
     # "error" only when every analysis the summaries allow (Welch on the after means, the
     # change scores, ANCOVA) contradicts the claim; an untested claim that one of them
     # could support is a method problem ("warning")
-    ps = [welch] + list(recomputed.get("welch_change_p", [])) + list(
-        recomputed.get("ancova_p", []))
+    ps = [welch, *recomputed.get("welch_change_p", []), *recomputed.get("ancova_p", [])]
     known = [v for v in ps if v is not None and not math.isnan(v)]
     severity = "error" if welch is not None and all(v >= alpha for v in known) else "warning"
     return [("claim-unsupported", severity, "claim_unsupported",
