@@ -15,7 +15,9 @@ __all__ = ["register"]
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]``."""
+    """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]`` and
+    ``extract PAPER.txt [--out draft.yaml] [--lang id|en]``."""
+    _register_extract(app)
 
     @app.command("audit")
     def audit_command(
@@ -51,3 +53,43 @@ def register(app: typer.Typer) -> None:
         out.file.write(text + "\n")
         if report.count("error"):
             raise typer.Exit(1)
+
+
+def _register_extract(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract_command(
+        paper: str = typer.Argument(..., help="The paper as plain text (UTF-8)."),
+        out: str = typer.Option(None, "--out", help="Write the draft YAML to this file."),
+        lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    ) -> None:
+        """Draft the reported-results YAML from a paper's text; every value is a guess to
+        confirm (exit code 2 when the text cannot be read)."""
+        from pathlib import Path
+
+        from laktasi.audit.extract import extract_text
+        from laktasi.report.words_extract import extract_words
+
+        err = Console(stderr=True, soft_wrap=True)
+        if lang not in ("id", "en"):
+            err.print(extract_words("bad_lang", "en", value=lang), markup=False)
+            raise typer.Exit(2)
+        path = Path(paper)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except FileNotFoundError:
+            err.print(extract_words("not_found", lang, path=paper), markup=False)
+            raise typer.Exit(2) from None
+        except IsADirectoryError:
+            err.print(extract_words("is_dir", lang, path=paper), markup=False)
+            raise typer.Exit(2) from None
+        except (UnicodeDecodeError, OSError):
+            err.print(extract_words("not_text", lang, path=paper), markup=False)
+            raise typer.Exit(2) from None
+        draft = extract_text(text, source=path.name)
+        yaml_text = draft.to_yaml(lang)
+        if out is None:
+            typer.echo(yaml_text, nl=False)
+            return
+        Path(out).write_text(yaml_text, encoding="utf-8")
+        err.print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
+                                missing=len(draft.missing)), markup=False)
