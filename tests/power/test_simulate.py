@@ -72,6 +72,10 @@ def test_simulation_is_reproducible():
     d = simulate_power(20, milk_volume(), sims=6_000, seed=1, chunk=1_000)
     e = simulate_power(20, milk_volume(), sims=6_000, seed=1, chunk=1_000)
     assert d == e
+    # each chunk has its own stream: the number of threads does not change the estimate
+    one = simulate_power(20, integer_counts(), sims=7_000, seed=5, chunk=1_000, workers=1)
+    three = simulate_power(20, integer_counts(), sims=7_000, seed=5, chunk=1_000, workers=3)
+    assert one == three
 
 
 def test_ties_cost_power_ordinal_scores_below_the_normal_are():

@@ -80,19 +80,28 @@ def _runs(s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # --- signed-rank ---------------------------------------------------------------------
 
 
-def _signed_rank_counting(d: np.ndarray) -> np.ndarray:
+def _signed_rank_counting(d: np.ndarray, k: int | None = None) -> np.ndarray:
+    """Whole-number differences with a small range: count each value per study (one
+    bincount laid out value-major, so every step below runs over contiguous rows), then the
+    tie-averaged T+ and the tie-corrected variance from the counts, value by value."""
     sims = d.shape[0]
-    k = int(np.abs(d).max())
+    k = int(np.abs(d).max()) if k is None else k
     width = 2 * k + 1
-    keys = d.astype(np.int32) + k
-    keys += (np.arange(sims, dtype=np.int32) * width)[:, None]
-    table = np.bincount(keys.ravel(), minlength=sims * width).reshape(sims, width)
-    p = table[:, k + 1:].astype(np.float64)  # positive differences of size 1..k
-    c = p + table[:, k - 1::-1] if k else p  # |d| = 1..k (zeros dropped)
-    before = np.cumsum(c, axis=1) - c
-    t_plus = ((before + (c + 1) / 2) * p).sum(axis=1)
-    m = c.sum(axis=1)
-    var = m * (m + 1) * (2 * m + 1) / 24 - (c**3 - c).sum(axis=1) / 48
+    dtype = np.int32 if sims * width < 2**31 else np.int64
+    keys = d.astype(dtype, copy=False) + k
+    keys *= sims
+    keys += np.arange(sims, dtype=dtype)[:, None]
+    table = np.bincount(keys.ravel(), minlength=sims * width).reshape(width, sims)
+    t_plus = np.zeros(sims)
+    tie = np.zeros(sims)
+    m = np.zeros(sims)  # non-zero differences below the current |d| (zeros dropped)
+    for v in range(1, k + 1):
+        p = table[k + v].astype(np.float64)  # positive differences equal to v
+        c = p + table[k - v]  # |d| = v
+        t_plus += (m + (c + 1) / 2) * p
+        tie += (c * c - 1) * c
+        m += c
+    var = m * (m + 1) * (2 * m + 1) / 24 - tie / 48
     with np.errstate(divide="ignore", invalid="ignore"):
         z = (t_plus - m * (m + 1) / 4) / np.sqrt(var)
     return _normal_p(z, var > 0)
@@ -120,8 +129,12 @@ def _signed_rank_sorting(d: np.ndarray) -> np.ndarray:
 def signed_rank_pvalues(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
     """Two-sided asymptotic signed-rank p (d = post - pre) of many studies at once."""
     pre, post = np.asarray(pre), np.asarray(post)
-    if _is_small_integer(pre, post):
-        return _signed_rank_counting(post.astype(np.int32) - pre.astype(np.int32))
+    if np.issubdtype(pre.dtype, np.integer) and np.issubdtype(post.dtype, np.integer):
+        d = np.subtract(post, pre, dtype=np.int32)
+        k = int(max(d.max(), -d.min())) if d.size else 0
+        if k <= 2 * COUNTING_MAX:
+            return _signed_rank_counting(d, k)
+        return _signed_rank_sorting(d.astype(float))
     return _signed_rank_sorting(post.astype(float) - pre.astype(float))
 
 
