@@ -617,22 +617,26 @@ def ancova_from_summaries(groups: list[tuple[int, float, float, float, float, fl
     return diff, t, 2 * float(sps.t.sf(abs(t), df)), df
 
 
-def _r_bounds(g: Mapping[str, Any]) -> tuple[float, float]:
-    """Pre-post r range from the SD range of the change scores (r = (s1² + s2² − sd_d²) /
-    (2 s1 s2)), within [-1, 1]."""
-    s1, s2 = g["pre"]["sd"].value, g["post"]["sd"].value
-    if s1 <= 0 or s2 <= 0:
+def _r_bounds(g: Mapping[str, Any]) -> tuple[float, float] | None:
+    """Pre-post r range of a paired-means item: what its printed p allows (the implied-r
+    note's range), within [-1, 1]; every r without a printed p; None when no r fits."""
+    if g["p"] is None:
         return -1.0, 1.0
-    sd_lo, sd_hi = _sd_change_bounds(g)
-    r = [(s1 * s1 + s2 * s2 - sd * sd) / (2 * s1 * s2) for sd in (sd_hi, sd_lo)]
-    return max(-1.0, min(r)), min(1.0, max(r))
+    lo, hi = _implied_r(g["n"], (g["pre"]["mean"], g["pre"]["sd"]),
+                        (g["post"]["mean"], g["post"]["sd"]), g["p"])
+    if hi < -1 or lo > 1:
+        return None
+    return max(lo, -1.0), min(hi, 1.0)
 
 
 def _ancova_range(b: Mapping[str, Any], w: Mapping[str, Any], points: int = 21
                   ) -> tuple[list[float], list[float]]:
     """Range of the ANCOVA p (and adjusted difference) over every pair of pre-post r the
     printed numbers allow (a grid of ``points`` values in each group's r range)."""
-    grids = [np.linspace(*_r_bounds(g), points) for g in (b, w)]
+    bounds = [_r_bounds(g) for g in (b, w)]
+    if None in bounds:
+        return [math.nan] * 2, [math.nan] * 2
+    grids = [np.linspace(*r, points) for r in bounds]
     ps, diffs = [], []
     for rb in grids[0]:
         for rw in grids[1]:
