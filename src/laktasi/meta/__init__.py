@@ -9,7 +9,7 @@ compares them with metafor on generated meta-analyses (tests/reference/meta).
 from . import effects
 from .analysis import MetaAnalysis, StudyEffect, meta_analysis
 from .effects import Effect
-from .example import example_analysis, example_rows, example_studies, run_example
+from .example import example_analysis, example_rows, example_studies
 from .inputs import MEASURES, R_MEASURES, effect_for, read_studies, studies_from_rows
 from .models import HeterogeneityCI, MetaResult, heterogeneity_ci, rma, tau2_ci
 from .regression import MetaRegression, meta_regression
@@ -50,7 +50,6 @@ __all__ = [
     "over_correlation",
     "read_studies",
     "rma",
-    "run_example",
     "studies_from_rows",
     "subgroups",
     "tau2_ci",

@@ -26,12 +26,11 @@ def render(res, lang: str, console: Console) -> None:
     print_document(console, meta_document(res, lang, figures=False))
 
 
-def write_plots(res, out: Path, lang: str) -> list[Path]:
-    """Forest plot to OUT (.png or .svg) and its twin in the other format, funnel plot to
-    OUT-funnel.png/.svg; returns the paths written."""
-    from laktasi.report.meta_document import meta_plots
-
-    (png, svg), (fpng, fsvg) = meta_plots(res, lang)
+def write_plots(plots, out: Path) -> list[Path]:
+    """Forest plot (``plots`` as from ``report.meta_document.meta_plots``) to OUT (.png or
+    .svg) and its twin in the other format, funnel plot to OUT-funnel.png/.svg; returns the
+    paths written."""
+    (png, svg), (fpng, fsvg) = plots
     stem = out.with_suffix("")
     written = []
     for path, content in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg),
@@ -94,12 +93,15 @@ def register(app: typer.Typer) -> None:
             else:
                 res = meta_analysis(read_studies(studies, r=r), method=method_u, hksj=hksj)
             render(res, lang, console)
-            written = write_plots(res, plot, lang) if plot else []
+            from laktasi.report.meta_document import meta_document, meta_plots
+
+            plots = meta_plots(res, lang) if plot or fmt else None
+            written = write_plots(plots, plot) if plot else []
             if fmt:
-                from laktasi.report.meta_document import meta_document
                 from laktasi.report.renderers import render as render_document
 
-                render_document(meta_document(res, lang), fmt, out, template=template)
+                render_document(meta_document(res, lang, plots=plots), fmt, out,
+                                template=template)
                 written.append(out)
             if json_out:
                 json_out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=1),

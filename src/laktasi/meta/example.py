@@ -13,9 +13,8 @@ import yaml
 
 from .analysis import MetaAnalysis, meta_analysis
 from .inputs import studies_from_rows, with_r
-from .models import MetaResult, rma
 
-__all__ = ["EXAMPLE_PATH", "example_analysis", "example_studies", "run_example"]
+__all__ = ["EXAMPLE_PATH", "example_analysis", "example_studies"]
 
 EXAMPLE_PATH = Path(__file__).parents[1] / "datasets" / "meta" / "seeds.yaml"
 
@@ -40,13 +39,3 @@ def example_analysis(method: str = "REML", hksj: bool = False, r: float | None =
                      rs: tuple[float, ...] = (0.3, 0.5, 0.7)) -> MetaAnalysis:
     """The full example analysis (``laktasi meta --example``)."""
     return meta_analysis(example_rows(r), method=method, hksj=hksj, rs=rs)
-
-
-def run_example(method: str = "REML", test: str = "z", r: float | None = None
-                ) -> tuple[list[dict], list[float], list[float], MetaResult]:
-    """Pool the seed studies: (rows, yi, vi, pooled result); ``r`` replaces every assumed
-    pre-post correlation (sensitivity analysis)."""
-    rows = example_rows(r)
-    yi = [s["yi"] for s in rows]
-    vi = [s["vi"] for s in rows]
-    return rows, yi, vi, rma(yi, vi, method=method, test=test)

@@ -73,9 +73,11 @@ def _interpretation(res: MetaAnalysis, lang: str) -> str:
     return text
 
 
-def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True) -> Document:
+def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
+                  plots: tuple[tuple[bytes, str], tuple[bytes, str]] | None = None) -> Document:
     """The whole meta-analysis as one document in ``lang``; ``figures=False`` leaves out the
-    plots (the terminal, which cannot show them, and quick JSON)."""
+    plots (the terminal, which cannot show them, and quick JSON); ``plots`` are the
+    :func:`meta_plots` already drawn, if any."""
     m = res.model
     title = meta_say("title", lang, model=model_line(m.method, m.test == "knha", m.k, lang))
     blocks: list[Block] = [Heading(title, 1)]
@@ -95,7 +97,7 @@ def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True) 
     blocks.append(Paragraph(_interpretation(res, lang)))
     forest = funnel = None
     if figures:
-        forest, funnel = meta_plots(res, lang)
+        forest, funnel = plots or meta_plots(res, lang)
         blocks.append(Figure(str(next(figs)), meta_say("forest_caption", lang), forest[0],
                              forest[1], alt=meta_say("forest_caption", lang)))
     if res.leave_one_out:
