@@ -130,3 +130,27 @@ def test_analyze_with_design_flags_and_no_yaml(tmp_path):
                               "nonequivalent-control-pretest-posttest", "--group", "kelompok",
                               "--format", "json"])
     assert res.exit_code == 0 and "ANCOVA" in res.output
+
+
+def test_output_that_cannot_be_written_is_a_located_message(tmp_path):
+    missing = tmp_path / "no-such-folder"
+    for code, args in ((2, ["analyze", "--example", "amanda-oku-timur-2023", "--format", "html",
+                  "--out", str(missing / "bab4.html"), "--lang", "en"]),
+                 (1, ["meta", "--example", "--format", "docx", "--out", str(missing / "m.docx"),
+                  "--lang", "en"]),
+                 (2, ["reconstruct", "amanda-oku-timur-2023", "t4-bak", "--max", "1", "--csv",
+                  str(missing / "pairs.csv"), "--lang", "en"])):
+        res = runner.invoke(app, args)
+        assert res.exit_code == code, args
+        assert "cannot be written" in res.output and "no-such-folder" in res.output, args
+        assert not isinstance(res.exception, OSError)
+    assert not missing.exists()
+
+
+def test_reconstruct_validates_the_file_first(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("study: {id: s, design: one-group-pretest-posttest}\nitems:\n"
+                   "  - {id: a, kind: paired-means, n: 15, pre: x, "
+                   "post: {mean: '1.0', sd: '1.0'}, p: '0,01'}\n", encoding="utf-8")
+    res = runner.invoke(app, ["reconstruct", str(bad), "a"])
+    assert res.exit_code == 2 and "items[0].pre = 'x'" in res.output

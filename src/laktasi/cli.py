@@ -73,7 +73,12 @@ def analyze(
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
                                          drop_invalid=drop_invalid)
         if bundle:
-            write_bundle(bundle, data, study, analysis, lang=lang)
+            from laktasi.report.renderers import cannot_write_error
+
+            try:
+                write_bundle(bundle, data, study, analysis, lang=lang)
+            except OSError as exc:
+                raise cannot_write_error(bundle, exc, lang) from None
             err.print(f"{bundle}")
         if fmt is None and out is None:
             print_document(console, doc)
@@ -83,7 +88,12 @@ def analyze(
     except LaktasiError as exc:
         _fail(exc)
     if out:
-        out.write_bytes(payload)
+        from laktasi.report.renderers import write_output
+
+        try:
+            write_output(out, payload, lang)
+        except LaktasiError as exc:
+            _fail(exc)
         console.print(f"{out}")
     else:
         try:
@@ -124,6 +134,7 @@ def reconstruct(
     from laktasi.audit import _load
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
+    from laktasi.audit.schema import validate
     from laktasi.report.numbers import check_lang
     from laktasi.report.words_audit import audit_text
 
@@ -132,7 +143,8 @@ def reconstruct(
 
     try:
         check_lang(lang)
-        data, _ = _load(file)
+        data, name = _load(file)
+        validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:
             err.print(f"[red]{say('rc_no_item', item=item, items=', '.join(items))}[/red]")
@@ -183,14 +195,15 @@ def reconstruct(
         console.print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
         console.print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
     if csv_out is not None:
-        import csv
+        from laktasi.report.renderers import write_output
 
-        with open(csv_out, "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["dataset", "ibu", "pre", "post"])
-            for i, d in enumerate(res.datasets, 1):
-                for k, (a, b) in enumerate(d, 1):
-                    w.writerow([i, f"R{k:02d}", f"{a:g}", f"{b:g}"])
+        lines = ["dataset,ibu,pre,post"] + [f"{i},R{k:02d},{a:g},{b:g}"
+                                            for i, d in enumerate(res.datasets, 1)
+                                            for k, (a, b) in enumerate(d, 1)]
+        try:
+            write_output(csv_out, ("\n".join(lines) + "\n").encode("utf-8"), lang)
+        except LaktasiError as exc:
+            _fail(exc)
         console.print(str(csv_out))
 
 

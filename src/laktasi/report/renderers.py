@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from laktasi.errors import InvalidOptionError
+from laktasi.errors import InvalidOptionError, LaktasiInputError
 
 from .document import Document
 from .render_docx import render_docx
@@ -42,7 +42,7 @@ from .render_html import render_html
 from .render_json import render_json
 from .render_md import render_md
 
-__all__ = ["RENDERERS", "RenderOptions", "Renderer", "render"]
+__all__ = ["RENDERERS", "RenderOptions", "Renderer", "cannot_write_error", "render", "write_output"]
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "template_body": ("keep", "clear"),
@@ -127,4 +127,26 @@ def render(document: Document, fmt: str, out_path: str | Path | None = None,
                                  option="template", value=str(options["template"]))
     # None means "the default" for every option (the CLI passes template=None)
     opts = RenderOptions(**{k: v for k, v in options.items() if v is not None})  # type: ignore[arg-type]
-    return RENDERERS[fmt](document, Path(out_path) if out_path is not None else None, opts)
+    out = Path(out_path) if out_path is not None else None
+    try:
+        return RENDERERS[fmt](document, out, opts)
+    except OSError as exc:
+        raise cannot_write_error(out, exc, document.lang) from None
+
+
+def cannot_write_error(path: Path | None, exc: OSError, lang: str) -> LaktasiInputError:
+    from .words_io import check_word
+
+    where = exc.filename or path
+    return LaktasiInputError(check_word("cannot_write", lang, path=where,
+                                        reason=exc.strerror or type(exc).__name__),
+                             path=str(where))
+
+
+def write_output(path: str | Path, data: bytes, lang: str = "id") -> None:
+    """Write an output file; a folder that does not exist or cannot be written gives a
+    LaktasiInputError naming the path, in ``lang``."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise cannot_write_error(Path(path), exc, lang) from None

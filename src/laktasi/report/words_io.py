@@ -147,6 +147,8 @@ def problem_text(problem: Any, lang: str = "id") -> str:
 
 _CHECK = {
     "id": {
+        "cannot_write": "{path}: berkas tidak dapat ditulis ({reason}); periksa bahwa "
+                        "foldernya ada dan boleh ditulis.",
         "title": "Pemeriksaan data: {file}",
         "row": "Baris", "column": "Kolom", "value": "Nilai", "problem": "Masalah",
         "severity": "Jenis", "error": "galat", "warning": "peringatan",
@@ -157,6 +159,8 @@ _CHECK = {
         "header": "Judul kolom di baris {row}",
     },
     "en": {
+        "cannot_write": "{path}: cannot be written ({reason}); check that the folder "
+                        "exists and is writable.",
         "title": "Data check: {file}",
         "row": "Row", "column": "Column", "value": "Value", "problem": "Problem",
         "severity": "Kind", "error": "error", "warning": "warning",
