@@ -79,7 +79,7 @@ def test_template_command(app, tmp_path):
     out = tmp_path / "t.xlsx"
     res = _run(app, "template", "nonequivalent-control-pretest-posttest", "--out", out)
     assert res.exit_code == 0 and out.exists()
-    assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
     res = _run(app, "template", "two-group", "--out", out, "--lang", "en")
     assert res.exit_code == 2 and "choose one of" in res.output
 

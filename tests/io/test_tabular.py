@@ -127,7 +127,7 @@ def test_template_has_dropdowns_and_instructions(tmp_path):
 
     path = make_template("one-group-pretest-posttest", tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Data", "Petunjuk"]
+    assert wb.sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
     header = [c.value for c in wb["Data"][1]]
     assert header[0] == "kode" and "kelancaran_pre" in header
     rules = {str(dv.sqref): dv for dv in wb["Data"].data_validations.dataValidation}
