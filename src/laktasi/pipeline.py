@@ -67,8 +67,8 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
 
     settings = {
         "laktasi": __version__, "lang": lang, "python": platform.python_version(),
-        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "statsmodels",
-                                          "openpyxl", "python-docx", "matplotlib")},
+        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "openpyxl", "pyyaml",
+                                          "python-docx", "matplotlib")},
         "command": f"laktasi analyze {Path(data).name} --lang {lang}",
     }
     out = Path(out)

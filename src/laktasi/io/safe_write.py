@@ -11,7 +11,7 @@ kind of message instead of a traceback.
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "bab4.md"
 >>> write_new(p, b"# BAB 4\\n") == p
 True
->>> write_new(p, b"# lagi\\n")
+>>> write_new(p, b"# lagi\\n")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 laktasi.io.safe_write.OutputExistsError: ...bab4.md: berkas sudah ada dan tidak ditimpa; ...
