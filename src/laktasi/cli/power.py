@@ -1,7 +1,7 @@
 """``laktasi power ...``: sample size (analytic) and power (simulation) on the command line.
 
-Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich. The
-lead wires it with ``register(app)`` in laktasi.cli.
+Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich.
+Registered on the main app with ``register(app)``.
 """
 
 from __future__ import annotations

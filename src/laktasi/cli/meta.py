@@ -69,12 +69,11 @@ def register(app: typer.Typer) -> None:
         """Meta-analysis of studies from a file, or of the example from the seed papers."""
         import json
 
+        from laktasi.meta.analysis import meta_analysis
+        from laktasi.meta.example import example_analysis
+        from laktasi.meta.inputs import read_studies
         from laktasi.report.numbers import check_lang
         from laktasi.report.words_meta import meta_say
-
-        from .analysis import meta_analysis
-        from .example import example_analysis
-        from .inputs import read_studies
 
         console = Console()
         err = Console(stderr=True)

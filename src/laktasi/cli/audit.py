@@ -1,4 +1,9 @@
-"""Command-line interface (thin: io -> design -> stats -> report)."""
+"""``laktasi audit``, ``extract`` and ``reconstruct``, registered on the main app by
+:func:`register`.
+
+Thin: read options, call :func:`laktasi.audit.audit`, render, set the exit code
+(0: no error finding; 1: at least one error finding; 2: the input cannot be read).
+"""
 
 from __future__ import annotations
 
@@ -7,113 +12,86 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from laktasi import __version__
 from laktasi.errors import LaktasiError
 
-app = typer.Typer(
-    name="laktasi",
-    help="Analisis, laporan dan audit penelitian ASI / pijat oksitosin "
-    "(analysis, reports and audit of breast-milk studies).",
-    no_args_is_help=True,
-    add_completion=False,
-)
-console = Console()
-err = Console(stderr=True, soft_wrap=True)
+from ._common import _fail, console, err
+
+__all__ = ["register"]
 
 
-@app.command()
-def version() -> None:
-    """Print the laktasi version."""
-    console.print(f"laktasi {__version__}")
-
-
-def _fail(exc: LaktasiError) -> None:
-    err.print(f"[red]{exc}[/red]", highlight=False)
-    raise typer.Exit(2)
-
-
-@app.command()
-def analyze(
-    data: Path = typer.Argument(None, help="Data file (.csv or .xlsx), one row per mother."),
-    study: Path = typer.Option(None, "--study", help="Study description (YAML)."),
-    example: str = typer.Option(None, "--example", help="Analyse a shipped example study."),
-    design: str = typer.Option(None, "--design", help="Without --study: the design "
-                               "(columns NAME_pre / NAME_post are the outcomes)."),
-    group: str = typer.Option(None, "--group", help="With --design: the group column."),
-    id_column: str = typer.Option(None, "--id", help="With --design: the mothers' code column."),
+def audit_command(
+    file: str = typer.Argument(None, help="Reported-results YAML file."),
+    example: str = typer.Option(None, "--example",
+                                help="Audit a shipped seed paper instead of a file."),
+    fmt: str = typer.Option("text", "--format", help="text, json or html."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-    fmt: str = typer.Option(None, "--format", help="docx, html, md or json (default: terminal)."),
-    out: Path = typer.Option(None, "--out", help="Write the report to this file."),
-    sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
-    template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
-    bundle: Path = typer.Option(None, "--bundle", help="Also write a reproducibility .zip."),
-    drop_invalid: bool = typer.Option(False, "--drop-invalid",
-                                      help="Leave out rows with problems (listed in the report)."),
 ) -> None:
-    """Analyse a study: the design picks the tests; prints or writes the results chapter."""
-    from laktasi.pipeline import analyse_file, example_files, write_bundle
-    from laktasi.report.renderers import render
-    from laktasi.report.terminal import print_document
+    """Check a paper's printed numbers: recompute, cross-check, explain what cannot be
+    right. Exit code 1 when there is an error finding."""
+    from laktasi.audit import audit, example_names, render_audit
+    from laktasi.audit.render import RENDERERS
 
+    out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
+    if (file is None) == (example is None):
+        err.print("Give FILE.yaml or --example NAME (one of "
+                  f"{', '.join(example_names())}).", markup=False)
+        raise typer.Exit(2)
+    if example is not None and example not in example_names():
+        err.print(f"--example {example!r}: choose one of {', '.join(example_names())}.",
+                  markup=False)
+        raise typer.Exit(2)
+    if fmt not in RENDERERS:
+        err.print(f"--format {fmt!r}: choose {', '.join(RENDERERS)}.", markup=False)
+        raise typer.Exit(2)
     try:
-        if example:
-            data, study = example_files(example)
-        if data is not None and study is None and design is not None:
-            from laktasi.design.infer import study_from_columns
-            from laktasi.io import read_table
-
-            header, cells = read_table(data, sheet=sheet, lang=lang)
-            study = study_from_columns(header, cells, design, group=group, id_column=id_column,
-                                       title=Path(data).stem)
-        if data is None or study is None:
-            err.print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
-                      "--example NAME.[/red]")
-            raise typer.Exit(2)
-        with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
-            analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
-                                         drop_invalid=drop_invalid)
-        if bundle:
-            from laktasi.report.renderers import cannot_write_error
-
-            try:
-                write_bundle(bundle, data, study, analysis, lang=lang)
-            except OSError as exc:
-                raise cannot_write_error(bundle, exc, lang) from None
-            err.print(f"{bundle}")
-        if fmt is None and out is None:
-            print_document(console, doc)
-            return
-        payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
-                         template=template)
+        report = audit(example or file, lang=lang)
+        text = render_audit(report, fmt, lang)
     except LaktasiError as exc:
-        _fail(exc)
-    if out:
-        from laktasi.report.renderers import write_output
-
-        try:
-            write_output(out, payload, lang)
-        except LaktasiError as exc:
-            _fail(exc)
-        console.print(f"{out}")
-    else:
-        try:
-            console.file.write(payload.decode("utf-8"))
-        except UnicodeDecodeError:
-            err.print("[red]--format docx needs --out FILE.docx[/red]")
-            raise typer.Exit(2) from None
+        err.print(f"error: {exc.message}", markup=False)
+        raise typer.Exit(2) from None
+    out.file.write(text + "\n")
+    if report.count("error"):
+        raise typer.Exit(1)
 
 
-@app.command()
-def demo(
+def extract_command(
+    paper: str = typer.Argument(..., help="The paper as plain text (UTF-8)."),
+    out: str = typer.Option(None, "--out", help="Write the draft YAML to this file."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
 ) -> None:
-    """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
-    analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
-            out=None, sheet=None, template=None, bundle=None, drop_invalid=False, design=None,
-            group=None, id_column=None)
+    """Draft the reported-results YAML from a paper's text; every value is a guess to
+    confirm (exit code 2 when the text cannot be read)."""
+    from pathlib import Path
+
+    from laktasi.audit.extract import extract_text
+    from laktasi.report.words_extract import extract_words
+
+    err = Console(stderr=True, soft_wrap=True)
+    if lang not in ("id", "en"):
+        err.print(extract_words("bad_lang", "en", value=lang), markup=False)
+        raise typer.Exit(2)
+    path = Path(paper)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        err.print(extract_words("not_found", lang, path=paper), markup=False)
+        raise typer.Exit(2) from None
+    except IsADirectoryError:
+        err.print(extract_words("is_dir", lang, path=paper), markup=False)
+        raise typer.Exit(2) from None
+    except (UnicodeDecodeError, OSError):
+        err.print(extract_words("not_text", lang, path=paper), markup=False)
+        raise typer.Exit(2) from None
+    draft = extract_text(text, source=path.name)
+    yaml_text = draft.to_yaml(lang)
+    if out is None:
+        typer.echo(yaml_text, nl=False)
+        return
+    Path(out).write_text(yaml_text, encoding="utf-8")
+    err.print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
+                            missing=len(draft.missing)), markup=False)
 
 
-@app.command()
 def reconstruct(
     file: str = typer.Argument(..., help="Reported-results YAML (or an example name)."),
     item: str = typer.Argument(..., help="The id of a descriptives, wilcoxon or paired-means "
@@ -235,55 +213,9 @@ def _default_step(pre: dict, post: dict) -> float:
     return 10.0 ** -max(0, decimals - 1)
 
 
-@app.command()
-def example(
-    name: str = typer.Argument(None, help="Example study name (see --list)."),
-    directory: Path = typer.Argument(Path("."), help="Where to write NAME.xlsx and NAME.yaml."),
-    list_: bool = typer.Option(False, "--list", help="List the shipped example studies."),
-) -> None:
-    """Write a shipped example study (data as .xlsx, description as .yaml) into DIR."""
-    import shutil
-
-    from laktasi.datasets import example_names
-    from laktasi.design import load_study
-    from laktasi.io import read_rows, write_rows
-    from laktasi.pipeline import example_files
-
-    if list_ or name is None:
-        for n in example_names():
-            console.print(n)
-        return
-    try:
-        data, study_path = example_files(name)
-        study = load_study(study_path)
-        directory.mkdir(parents=True, exist_ok=True)
-        write_rows(read_rows(data, study), directory / f"{name}.xlsx", study)
-        shutil.copyfile(study_path, directory / f"{name}.yaml")
-    except LaktasiError as exc:
-        _fail(exc)
-    console.print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
-
-
-@app.command(hidden=True)
-def examples() -> None:
-    """List the shipped example studies (same as: example --list)."""
-    example(name=None, directory=Path("."), list_=True)
-
-
-def _register_feature_commands() -> None:
-    from laktasi.audit.cli import register as register_audit
-    from laktasi.io.cli import register as register_io
-    from laktasi.meta.cli import register as register_meta
-    from laktasi.power.cli import register as register_power
-
-    register_io(app)
-    register_audit(app)
-    register_meta(app)
-    register_power(app)
-
-
-_register_feature_commands()
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def register(app: typer.Typer) -> None:
+    """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]``,
+    ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
+    app.command("reconstruct")(reconstruct)
+    app.command("extract")(extract_command)
+    app.command("audit")(audit_command)
