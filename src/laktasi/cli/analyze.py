@@ -10,7 +10,7 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import _fail, console, err
+from ._common import fail, stderr, stdout
 
 
 def analyze(
@@ -46,10 +46,10 @@ def analyze(
             study = study_from_columns(header, cells, design, group=group, id_column=id_column,
                                        title=Path(data).stem)
         if data is None or study is None:
-            err.print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
+            stderr().print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
                       "--example NAME.[/red]")
             raise typer.Exit(2)
-        with console.status("Menganalisis…" if lang == "id" else "Analysing…"):
+        with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
                                          drop_invalid=drop_invalid)
         if bundle:
@@ -59,27 +59,27 @@ def analyze(
                 write_bundle(bundle, data, study, analysis, lang=lang)
             except OSError as exc:
                 raise cannot_write_error(bundle, exc, lang) from None
-            err.print(f"{bundle}")
+            stderr().print(f"{bundle}")
         if fmt is None and out is None:
-            print_document(console, doc)
+            print_document(stdout(), doc)
             return
         payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
                          template=template)
     except LaktasiError as exc:
-        _fail(exc)
+        fail(exc)
     if out:
         from laktasi.report.renderers import write_output
 
         try:
             write_output(out, payload, lang)
         except LaktasiError as exc:
-            _fail(exc)
-        console.print(f"{out}")
+            fail(exc)
+        stdout().print(f"{out}")
     else:
         try:
-            console.file.write(payload.decode("utf-8"))
+            stdout().file.write(payload.decode("utf-8"))
         except UnicodeDecodeError:
-            err.print("[red]--format docx needs --out FILE.docx[/red]")
+            stderr().print("[red]--format docx needs --out FILE.docx[/red]")
             raise typer.Exit(2) from None
 
 
@@ -107,7 +107,7 @@ def example(
 
     if list_ or name is None:
         for n in example_names():
-            console.print(n)
+            stdout().print(n)
         return
     try:
         data, study_path = example_files(name)
@@ -116,8 +116,8 @@ def example(
         write_rows(read_rows(data, study), directory / f"{name}.xlsx", study)
         shutil.copyfile(study_path, directory / f"{name}.yaml")
     except LaktasiError as exc:
-        _fail(exc)
-    console.print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
+        fail(exc)
+    stdout().print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
 
 
 def examples() -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from laktasi.errors import LaktasiError
 
-from ._common import _fail, console, err
+from ._common import fail, stderr, stdout
 
 __all__ = ["register"]
 
@@ -31,25 +30,24 @@ def audit_command(
     from laktasi.audit import audit, example_names, render_audit
     from laktasi.audit.render import RENDERERS
 
-    out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
     if (file is None) == (example is None):
-        err.print("Give FILE.yaml or --example NAME (one of "
+        stderr().print("Give FILE.yaml or --example NAME (one of "
                   f"{', '.join(example_names())}).", markup=False)
         raise typer.Exit(2)
     if example is not None and example not in example_names():
-        err.print(f"--example {example!r}: choose one of {', '.join(example_names())}.",
+        stderr().print(f"--example {example!r}: choose one of {', '.join(example_names())}.",
                   markup=False)
         raise typer.Exit(2)
     if fmt not in RENDERERS:
-        err.print(f"--format {fmt!r}: choose {', '.join(RENDERERS)}.", markup=False)
+        stderr().print(f"--format {fmt!r}: choose {', '.join(RENDERERS)}.", markup=False)
         raise typer.Exit(2)
     try:
         report = audit(example or file, lang=lang)
         text = render_audit(report, fmt, lang)
     except LaktasiError as exc:
-        err.print(f"error: {exc.message}", markup=False)
+        stderr().print(f"error: {exc.message}", markup=False)
         raise typer.Exit(2) from None
-    out.file.write(text + "\n")
+    stdout().file.write(text + "\n")
     if report.count("error"):
         raise typer.Exit(1)
 
@@ -66,21 +64,20 @@ def extract_command(
     from laktasi.audit.extract import extract_text
     from laktasi.report.words_extract import extract_words
 
-    err = Console(stderr=True, soft_wrap=True)
     if lang not in ("id", "en"):
-        err.print(extract_words("bad_lang", "en", value=lang), markup=False)
+        stderr().print(extract_words("bad_lang", "en", value=lang), markup=False)
         raise typer.Exit(2)
     path = Path(paper)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        err.print(extract_words("not_found", lang, path=paper), markup=False)
+        stderr().print(extract_words("not_found", lang, path=paper), markup=False)
         raise typer.Exit(2) from None
     except IsADirectoryError:
-        err.print(extract_words("is_dir", lang, path=paper), markup=False)
+        stderr().print(extract_words("is_dir", lang, path=paper), markup=False)
         raise typer.Exit(2) from None
     except (UnicodeDecodeError, OSError):
-        err.print(extract_words("not_text", lang, path=paper), markup=False)
+        stderr().print(extract_words("not_text", lang, path=paper), markup=False)
         raise typer.Exit(2) from None
     draft = extract_text(text, source=path.name)
     yaml_text = draft.to_yaml(lang)
@@ -88,7 +85,7 @@ def extract_command(
         typer.echo(yaml_text, nl=False)
         return
     Path(out).write_text(yaml_text, encoding="utf-8")
-    err.print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
+    stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
                             missing=len(draft.missing)), markup=False)
 
 
@@ -125,29 +122,29 @@ def reconstruct(
         validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:
-            err.print(f"[red]{say('rc_no_item', item=item, items=', '.join(items))}[/red]")
+            stderr().print(f"[red]{say('rc_no_item', item=item, items=', '.join(items))}[/red]")
             raise typer.Exit(2)
         it = items[item]
         kind = it.get("kind")
         if kind == "descriptives":
             res = run(it, max_datasets=max_, seed=seed)
             if res.impossible:
-                console.print(say("rc_none_exists", reason=say(f"rc_{res.reason}"), step="1"))
+                stdout().print(say("rc_none_exists", reason=say(f"rc_{res.reason}"), step="1"))
                 raise typer.Exit(1)
             if not res.datasets:
-                console.print(say("rc_not_found"))
+                stdout().print(say("rc_not_found"))
                 raise typer.Exit(1)
             for d in res.datasets:
-                console.print(" ".join(map(str, d)))
+                stdout().print(" ".join(map(str, d)))
             return
         if kind not in ("wilcoxon", "paired-means"):
-            err.print(f"[red]{say('rc_kind', item=item, kind=kind)}[/red]")
+            stderr().print(f"[red]{say('rc_kind', item=item, kind=kind)}[/red]")
             raise typer.Exit(2)
         pre, post, used = _paired_parts(it, items)
         if pre is None:
             group = f" ({it['group']})" if it.get("group") else ""
             msg = say("rc_needs_pre_post", item=item, variable=it.get("variable"), group=group)
-            err.print(f"[red]{msg}[/red]")
+            stderr().print(f"[red]{msg}[/red]")
             raise typer.Exit(2)
         if step is None:
             step = _default_step(pre, post)
@@ -155,23 +152,23 @@ def reconstruct(
         res = reconstruct_paired(test, it, pre, post, step=step, floor=floor,
                                  max_datasets=max_, seed=seed)
     except LaktasiError as exc:
-        _fail(exc)
-    console.print(say("rc_uses", items=", ".join(used)))
+        fail(exc)
+    stdout().print(say("rc_uses", items=", ".join(used)))
     what = [say("rc_step", step=f"{step:g}")] + ([say("rc_floor", floor=f"{floor:g}")]
                                                 if floor is not None else [])
-    console.print(say("rc_assumed", what="; ".join(what)))
+    stdout().print(say("rc_assumed", what="; ".join(what)))
     if res.impossible:
         part, reason = res.reason.split(":")
-        console.print(say("rc_none_exists", reason=f"{say('rc_' + part)}: {say('rc_' + reason)}",
+        stdout().print(say("rc_none_exists", reason=f"{say('rc_' + part)}: {say('rc_' + reason)}",
                           step=f"{step:g}"))
         raise typer.Exit(1)
     if not res.datasets:
-        console.print(say("rc_not_found"))
+        stdout().print(say("rc_not_found"))
         raise typer.Exit(1)
     for i, d in enumerate(res.datasets, 1):
-        console.print(f"[bold]{say('rc_dataset', i=str(i))}[/bold]")
-        console.print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
-        console.print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
+        stdout().print(f"[bold]{say('rc_dataset', i=str(i))}[/bold]")
+        stdout().print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
+        stdout().print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
     if csv_out is not None:
         from laktasi.report.renderers import write_output
 
@@ -181,8 +178,8 @@ def reconstruct(
         try:
             write_output(csv_out, ("\n".join(lines) + "\n").encode("utf-8"), lang)
         except LaktasiError as exc:
-            _fail(exc)
-        console.print(str(csv_out))
+            fail(exc)
+        stdout().print(str(csv_out))
 
 
 def _paired_parts(it: dict, items: dict) -> tuple[dict | None, dict | None, list[str]]:

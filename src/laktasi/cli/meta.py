@@ -9,11 +9,14 @@ Registered on the main app with ``register(app)``; thin: read -> ``meta_analysis
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from laktasi.errors import LaktasiError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["register", "render"]
 
@@ -68,6 +71,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Meta-analysis of studies from a file, or of the example from the seed papers."""
         import json
+
+        from rich.console import Console
 
         from laktasi.meta.analysis import meta_analysis
         from laktasi.meta.example import example_analysis
