@@ -80,7 +80,7 @@ def test_template_command(app, tmp_path):
     res = _run(app, "template", "nonequivalent-control-pretest-posttest", "--out", out)
     assert res.exit_code == 0 and out.exists()
     assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
-    res = _run(app, "template", "two-group", "--out", out, "--lang", "en")
+    res = _run(app, "template", "two-group", "--out", tmp_path / "t2.xlsx", "--lang", "en")
     assert res.exit_code == 2 and "choose one of" in res.output
 
 

@@ -25,8 +25,8 @@ from laktasi.io import (
     study_yaml,
     write_data,
 )
-from laktasi.io.safe_write import OutputExistsError, refuse_overwrite, write_new
 from laktasi.pipeline import analyse_file
+from laktasi.safe_write import OutputExistsError, refuse_overwrite, write_new
 
 
 def _same(a, b):

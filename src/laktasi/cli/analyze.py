@@ -29,13 +29,22 @@ def analyze(
     bundle: Path = typer.Option(None, "--bundle", help="Also write a reproducibility .zip."),
     drop_invalid: bool = typer.Option(False, "--drop-invalid",
                                       help="Leave out rows with problems (listed in the report)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out and --bundle files "
+                               "that exist."),
 ) -> None:
-    """Analyse a study: the design picks the tests; prints or writes the results chapter."""
+    """Analyse a study: the design picks the tests; prints or writes the results chapter.
+
+    The study description: --study FILE, else the sheet "Deskripsi studi" of the workbook
+    (laktasi template writes it) or DATA.study.yaml / DATA.yaml beside the data, else
+    --design (outcomes from the column names). Existing output files are kept unless
+    --force."""
     from laktasi.pipeline import analyse_file, example_files, write_bundle
     from laktasi.report.renderers import render
     from laktasi.report.terminal import print_document
+    from laktasi.safe_write import refuse_overwrite
 
     try:
+        refuse_overwrite([p for p in (out, bundle) if p is not None], force=force, lang=lang)
         if example:
             data, study = example_files(example)
         if data is not None and study is None and design is not None:
@@ -44,7 +53,23 @@ def analyze(
 
             header, cells = read_table(data, sheet=sheet, lang=lang)
             study = study_from_columns(header, cells, design, group=group, id_column=id_column,
-                                       title=Path(data).stem)
+                                       title=Path(data).stem, lang=lang)
+        if data is not None and study is None:
+            from laktasi.io import find_study
+            from laktasi.report.words_io import check_word
+
+            study = find_study(data, lang=lang)
+            if study is None:
+                if not Path(data).exists():  # the reader's located "file not found"
+                    from laktasi.io import DataError, read_data
+
+                    try:
+                        read_data(data)
+                    except DataError as exc:
+                        raise DataError(exc.report, lang) from None
+                stderr().print(f"[red]{check_word('no_study', lang, path=data)}[/red]",
+                               highlight=False)
+                raise typer.Exit(2)
         if data is None or study is None:
             stderr().print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
                       "--example NAME.[/red]")
@@ -89,13 +114,15 @@ def demo(
     """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
             out=None, sheet=None, template=None, bundle=None, drop_invalid=False, design=None,
-            group=None, id_column=None)
+            group=None, id_column=None, force=False)
 
 
 def example(
     name: str = typer.Argument(None, help="Example study name (see --list)."),
     directory: Path = typer.Argument(Path("."), help="Where to write NAME.xlsx and NAME.yaml."),
     list_: bool = typer.Option(False, "--list", help="List the shipped example studies."),
+    force: bool = typer.Option(False, "--force", help="Overwrite NAME.xlsx and NAME.yaml "
+                               "when they exist in DIR."),
 ) -> None:
     """Write a shipped example study (data as .xlsx, description as .yaml) into DIR."""
     import shutil
@@ -104,6 +131,7 @@ def example(
     from laktasi.design import load_study
     from laktasi.io import read_rows, write_rows
     from laktasi.pipeline import example_files
+    from laktasi.safe_write import cannot_write, refuse_overwrite
 
     if list_ or name is None:
         for n in example_names():
@@ -112,9 +140,18 @@ def example(
     try:
         data, study_path = example_files(name)
         study = load_study(study_path)
-        directory.mkdir(parents=True, exist_ok=True)
-        write_rows(read_rows(data, study), directory / f"{name}.xlsx", study)
-        shutil.copyfile(study_path, directory / f"{name}.yaml")
+        refuse_overwrite([directory / f"{name}.xlsx", directory / f"{name}.yaml"],
+                         force=force)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise cannot_write(directory, exc) from None
+        rows = read_rows(data, study)
+        try:
+            write_rows(rows, directory / f"{name}.xlsx", study)
+            shutil.copyfile(study_path, directory / f"{name}.yaml")
+        except OSError as exc:
+            raise cannot_write(directory, exc) from None
     except LaktasiError as exc:
         fail(exc)
     stdout().print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
@@ -122,7 +159,7 @@ def example(
 
 def examples() -> None:
     """List the shipped example studies (same as: example --list)."""
-    example(name=None, directory=Path("."), list_=True)
+    example(name=None, directory=Path("."), list_=True, force=False)
 
 
 def register(app: typer.Typer) -> None:

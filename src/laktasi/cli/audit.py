@@ -56,17 +56,23 @@ def extract_command(
     paper: str = typer.Argument(..., help="The paper as plain text (UTF-8)."),
     out: str = typer.Option(None, "--out", help="Write the draft YAML to this file."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out when it exists."),
 ) -> None:
     """Draft the reported-results YAML from a paper's text; every value is a guess to
-    confirm (exit code 2 when the text cannot be read)."""
+    confirm (exit code 2 when the text cannot be read, or --out exists without --force)."""
     from pathlib import Path
 
     from laktasi.audit.extract import extract_text
     from laktasi.report.words_extract import extract_words
+    from laktasi.safe_write import refuse_overwrite, write_new
 
     if lang not in ("id", "en"):
         stderr().print(extract_words("bad_lang", "en", value=lang), markup=False)
         raise typer.Exit(2)
+    try:
+        refuse_overwrite([] if out is None else [out], force=force, lang=lang)
+    except LaktasiError as exc:
+        fail(exc)
     path = Path(paper)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -84,7 +90,10 @@ def extract_command(
     if out is None:
         typer.echo(yaml_text, nl=False)
         return
-    Path(out).write_text(yaml_text, encoding="utf-8")
+    try:
+        write_new(out, yaml_text.encode("utf-8"), force=force, lang=lang)
+    except LaktasiError as exc:
+        fail(exc)
     stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
                             missing=len(draft.missing)), markup=False)
 
@@ -103,6 +112,8 @@ def reconstruct(
     csv_out: Path = typer.Option(None, "--csv", help="Write the paired datasets as CSV "
                                  "(dataset, mother, pre, post)."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --csv file when it "
+                               "exists."),
 ) -> None:
     """Datasets consistent with the printed numbers — whole numbers for n, mean, SD, min,
     max; pre/post pairs for a Wilcoxon or paired-t item — or proof that none exists."""
@@ -112,12 +123,14 @@ def reconstruct(
     from laktasi.audit.schema import validate
     from laktasi.report.numbers import check_lang
     from laktasi.report.words_audit import audit_text
+    from laktasi.safe_write import refuse_overwrite, write_new
 
     def say(key: str, **values: object) -> str:
         return audit_text(key, lang, **values)
 
     try:
         check_lang(lang)
+        refuse_overwrite([] if csv_out is None else [csv_out], force=force, lang=lang)
         data, name = _load(file)
         validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
@@ -170,13 +183,12 @@ def reconstruct(
         stdout().print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
         stdout().print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
     if csv_out is not None:
-        from laktasi.report.renderers import write_output
-
         lines = ["dataset,ibu,pre,post"] + [f"{i},R{k:02d},{a:g},{b:g}"
                                             for i, d in enumerate(res.datasets, 1)
                                             for k, (a, b) in enumerate(d, 1)]
         try:
-            write_output(csv_out, ("\n".join(lines) + "\n").encode("utf-8"), lang)
+            write_new(csv_out, ("\n".join(lines) + "\n").encode("utf-8"), force=force,
+                      lang=lang)
         except LaktasiError as exc:
             fail(exc)
         stdout().print(str(csv_out))

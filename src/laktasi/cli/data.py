@@ -32,13 +32,19 @@ def template(
     out: Path = typer.Option(..., "--out", help="The .xlsx to write."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
     rows: int = typer.Option(60, "--rows", help="How many data rows get dropdowns and checks."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out when it exists (a "
+                               "filled data file is lost)."),
 ) -> None:
-    """Write an Excel data-entry template (dropdowns, number checks, instruction sheet)."""
+    """Write an Excel data-entry template (dropdowns, number checks, instruction sheet, and
+    the study description in the sheet "Deskripsi studi", so that check and analyze need no
+    other file). An existing file is kept unless --force."""
     from laktasi.design import load_study
     from laktasi.errors import LaktasiError
     from laktasi.io import make_template
+    from laktasi.safe_write import refuse_overwrite
 
     try:
+        refuse_overwrite(out, force=force, lang=lang)
         target = load_study(design) if design.lower().endswith((".yaml", ".yml")) else design
         make_template(target, out, lang=lang, rows=rows)
     except LaktasiError as exc:
@@ -49,7 +55,9 @@ def template(
 
 def check(
     data: Path = typer.Argument(..., help="The data file (.xlsx, .csv or .sav)."),
-    study: Path = typer.Option(..., "--study", help="The study description (.yaml)."),
+    study: Path = typer.Option(None, "--study", help="The study description (.yaml); "
+                               "default: the workbook's sheet 'Deskripsi studi', or "
+                               "DATA.study.yaml / DATA.yaml beside the data."),
     sheet: str = typer.Option(None, "--sheet", help="Excel sheet name or number (1 = first); "
                               "default: the sheet with the study's columns."),
     lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
@@ -58,16 +66,35 @@ def check(
     when there are errors)."""
     from laktasi.design import load_study
     from laktasi.errors import LaktasiError
-    from laktasi.io import DataError, load_data
+    from laktasi.io import (
+        DataError,
+        find_study,
+        load_data,
+        read_data,
+        skip_empty_columns,
+        skipped_note,
+    )
     from laktasi.report.numbers import check_lang
     from laktasi.report.words_io import check_word
 
     try:
         check_lang(lang)
-        st = load_study(study)
+        st = load_study(study) if study is not None else find_study(data, lang=lang)
+        if st is None:
+            if not Path(data).exists():  # the reader's located "file not found"
+                read_data(data)
+            _console(stderr=True).print(check_word("no_study", lang, path=data), style="red")
+            raise typer.Exit(2)
+    except DataError as exc:
+        _console(stderr=True).print(str(DataError(exc.report, lang)), style="red")
+        raise typer.Exit(2) from None
     except LaktasiError as exc:
         _console(stderr=True).print(f"[red]{exc}[/red]", markup=True)
         raise typer.Exit(2) from None
+    # checked against the whole description; what analyze will leave out is said first
+    _, skipped = skip_empty_columns(data, st, sheet=sheet)
+    for item in skipped:
+        _console().print(skipped_note(item, lang), style="yellow")
     try:
         try:
             _, report = load_data(data, st, sheet=sheet, lang=lang)

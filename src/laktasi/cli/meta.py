@@ -68,8 +68,11 @@ def register(app: typer.Typer) -> None:
                                 "md or json (with the forest and funnel plots) to --out."),
         out: Path = typer.Option(None, "--out", help="The report file for --format."),
         template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
+        force: bool = typer.Option(False, "--force", help="Overwrite the --plot, --json and "
+                                   "--out files that exist."),
     ) -> None:
-        """Meta-analysis of studies from a file, or of the example from the seed papers."""
+        """Meta-analysis of studies from a file, or of the example from the seed papers.
+        Existing output files are kept unless --force."""
         import json
 
         from rich.console import Console
@@ -89,6 +92,19 @@ def register(app: typer.Typer) -> None:
             err.print("[red]--format and --out go together (e.g. --format docx --out "
                       "meta.docx).[/red]")
             raise typer.Exit(2)
+        from laktasi.safe_write import refuse_overwrite
+
+        outputs = [json_out, out]
+        if plot:
+            stem = plot.with_suffix("")
+            outputs += [stem.with_suffix(".png"), stem.with_suffix(".svg"),
+                        Path(f"{stem}-funnel.png"), Path(f"{stem}-funnel.svg")]
+        try:  # refused before any work, exit code 2 (cannot run)
+            refuse_overwrite([o for o in outputs if o is not None], force=force,
+                             lang=lang if lang in ("id", "en") else "id")
+        except LaktasiError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
         try:
             check_lang(lang)
             method_u = method.upper()

@@ -233,17 +233,22 @@ def register(app: typer.Typer) -> None:
               seed: int = _seed, backend: str = _backend,
               target: float = typer.Option(0.8, "--target", help="Target power line."),
               plot: Path = typer.Option(None, "--plot", help="Write the curve (.png or .svg)."),
+              force: bool = typer.Option(False, "--force", help="Overwrite the --plot file "
+                                         "when it exists."),
               lang: str = _LANG) -> None:
-        """Power against sample size by simulation; optionally a plot."""
+        """Power against sample size by simulation; optionally a plot (an existing file is
+        kept unless --force)."""
         from rich.progress import Progress
         from rich.table import Table
 
         from laktasi.power import power_curve, power_curve_plot
         from laktasi.report.numbers import check_lang
         from laktasi.report.words_power import LABELS, test_name
+        from laktasi.safe_write import refuse_overwrite, write_new
 
         try:
             check_lang(lang)
+            refuse_overwrite([] if plot is None else [plot], force=force, lang=lang)
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean)
             ns = list(range(n_from, n_to + 1, step))
             with Progress(console=stdout(), transient=True) as bar:
@@ -265,5 +270,9 @@ def register(app: typer.Typer) -> None:
         if plot:
             png, svg = power_curve_plot(res, xlabel=words["n_axis"], ylabel=words["power_axis"],
                                         target=target)
-            plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
+            try:
+                write_new(plot, svg.encode() if plot.suffix == ".svg" else png, force=force,
+                          lang=lang)
+            except LaktasiError as exc:
+                fail(exc)
             stdout().print(str(plot), highlight=False)

@@ -163,6 +163,10 @@ _CHECK = {
                                   "ditabulasi: kolomnya kosong di semua baris.",
         "exists": "{path}: berkas sudah ada dan tidak ditimpa; pilih nama lain atau tambahkan "
                   "--force untuk menimpanya.",
+        "no_study": "{path}: deskripsi studi tidak ditemukan (tidak ada sheet 'Deskripsi "
+                    "studi' di berkas, tidak ada berkas .study.yaml atau .yaml bernama sama di "
+                    "sampingnya). Berikan --study STUDI.yaml, atau --design DESAIN bila kolom "
+                    "hasil bernama NAMA_pre / NAMA_post (lihat docs/study-file.md).",
     },
     "en": {
         "cannot_write": "{path}: cannot be written ({reason}); check that the folder "
@@ -181,6 +185,10 @@ _CHECK = {
                                   "tabulated: its column is empty in every row.",
         "exists": "{path}: the file already exists and was not overwritten; choose another "
                   "name or add --force to overwrite it.",
+        "no_study": "{path}: no study description found (no sheet 'Study description' in "
+                    "the file, no .study.yaml or .yaml file of the same name beside it). Give "
+                    "--study STUDY.yaml, or --design DESIGN when the outcome columns are named "
+                    "NAME_pre / NAME_post (see docs/study-file.md).",
     },
 }
 
