@@ -67,7 +67,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
 
     settings = {
         "laktasi": __version__, "lang": lang, "python": platform.python_version(),
-        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "openpyxl", "pyyaml",
+        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "openpyxl",
                                           "python-docx", "matplotlib")},
         "command": f"laktasi analyze {Path(data).name} --lang {lang}",
     }
