@@ -81,7 +81,7 @@ def test_template_command(app, tmp_path):
     assert res.exit_code == 0 and out.exists()
     assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
     res = _run(app, "template", "two-group", "--out", tmp_path / "t2.xlsx", "--lang", "en")
-    assert res.exit_code == 2 and "choose one of" in res.output
+    assert res.exit_code == 2 and "design 'two-group' is unknown; the designs are:" in res.output
 
 
 def test_template_from_a_study_file(app, study_file, tmp_path):

@@ -150,5 +150,6 @@ def test_template_in_english_and_from_a_study(tmp_path):
 
 
 def test_template_refuses_an_unknown_design(tmp_path):
-    with pytest.raises(InvalidOptionError, match="design='pre-post': choose one of"):
+    with pytest.raises(InvalidOptionError, match="desain 'pre-post' tidak dikenal; desain "
+                       "yang tersedia:\n  one-group-pretest-posttest: "):
         make_template("pre-post", tmp_path / "t.xlsx")

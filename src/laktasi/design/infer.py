@@ -30,7 +30,7 @@ from laktasi.errors import InvalidOptionError, LaktasiInputError
 
 from .study import DEFAULT_CHARACTERISTICS, DESIGNS, Study, study_from_mapping
 
-__all__ = ["study_from_columns"]
+__all__ = ["study_from_columns", "unknown_design"]
 
 _PAIRS = (("_pre", "_post"), ("_sebelum", "_sesudah"), ("_pretest", "_posttest"))
 _WORSE = re.compile(r"^(tidak|belum|kurang|not|no)\b", re.IGNORECASE)
@@ -89,6 +89,15 @@ _WORDS = {
 
 def _say(lang: str, key: str, **values: Any) -> str:
     return _WORDS.get(lang, _WORDS["id"])[key].format(**values)
+
+
+def unknown_design(value: Any, lang: str = "id", option: str = "--design"
+                   ) -> InvalidOptionError:
+    """The error for a design laktasi does not know, listing the designs (in ``lang``)."""
+    words = _WORDS.get(lang, _WORDS["id"])
+    allowed = "\n".join(f"  {d}: {words['designs'][d]}" for d in DESIGNS)
+    return InvalidOptionError(_say(lang, "unknown_design", value=value, allowed=allowed),
+                              option=option, value=value, allowed=DESIGNS)
 
 
 def _filled(v: Any) -> bool:
@@ -151,9 +160,7 @@ def study_from_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], des
     header = ["" if h is None else str(h) for h in header]
     columns = ", ".join(h for h in header if h)
     if design not in DESIGNS:
-        allowed = "\n".join(f"  {d}: {_WORDS.get(lang, _WORDS['id'])['designs'][d]}" for d in DESIGNS)
-        raise InvalidOptionError(_say(lang, "unknown_design", value=design, allowed=allowed),
-                                 option="--design", value=design, allowed=DESIGNS)
+        raise unknown_design(design, lang)
     paired = design != "two-group-posttest"
     group_j = id_j = None
     if design != "one-group-pretest-posttest":

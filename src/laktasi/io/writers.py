@@ -299,14 +299,16 @@ _OUTCOMES = [
 ]
 
 
-def default_study(design: str) -> Study:
+def default_study(design: str, lang: str = "id") -> Study:
     """The default study of a design (used by the template when no study file is given):
     id ``kode``, group ``kelompok`` (intervensi/kontrol) for two-group designs, the default
     characteristics (umur, pendidikan, pekerjaan, paritas) and four outcomes (milk volume in
-    cc, feeds and infant urinations per day, kelancaran ASI)."""
+    cc, feeds and infant urinations per day, kelancaran ASI). An unknown design raises an
+    error listing the designs, in ``lang``."""
     if design not in DESIGNS:
-        raise InvalidOptionError(f"design={design!r}: choose one of {', '.join(DESIGNS)}.",
-                                 option="design", value=design, allowed=DESIGNS)
+        from laktasi.design.infer import unknown_design
+
+        raise unknown_design(design, lang, option="design")
     outcomes = []
     for o in _OUTCOMES:
         o = dict(o)
@@ -397,7 +399,7 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
 
     w = template_words(lang)
     if isinstance(study_or_design, str):
-        study = default_study(study_or_design)
+        study = default_study(study_or_design, lang)
     elif isinstance(study_or_design, Study):
         study = study_or_design
     else:
