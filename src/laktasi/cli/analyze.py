@@ -33,7 +33,6 @@ def analyze(
     """Analyse a study: the design picks the tests; prints or writes the results chapter."""
     from laktasi.pipeline import analyse_file, example_files, write_bundle
     from laktasi.report.renderers import render
-    from laktasi.report.terminal import print_document
 
     try:
         if example:
@@ -61,6 +60,8 @@ def analyze(
                 raise cannot_write_error(bundle, exc, lang) from None
             stderr().print(f"{bundle}")
         if fmt is None and out is None:
+            from laktasi.report.terminal import print_document
+
             print_document(stdout(), doc)
             return
         payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
