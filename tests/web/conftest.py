@@ -13,8 +13,8 @@ import tempfile
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "laktasi.web.settings.test")
 os.environ.setdefault("LAKTASI_DATA_DIR", tempfile.mkdtemp(prefix="laktasi-web-test-"))
 
-import django  # noqa: E402
-import pytest  # noqa: E402
+import django
+import pytest
 
 django.setup()
 

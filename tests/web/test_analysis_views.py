@@ -102,7 +102,7 @@ def test_the_yaml_download_is_the_study_the_cli_reads(client, tmp_path):
 
 
 def test_every_data_problem_is_listed_with_row_column_and_value(client):
-    name, content = example_bytes()
+    _, content = example_bytes()
     lines = content.decode().splitlines()
     cells = lines[4].split(",")  # spreadsheet row 5
     cells[6] = "lima"  # menyusui_post

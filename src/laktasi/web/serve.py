@@ -83,7 +83,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, demo: bool = False,
     folder = prepare(demo=demo, data_dir=data_dir, echo=echo)
     from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application, run
 
-    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host  # noqa: S104
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/"
     from django.conf import settings
 

@@ -85,7 +85,7 @@ def study(request: HttpRequest, pk: object) -> HttpResponse:
                                                     title=upload.name.rsplit(".", 1)[0])
         initial, rows = services.study_form_initial(spec)
         form = StudyForm(initial=initial, **cols)
-        outcomes = OutcomeFormSet(initial=rows + [{}], prefix="out", form_kwargs=cols)
+        outcomes = OutcomeFormSet(initial=[*rows, {}], prefix="out", form_kwargs=cols)
         return _study_page(request, upload, form, outcomes, [])
     form = StudyForm(request.POST, **cols)
     outcomes = OutcomeFormSet(request.POST, prefix="out", form_kwargs=cols)
