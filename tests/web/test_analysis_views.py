@@ -273,3 +273,8 @@ def test_json_download_is_parseable(client):
     upload = Upload.objects.get(demo=AMANDA)
     r = client.get(reverse("analysis:download", args=[upload.pk, "json"]))
     assert json.loads(r.content)["lang"] == "id"
+
+
+def test_an_english_browser_still_gets_indonesian_until_the_switch(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in page and "Beranda" in page
