@@ -6,5 +6,6 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("laktasi.web.core.urls")),
     path("analisis/", include("laktasi.web.analysis.urls")),
+    path("", include("laktasi.web.tools.urls")),
     path("bahasa/", set_language, name="set_language"),
 ]

@@ -10,6 +10,9 @@ from laktasi import __version__
 
 NAV = (
     ("analysis:start", _("Analysis")),
+    ("tools:power", _("Sample size")),
+    ("tools:audit", _("Audit")),
+    ("tools:meta", _("Meta-analysis")),
 )
 
 

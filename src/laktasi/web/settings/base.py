@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "laktasi.web.core",
     "laktasi.web.analysis",
+    "laktasi.web.tools",
 ]
 
 MIDDLEWARE = [
