@@ -128,9 +128,9 @@ def main() -> None:
         try:
             for _ in range(120):
                 try:
-                    requests.get(base + "/", timeout=2)
+                    requests.get(base + "/", timeout=30)
                     break
-                except requests.ConnectionError:
+                except requests.RequestException:  # not listening yet, or still importing
                     time.sleep(0.5)
             for _ in range(2 * args.workers):  # warm every worker (imports, fonts)
                 _flow(base, xlsx)
