@@ -1,0 +1,263 @@
+"""Line cleaning and cells: the printed text split into table rows and prose, and
+the small readers of one cell (a count, a percentage, a printed number, a header role)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from laktasi.errors import LaktasiInputError
+
+from ..printed import Printed, parse_printed
+
+# length-preserving clean-up, so that a span in the cleaned line is the same span in the
+# printed line: non-breaking spaces, unicode minus, OCR's Greek rho for p
+_CLEAN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": " ",
+                        "\u2212": "-", "\u2012": "-", "ρ": "p", "Ρ": "P", "\u00b2": "2"})
+_NUM = r"[-+]?(?:[0-9]{1,9}(?:[.,][0-9]{1,9})?|[.,][0-9]{1,9})"
+_RE_NUM = re.compile(rf"^(?P<num>{_NUM})\s*(?:\^\s*)?(?:[a-e](?![a-z]))?$")
+_RE_COUNT = re.compile(r"^(?P<n>[0-9]{1,9})\s*(?:\^\s*)?(?:[a-e](?![a-z]))?"
+                       r"(?:\s*\((?![^)]*%)[^()]*\))?$")
+_RE_PCT = re.compile(r"^(?P<pct>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?)$")
+_RE_NPCT = re.compile(r"^(?P<n>[0-9]{1,9})\s*\(\s*(?P<pct>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?)"
+                      r"\s*\)$")
+_RE_MEANSD = re.compile(rf"^(?P<mean>{_NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{_NUM})$")
+_RE_ROWNO = re.compile(r"^[0-9]{1,2}\.?$")
+_RE_SPACED_ROW = re.compile(r"^(?P<label>[^\W\d][^\t]{0,50}?)\s+(?P<n>[0-9]{1,6})\s*"
+                            r"(?:\(\s*(?P<p1>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?)\s*\)|"
+                            r"(?P<p2>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%))\s*$")
+_RE_CAPTION = re.compile(r"^\s*(?:tabel|table)\.?\s*(?P<no>[0-9]{1,2}(?:\.[0-9]{1,2})?)",
+                         re.I)
+_RE_P = re.compile(r"(?<![A-Za-z])(?:nilai\s+)?(?:p|sig)(?:[\s-]*value)?(?![A-Za-z])\.?"
+                   r"(?:\s*\(2-tailed\))?[*_\s$]*(?:sebesar|adalah|yaitu|of|was|is|=|:)?"
+                   r"[\s$]*(?P<val>(?:[<>≤≥]=?\s*|=\s*)?[0-9]{0,3}[.,][0-9]{1,6})(?![0-9])",
+                   re.I)
+_RE_STATS = {
+    "z": re.compile(rf"(?<![A-Za-z])[Zz](?:\s*(?:hitung|value|score|=|:|sebesar|adalah))*"
+                    rf"\s*(?P<val>{_NUM})(?![0-9])"),
+    "t": re.compile(rf"(?<![A-Za-z])t(?:\s*hitung)?\s*(?:\(\s*(?P<df>[0-9]{{1,5}})\s*\))?"
+                    rf"\s*[=:]\s*(?P<val>{_NUM})(?![0-9])"),
+    "chi": re.compile(rf"(?:χ2|χ\^2|X2|chi[- ]?square|chi[- ]?kuadrat|kai[- ]?kuadrat)"
+                      rf"\s*(?:hitung)?\s*(?:\(\s*(?P<df>[0-9]{{1,3}})[^)]{{0,12}}\))?"
+                      rf"\s*[=:]\s*(?P<val>{_NUM})(?![0-9])", re.I),
+    "u": re.compile(rf"(?<![A-Za-z])U\s*[=:]\s*(?P<val>{_NUM})(?![0-9])"),
+}
+_TEST_WORDS = (  # (test name of the spec, pattern); first match wins
+    ("mcnemar", r"mc\s?nemar"), ("fisher", r"fisher"), ("mann-whitney", r"mann[- ]?whitney"),
+    ("wilcoxon", r"wilcoxon"), ("chi-square", r"chi[- ]?square|chi[- ]?kuadrat|kai[- ]?kuadrat|χ"),
+    ("paired-t", r"paired[- ]?(?:samples?[- ])?t|uji t berpasangan|t[- ]test berpasangan|"
+                 r"dependent t|t dependen|paired samples"),
+    ("independent-t", r"independent[- ]?(?:samples?[- ])?t|t independen|uji t tidak berpasangan"),
+    ("t", r"(?<![a-z])(?:uji t|t[- ]?test|uji-t)(?![a-z])"),
+)
+_RE_CITED = re.compile(r"\([A-Z][^()]{0,80}?\b(?:19|20)[0-9]{2}[a-z]?\)|"
+                       r"\b[A-Z][a-z]+ (?:et al\.?|dkk\.?)?\s*\((?:19|20)[0-9]{2}\)|"
+                       r"\bet\.?,? al", re.S)
+_RE_REFS = re.compile(r"^\s*(?:daftar pustaka|references|referensi|bibliography|kepustakaan)\s*$",
+                      re.I)
+_RE_SAMPLE = re.compile(r"\b(?:sampel|sample)\b[^.;]{0,60}?(?<![0-9.,])(?P<n>[0-9]{1,5})\s+"
+                        r"(?:responden|respondents?|ibu|orang|mothers?|subjects?|participants?"
+                        r"|women|pasien|patients?)\b|(?<![A-Za-z])[nN]\s*=\s*(?P<n2>[0-9]{1,5})"
+                        r"(?![0-9.,])", re.I)
+_DESIGNS = (  # (design, pattern, reason); the earliest explicit mention wins
+    ("nonequivalent-control-pretest-posttest",
+     r"non[- ]?equivalent|non[- ]?ekuivalen|nonekivalen", ""),
+    ("one-group-pretest-posttest", r"one[- ]group|satu kelompok|single[- ]group|"
+                                   r"kelompok tunggal", ""),
+    ("two-group-posttest", r"post[- ]?test[- ]only|posttest saja", ""),
+)
+_GROUP_WORDS = re.compile(r"^(?:kelompok\s+)?(kontrol|control|eksperimen\w*|experiment\w*|"
+                          r"intervensi|intervention|perlakuan|treatment|kasus|case)\b", re.I)
+_PRE = re.compile(r"\b(pre[- ]?test|pretest|sebelum|before|pre)\b", re.I)
+_POST = re.compile(r"\b(post[- ]?test|posttest|sesudah|setelah|after|post)\b", re.I)
+_ROLES = (  # (role, pattern on a lower-case header cell)
+    ("se", r"std\.? error|standard error|s\.?e\.?m?$"),
+    ("mean_rank", r"mean rank|rata-rata (?:rank|peringkat)"),
+    ("sum", r"sum of ranks|jumlah (?:rank|peringkat)"),
+    ("meansd", r"±|mean ?\+/?- ?sd"),
+    ("mean", r"^(?:mean|rerata|rata-rata|rata rata|average|x̄)$"),
+    ("sd", r"^(?:std\.?|s\.?d\.?|s\.?b\.?|standar|standard)|deviasi|deviation|simpangan"),
+    ("min", r"^min(?:imum|\.)?$"), ("max", r"^(?:max|maks)(?:imum|imal|\.)?$"),
+    ("pct", r"%|persen|presentase|prosentase|percent|persentase"),
+    ("n", r"^(?:n|f|frek\w*|freq\w*|jumlah)(?:\s*\((?:n|f|orang)\))?$"),
+    ("z", r"^z$"), ("t", r"^t(?: hitung)?$"), ("df", r"^df$"), ("u", r"^(?:mann-whitney )?u$"),
+    ("p", r"^(?:p|p[- ]?value|nilai p|sig\.?.*|asymp.*|p value)$"),
+)
+_STAT_LABELS = (  # key-value rows of SPSS's Test Statistics and of sentences in tables
+    ("u", r"^mann-whitney u$|^u$"), ("w", r"^wilcoxon w$"), ("z", r"^z$"),
+    ("t", r"^t$"), ("p", r"asymp|exact sig|^sig|p[- ]?value|nilai p|^p$"),
+)
+
+
+# ---------------------------------------------------------------------------- cells / rows
+
+
+@dataclass
+class _Cell:
+    text: str  # cleaned and stripped
+    line: int
+    raw: str  # the printed text of the cell's line (stripped), for the snippet
+
+
+@dataclass
+class _Row:
+    cells: list[_Cell]  # every cell, empty ones included (they keep the columns)
+    line: int
+
+    def filled(self) -> list[_Cell]:
+        return [c for c in self.cells if c.text]
+
+
+def _split(line: str) -> list[str] | None:
+    """Cells of a table line, or None for a line of prose (or a table caption)."""
+    if _RE_CAPTION.match(line):
+        return None
+    if "\t" in line:
+        return line.split("\t")
+    if len(line) <= 100 and re.search(r"\S {2,}\S", line):
+        cells = re.split(r" {2,}", line)
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) >= 3 or any(_is_numeric(c) for c in filled):
+            return cells
+    return None
+
+
+def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
+    """("row", _Row) | ("prose", (line_no, cleaned, raw)) | ("blank", line_no), in order.
+
+    A run of lines that each start with a tab and hold at most one cell (one cell per line,
+    as PDF converters write tables) is one row, ended by a blank line."""
+    out: list[tuple[str, Any]] = []
+    block: list[_Cell] = []
+
+    def flush() -> None:
+        if block and any(c.text for c in block):
+            out.append(("row", _Row(list(block), block[0].line)))
+        block.clear()
+
+    for i, raw in enumerate(raw_lines, start=1):
+        line = raw.translate(_CLEAN)
+        if not line.strip():
+            if block and line.startswith("\t"):
+                block.append(_Cell("", i, ""))
+                continue
+            flush()
+            out.append(("blank", i))
+            continue
+        parts = _split(line)
+        if parts is not None and line.startswith("\t") and sum(1 for p in parts if p.strip()) <= 1:
+            block.append(_Cell(line.strip(), i, raw.strip()))
+            continue
+        flush()
+        if parts is not None and sum(1 for p in parts if p.strip()) >= 2:
+            out.append(("row", _Row([_Cell(p.strip(), i, raw.strip()) for p in parts], i)))
+            continue
+        m = _RE_SPACED_ROW.match(line.strip())
+        if m and not re.search(r"[.,;:]\s", m["label"]):
+            pct = m["p1"] or m["p2"]
+            out.append(("row", _Row([_Cell(m["label"].strip(), i, raw.strip()),
+                                     _Cell(m["n"], i, raw.strip()),
+                                     _Cell(pct, i, raw.strip())], i)))
+            continue
+        out.append(("prose", (i, line, raw)))
+    flush()
+    return out
+
+
+def _num(text: str) -> str | None:
+    m = _RE_NUM.match(text)
+    return m["num"] if m else None
+
+
+def _count(text: str) -> int | None:
+    m = _RE_COUNT.match(text)
+    return int(m["n"]) if m else None
+
+
+def _is_numeric(text: str) -> bool:
+    return bool(_RE_NUM.match(text) or _RE_COUNT.match(text) or _RE_PCT.match(text)
+                or _RE_NPCT.match(text) or _RE_MEANSD.match(text))
+
+
+def _role(text: str) -> str | None:
+    low = text.lower().strip()
+    if not low:
+        return None
+    for role, pat in _ROLES:
+        if re.search(pat, low):
+            return role
+    return None
+
+
+def _test_of(text: str) -> str | None:
+    low = text.lower()
+    for name, pat in _TEST_WORDS:
+        if re.search(pat, low):
+            return name
+    return None
+
+
+def _printed(text: str) -> Printed | None:
+    try:
+        return parse_printed(text.strip())
+    except LaktasiInputError:
+        return None
+
+
+def _same(a: object, b: object) -> bool:
+    """Do two printed numbers read the same (same value, same decimals)?"""
+    pa, pb = _printed(str(a)), _printed(str(b))
+    return pa is not None and pb is not None and (pa.value, pa.decimals) == (pb.value, pb.decimals)
+
+
+def _overlap(a: object, b: object) -> bool:
+    """Could two printed p values show the same p (e.g. "<0,005" and "0,004")?"""
+    pa, pb = _printed(str(a)), _printed(str(b))
+    if pa is None or pb is None:
+        return False
+    return _same(a, b) or pa.overlaps(pb) or (pa.low == pb.low and pa.high == pb.high)
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s[:24].strip("-") or "x"
+
+
+def source_name(source: str) -> str:
+    return re.split(r"[/\\]", source)[-1] if source else ""
+
+
+def _is_total(text: str) -> bool:
+    return bool(re.match(r"^(?:total|jumlah|sum)\b", text.strip(), re.I))
+
+
+def _cell_at(row: _Row, j: int) -> _Cell | None:
+    if 0 <= j < len(row.cells) and row.cells[j].text:
+        return row.cells[j]
+    return None
+
+
+def _caption_group(caption: _Cell | None) -> tuple[str, _Cell] | None:
+    if caption is None:
+        return None
+    m = re.search(r"kelompok\s+(kontrol|eksperimen\w*|intervensi|perlakuan)|"
+                  r"(control|experimental|intervention) group", caption.text, re.I)
+    if not m:
+        return None
+    return (m[1] or m[2]).lower(), caption
+
+
+def _p_text(val: str) -> str:
+    return re.sub(r"\s+", "", val.lstrip("= ").strip())
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z*])", line):
+        if re.search(r"\b(?:asymp|sig|std|al|dkk|no|vol|exact)\.$", line[:m.start()], re.I):
+            continue  # an abbreviation, not the end of a sentence
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(line)))
+    return out
