@@ -15,6 +15,9 @@ from .lines import (
     _RE_SAMPLE,
     _Cell,
     _events,
+    _header_cells,
+    _role,
+    _Row,
     _slug,
     source_name,
 )
@@ -99,6 +102,18 @@ class _Extractor(TableReader, ProseReader):
         for kind, ev in _events(self.raw_lines):
             if kind == "blank":
                 continue
+            in_table = bool(after_caption or table.caption or table.title or table.header)
+            if kind == "row" and ev.weak and not in_table:
+                i = ev.line
+                kind, ev = "prose", (i, self.clean_lines[i - 1], self.raw_lines[i - 1])
+            if kind == "prose" and in_table and not refs:
+                i, line, raw = ev
+                head = self._spaced_header(table, line.strip())
+                if head is not None:
+                    after_caption = False
+                    self.read_row(table, _Row([_Cell(c, i, raw.strip()) for c in head], i))
+                    table.header_open = True
+                    continue
             if kind == "prose":
                 i, line, raw = ev
                 s = line.strip()
@@ -133,6 +148,20 @@ class _Extractor(TableReader, ProseReader):
             after_caption = False
             self.read_row(table, ev)
         self.close(table)
+
+    @staticmethod
+    def _spaced_header(table: _Table, s: str) -> list[str] | None:
+        """A single-spaced header line, or one that completes the header just read ("N Mean
+        Sum of" + "Rank Ranks", as PDF text wraps a header cell)."""
+        if table.header_open and table.header_text:
+            joined = _header_cells(f"{table.header_text} {s}")
+            if joined is not None and sum(map(bool, map(_role, joined))) >= sum(
+                    map(bool, map(_role, (c.text for c in table.header)))):
+                table.header = []
+                return joined
+        if table.freq or table.means or table.ranks or table.cross:
+            return None
+        return _header_cells(s)
 
     @staticmethod
     def _has_numbers(s: str) -> bool:

@@ -24,9 +24,6 @@ _RE_NPCT = re.compile(r"^(?P<n>[0-9]{1,9})\s*\(\s*(?P<pct>[0-9]{1,3}(?:[.,][0-9]
                       r"\s*\)$")
 _RE_MEANSD = re.compile(rf"^(?P<mean>{_NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{_NUM})$")
 _RE_ROWNO = re.compile(r"^[0-9]{1,2}\.?$")
-_RE_SPACED_ROW = re.compile(r"^(?P<label>[^\W\d][^\t]{0,50}?)\s+(?P<n>[0-9]{1,6})\s*"
-                            r"(?:\(\s*(?P<p1>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?)\s*\)|"
-                            r"(?P<p2>[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%))\s*$")
 _RE_CAPTION = re.compile(r"^\s*(?:tabel|table)\.?\s*(?P<no>[0-9]{1,2}(?:\.[0-9]{1,2})?)",
                          re.I)
 _RE_P = re.compile(r"(?<![A-Za-z])(?:nilai\s+)?(?:p|sig)(?:[\s-]*value)?(?![A-Za-z])\.?"
@@ -104,6 +101,7 @@ class _Cell:
 class _Row:
     cells: list[_Cell]  # every cell, empty ones included (they keep the columns)
     line: int
+    weak: bool = False  # single-spaced, no "%": a row only inside a table
 
     def filled(self) -> list[_Cell]:
         return [c for c in self.cells if c.text]
@@ -153,12 +151,11 @@ def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
         if parts is not None and sum(1 for p in parts if p.strip()) >= 2:
             out.append(("row", _Row([_Cell(p.strip(), i, raw.strip()) for p in parts], i)))
             continue
-        m = _RE_SPACED_ROW.match(line.strip())
-        if m and not re.search(r"[.,;:]\s", m["label"]):
-            pct = m["p1"] or m["p2"]
-            out.append(("row", _Row([_Cell(m["label"].strip(), i, raw.strip()),
-                                     _Cell(m["n"], i, raw.strip()),
-                                     _Cell(pct, i, raw.strip())], i)))
+        cells = _spaced_cells(line)
+        if cells is not None:
+            snip = raw.strip()
+            weak = not any("%" in c for c in cells) and not _stat_label_row(cells)
+            out.append(("row", _Row([_Cell(c, i, snip) for c in cells], i, weak=weak)))
             continue
         out.append(("prose", (i, line, raw)))
     flush()
@@ -261,3 +258,125 @@ def _sentences(line: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(line)))
     return out
+
+
+# ---------------------------------------------------------------------------- single spaces
+# Text copied out of a PDF viewer (and pdfplumber's or pypdf's text) separates cells by one
+# space: "<20 tahun 3 9,4 %", "1 < 20 tahun 2 8.0", "S1 0 0", "Total 40 100",
+# "Produksi ASI Intervensi 16 20,50 328,00". Such a line is a label followed by a run of
+# numbers; a dash in the run is an empty cell.
+
+_DASHES = {"-", "–", "—"}
+_OPERATORS = {"<", ">", "≤", "≥", "<=", ">="}
+
+
+def _tokens(line: str) -> list[str]:
+    toks: list[str] = []
+    for tok in line.split():
+        if tok == "%" and toks:
+            toks[-1] += "%"
+        elif re.fullmatch(r"\(\s*[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?\s*\)", tok) and toks \
+                and _RE_COUNT.match(toks[-1]):
+            toks[-1] = f"{toks[-1]} {tok}"  # "16 (47,1%)"
+        else:
+            toks.append(tok)
+    return toks
+
+
+def _run_value(tok: str) -> bool:
+    return tok in _DASHES or bool(_RE_NUM.match(tok) or _RE_PCT.match(tok)
+                                  or _RE_NPCT.match(tok))
+
+
+def _spaced_cells(line: str) -> list[str] | None:
+    """Cells of a single-spaced table row (label, then one cell per number), or None."""
+    s = line.strip()
+    if not s or len(s) > 120 or _RE_CAPTION.match(s):
+        return None
+    toks = _tokens(s)
+    k = len(toks)
+    while k > 0 and _run_value(toks[k - 1]):
+        k -= 1
+    label, run = toks[:k], toks[k:]
+    lead = None
+    if label and _RE_ROWNO.match(label[0]) and len(label) > 1:
+        lead = label.pop(0)  # "1 < 20 tahun 2 8.0": a row number
+    elif not label and len(run) >= 3 and _RE_ROWNO.match(run[0]):
+        return None
+    if label and all(t in _OPERATORS for t in label) and run:
+        label.append(run.pop(0))  # "> 35 3 9,4": the label ends with a number
+    if not label or not run or all(t in _DASHES for t in run):
+        return None
+    text = " ".join(label)
+    if len(run) == 1 and _stat_label_row([text, run[0]]):
+        return [text, run[0]]  # "Z -3,434", "Asymp. Sig. (2-tailed) 0,001"
+    if (len(text) > 60 or len(label) > 8 or re.search(r"[.,;:]\s|[=]", text)
+            or not re.search(r"[^\W\d_]|^[<>≤≥]", text)):
+        return None
+    if len(run) == 1 and not (_RE_NPCT.match(run[0]) or re.match(r"^(?:total|jumlah)$", text,
+                                                                     re.I)):
+        return None
+    if len(run) > 8:
+        return None
+    cells = ([lead] if lead else []) + [text] + ["" if t in _DASHES else t for t in run]
+    return cells
+
+
+def _stat_label_row(cells: list[str]) -> bool:
+    """A key-value row of a Test Statistics table ("Z", "Asymp. Sig. (2-tailed)")."""
+    if len(cells) != 2 or _RE_NUM.match(cells[1]) is None:
+        return False
+    low = cells[0].lower().strip()
+    return bool(re.search(r"^(?:mann-whitney u|wilcoxon w|z|t|u|p|p[- ]?value|nilai p|"
+                          r"asymp\.? sig\.?.*|exact sig\.?.*|sig\.? \(2-tailed\))$", low))
+
+
+_HEADER_PHRASES = 4
+_PHRASES = {"std. deviation", "std. deviasi", "std deviasi", "std deviation", "standar deviasi",
+            "standard deviation", "simpangan baku", "std. error", "std. error mean",
+            "std. error of mean", "mean rank", "sum of ranks", "p value", "nilai p",
+            "asymp. sig. (2-tailed)", "exact sig. (2-tailed)", "mean ± sd", "mean +/- sd",
+            "rata-rata rank", "rata-rata peringkat", "jumlah rank", "jumlah peringkat"}
+
+
+def _header_cells(text: str) -> list[str] | None:
+    """Cells of a single-spaced header line ("Variabel Kategori Frekuensi (n) Persentase (%)",
+    "N Mean Sum of Ranks", "Kategori f % f %"), or None when fewer than two cells have a
+    role or the line holds numbers."""
+    toks = text.split()
+    if not toks or len(toks) > 16 or any(_RE_NUM.match(t) and not re.fullmatch(r"[0-9]", t)
+                                         for t in toks):
+        return None
+    low = [t.lower() for t in toks]
+    if "sum" in low and "mean" in low and (any(t.startswith("rank") for t in low) or (
+            "n" in low and low.index("n") < low.index("mean") < low.index("sum"))):
+        lead = toks[:low.index("n")] if "n" in low else toks[:min(low.index("mean"),
+                                                                    low.index("sum"))]
+        return [" ".join(lead)] * bool(lead) + ["N", "Mean Rank", "Sum of Ranks"] if "n" in low \
+            else [" ".join(lead)] * bool(lead) + ["Mean Rank", "Sum of Ranks"]
+    merged: list[str] = []
+    for tok in toks:  # "(n)", "(%)", "(2-tailed)" belong to the word before
+        if re.fullmatch(r"\([^()]{1,12}\)", tok) and merged:
+            merged[-1] += " " + tok
+        else:
+            merged.append(tok)
+    cells: list[str] = []
+    label: list[str] = []
+    roles = 0
+    i = 0
+    while i < len(merged):
+        size = next((k for k in range(min(_HEADER_PHRASES, len(merged) - i), 1, -1)
+                     if " ".join(merged[i:i + k]).lower() in _PHRASES), 1)
+        phrase = " ".join(merged[i:i + size])
+        if _role(phrase):
+            if label:
+                cells.append(" ".join(label))
+                label = []
+            cells.append(phrase)
+            roles += 1
+        else:
+            label.append(phrase)
+        i += size
+    if label:
+        cells.append(" ".join(label))
+    return cells if roles >= 2 else None

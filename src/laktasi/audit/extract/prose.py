@@ -6,6 +6,7 @@ import re
 
 from .lines import _NUM, _RE_CITED, _RE_P, _RE_STATS, _overlap, _p_text, _same, _sentences, _test_of
 from .model import Mention
+from .tables import _Item
 
 
 class ProseReader:
@@ -72,6 +73,15 @@ class ProseReader:
                 line, snippet, _ = item.guesses.get("p", (0, "", ""))
                 val.put(f"printed.{there}", item.data["p"], (line, snippet))
                 return True
+        fld = field_of[key] if key != "chi" else "statistic"
+        kinds = {"z": ("wilcoxon", "rank-two-group"), "u": ("rank-two-group",),
+                 "t": ("paired-means",), "chi": ("paired-binary",)}[key]
+        target = self._recent_without(i, kinds, fld)
+        if target is not None:  # "Z = -3,434 Asymp. Sig. = 0,001" under its Ranks table
+            target.put(fld, value, snip, "prose")
+            if p is not None and "p" not in target.data:
+                target.put("p", p, psnip, "prose")
+            return p is not None
         if key == "z":
             kind = "rank-two-group" if test == "mann-whitney" else "wilcoxon"
         elif key == "u":
@@ -99,6 +109,18 @@ class ProseReader:
             item.put("p", p, psnip, "prose")
         return p is not None
 
+    def _recent_without(self, i: int, kinds: tuple[str, ...], fld: str) -> _Item | None:
+        """The latest item of one of ``kinds``, read from a table at most 15 lines above
+        line ``i``, that lacks ``fld``."""
+        for item in reversed(self.items):
+            lines = [g[0] for g in item.guesses.values()]
+            if not lines or i - max(lines) > 15 or max(lines) > i:
+                return None
+            if (item.data["kind"] in kinds and "source" in item.data) or (item.data["kind"] in kinds \
+                    and any(g[2] == "table" for g in item.guesses.values())):
+                return item if fld not in item.data else None
+        return None
+
     def _prose_test(self, i: int, raw: str, start: int, test: str, p_match: re.Match[str]) -> bool:
         p = _p_text(p_match["val"])
         psnip = (i, raw[start + p_match.start():start + p_match.end()])
@@ -109,9 +131,22 @@ class ProseReader:
             if claimed in family or (test == "t" and item.data["kind"] == "paired-means"):
                 if "p" in item.data and _overlap(item.data["p"], p):
                     return True
+        target = self._recent_without(i, _FITS.get(test, ()), "p")
+        if target is not None:  # a table without its p, the p printed only in the text
+            target.put("p", p, psnip, "prose")
+            if test != "t" and (target.data.get("claimed_test") is None
+                                or "claimed_test" not in target.guesses):
+                target.put("claimed_test", test, psnip, "test-inferred")
+            return True
         if test in ("mcnemar", "fisher", "chi-square"):
             item = self.new_item(None, "paired-binary", f"{test}-line-{i}")
             item.put("claimed_test", test, psnip, "test-inferred")
             item.put("p", p, psnip, "prose")
             return True
         return False
+
+
+_FITS = {"mcnemar": ("paired-binary",), "chi-square": ("paired-binary",),
+         "fisher": ("paired-binary",), "wilcoxon": ("wilcoxon", "rank-two-group", "paired-binary"),
+         "mann-whitney": ("rank-two-group",), "paired-t": ("paired-means",),
+         "t": ("paired-means",), "independent-t": ("paired-means",)}

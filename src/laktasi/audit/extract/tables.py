@@ -27,6 +27,7 @@ from .lines import (
     _is_numeric,
     _is_total,
     _num,
+    _printed,
     _role,
     _Row,
     _slug,
@@ -88,6 +89,7 @@ class _Table:
         self.kv: list[tuple[str, _Cell, str | None]] = []
         self.pair_tests: list[tuple[_Row, list[_Cell]]] = []
         self.continued = False
+        self.header_open = False  # a header was just read; the next line may complete it
 
 
 class TableReader:
@@ -99,6 +101,9 @@ class TableReader:
         if not filled:
             return
         numeric = [c for c in filled if _is_numeric(c.text)]
+        if not numeric and table.header_open and self._header_goes_on(table, row):
+            return
+        table.header_open = False
         if not numeric:
             roles = [_role(c.text) for c in row.cells]
             if sum(r is not None for r in roles) >= 2 or (
@@ -108,6 +113,7 @@ class TableReader:
                     return
                 self.close_groups(table)
                 table.header = row.cells
+                table.header_open = True
                 table.header_text = " ".join(c.text for c in filled).lower()
                 table.kind = self._table_kind(row.cells)
                 if table.caption and table.kind == "means":
@@ -151,6 +157,30 @@ class TableReader:
                 table.means.append((row, cells, labels))
                 return
         self._freq_row(table, row)
+
+    def _header_goes_on(self, table: _Table, row: _Row) -> bool:
+        """A header cell wrapped onto the next line ("Mean" / "Rank", "Sum of" / "Ranks"):
+        the words join the header cells above them (right-aligned); True when they did."""
+        filled = row.filled()
+        if len(row.cells) > len(table.header) or not all(
+                re.fullmatch(r"(?:rank|ranks|of|deviation|deviasi|error|mean|\([^()]{1,12}\))"
+                             r"(?: (?:rank|ranks|of|deviation|deviasi|error|mean))*",
+                             c.text.lower()) for c in filled):
+            return False
+        shift = len(table.header) - len(row.cells)
+        cells = list(table.header)
+        for j, cell in enumerate(row.cells):
+            if cell.text:
+                above = cells[j + shift]
+                cells[j + shift] = _Cell(f"{above.text} {cell.text}".strip(), above.line,
+                                         above.raw)
+        kind = self._table_kind(cells)
+        if kind is None:
+            return False
+        table.header = cells
+        table.header_text = " ".join(c.text for c in cells if c.text).lower()
+        table.kind = kind
+        return True
 
     @staticmethod
     def _header_repeats(table: _Table, row: _Row) -> bool:
@@ -209,6 +239,15 @@ class TableReader:
         tail = filled
         n_cell = pct_cell = None
         n = pct = None
+        if len(tail) == 4 and table.kind is None and not table.freq and all(
+                _count(tail[j].text) is not None and _RE_PCT.match(tail[j + 1].text)
+                for j in (0, 2)):
+            # category, n and % before, n and % after, without a header that says so
+            head = [_Cell("", row.line, ""), _Cell("n", row.line, ""), _Cell("%", row.line, ""),
+                    _Cell("n", row.line, ""), _Cell("%", row.line, "")]
+            table.header, table.kind = head, "cross"
+            self._cross_row(table, _Row([*labels[-1:], *tail], row.line))
+            return
         if len(tail) == 2 and _count(tail[0].text) is not None and _RE_PCT.match(tail[1].text):
             n_cell, pct_cell, n, pct = tail[0], tail[1], _count(tail[0].text), tail[1].text
         elif len(tail) == 1 and _RE_NPCT.match(tail[0].text):
@@ -233,8 +272,20 @@ class TableReader:
             else:
                 self.close_groups(table)
                 table.freq.append({"variable": [variable], "rows": []})
-        elif not table.freq or "total" in table.freq[-1]:
-            table.freq.append({"variable": [table.variable] if table.variable else [], "rows": []})
+        elif not table.freq or "total" in table.freq[-1] or (
+                _complete(table.freq[-1]["rows"]) and not (pct and _is_zero(pct))):
+            # one label column ("Umur <20 tahun 2 13,3" as a PDF viewer copies it): a group
+            # ends where its percentages reach 100
+            var: list[_Cell] = [table.variable] if table.variable else []
+            words = label.text.split() if label is not None else []
+            two = len(re.findall(r"[^\W\d_]+", " ".join(
+                c.text for c in table.header if c.text and not _role(c.text)))) >= 2
+            if not var and two and len(words) >= 2 and row.weak is not None and \
+                    " " in label.text and not _is_total(label.text) and \
+                    re.match(r"^[^\W\d_]", label.text):
+                var = [_Cell(words[0], label.line, label.raw)]
+                label = _Cell(label.text[len(words[0]):].strip(), label.line, label.raw)
+            table.freq.append({"variable": var, "rows": []})
         table.continued = False
         table.freq[-1]["rows"].append((label, n, n_cell, pct, pct_cell))
 
@@ -481,20 +532,23 @@ class TableReader:
                         item.put("p", vals["p"][0], vals["p"][1])
                 self.pending_pairs.append(item)
             return
-        time = None
+        time, time_src = None, None
         first = table.header[0].text if table.header else ""
-        for text in (first, table.caption.text if table.caption else ""):
+        for text, src in ((first, table.header[0] if table.header else None),
+                          (table.caption.text if table.caption else "", table.caption)):
             if time is None and text:
-                time = "pre" if _PRE.search(text) else "post" if _POST.search(text) else None
+                time, time_src = _when(text), src
         for (_row, _cells, labels), vals in zip(rows, values, strict=True):
             hint = labels[-1].text if labels else "deskriptif"
             item = self.new_item(table, "descriptives", hint)
             if labels:
                 item.put("variable", labels[-1].text, labels[-1])
-            if time is not None:
-                src = table.header[0] if table.header and (_PRE.search(first) or _POST.search(first)) \
-                    else table.caption
-                item.put("time", time, src, "header-cell")
+            own = next((_when(lab.text) for lab in reversed(labels) if _when(lab.text)), None)
+            if own is not None:  # "Posttest 15 8,20 ...": the row says when
+                lab = next(lab for lab in reversed(labels) if _when(lab.text))
+                item.put("time", own, lab, "table")
+            elif time is not None and time_src is not None:
+                item.put("time", time, time_src, "header-cell")
             if group is not None:
                 item.put("group", group[0], group[1], "caption")
             n_cell = vals.get("n")
@@ -565,3 +619,27 @@ class TableReader:
                      table.caption, "caption")
         self.items.append(item)
         return item
+
+
+def _complete(rows: list[tuple[Any, ...]]) -> bool:
+    """Do the percentages of these frequency rows already add up to 100?"""
+    pcts = [r[3] for r in rows]
+    if len(pcts) < 2 or any(p is None for p in pcts):
+        return False
+    printed = [_printed(p) for p in pcts]
+    if any(p is None for p in printed):
+        return False
+    lo = sum(p.low for p in printed)
+    hi = sum(p.high for p in printed)
+    return lo - 0.05 <= 100 <= hi + 0.05
+
+
+def _when(text: str) -> str | None:
+    """"pre" or "post" when the text names one time only (not "sebelum dan sesudah")."""
+    pre, post = _PRE.search(text), _POST.search(text)
+    return "pre" if pre and not post else "post" if post and not pre else None
+
+
+def _is_zero(text: str) -> bool:
+    p = _printed(text)
+    return p is not None and p.value == 0
