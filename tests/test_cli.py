@@ -154,3 +154,97 @@ def test_reconstruct_validates_the_file_first(tmp_path):
                    "post: {mean: '1.0', sd: '1.0'}, p: '0,01'}\n", encoding="utf-8")
     res = runner.invoke(app, ["reconstruct", str(bad), "a"])
     assert res.exit_code == 2 and "items[0].pre = 'x'" in res.output
+
+
+# --- start-up and layering -------------------------------------------------------------
+
+def test_importing_the_command_line_imports_no_heavy_library():
+    """`laktasi --help` and `laktasi version` must not pay for scipy & co. (measured, not
+    timed: the modules present after `import laktasi.cli`, in a fresh interpreter)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]); import laktasi.cli; "
+             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    done = subprocess.run([sys.executable, "-c", probe, src], capture_output=True, text=True,
+                          check=True)
+    loaded = set(done.stdout.split())
+    assert "laktasi" in loaded and "typer" in loaded  # the probe did import the CLI
+    heavy = {"scipy", "numpy", "pandas", "matplotlib", "docx", "yaml", "openpyxl"}
+    assert not loaded & heavy, sorted(loaded & heavy)
+
+
+def test_version_and_help_run_without_a_heavy_library():
+    """The whole `laktasi version` / `laktasi --help` process, as the console script runs
+    it, ends without having imported scipy, numpy, pandas or matplotlib."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    probe = ("import sys, atexit; sys.path.insert(0, sys.argv.pop(1)); "
+             "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join("
+             "m for m in ('scipy', 'numpy', 'pandas', 'matplotlib') if m in sys.modules)));"
+             "from laktasi.cli import app; sys.exit(app())")
+    for args in (["version"], ["--help"], ["power", "--help"]):
+        done = subprocess.run([sys.executable, "-c", probe, src, *args], capture_output=True,
+                              text=True)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip(), args
+        assert done.stderr.strip() == "MODULES", (args, done.stderr)
+    version = subprocess.run([sys.executable, "-c", probe, src, "version"],
+                             capture_output=True, text=True).stdout
+    from laktasi import __version__
+
+    assert version == f"laktasi {__version__}\n"
+
+
+def _imported_modules(path):
+    """Absolute names of the modules a file imports (relative imports resolved)."""
+    import ast
+
+    from_pkg = path.parent
+    parts = list(from_pkg.parts[from_pkg.parts.index("laktasi"):])
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = parts[:len(parts) - node.level + 1]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            names.add(mod)
+            names.update(f"{mod}.{a.name}" for a in node.names)
+    return names
+
+
+def test_no_domain_package_imports_typer_rich_or_the_command_line():
+    from pathlib import Path
+
+    import laktasi
+
+    root = Path(laktasi.__file__).parent
+    checked = 0
+    for pkg in ("stats", "design", "io", "audit", "meta", "power"):
+        for path in sorted((root / pkg).rglob("*.py")):
+            checked += 1
+            bad = sorted(m for m in _imported_modules(path)
+                         if m.split(".")[0] in ("typer", "rich", "click")
+                         or m == "laktasi.cli" or m.startswith("laktasi.cli."))
+            assert not bad, f"{path.relative_to(root)} imports {', '.join(bad)}"
+    assert checked > 30
+
+
+def test_the_import_reader_sees_typer_rich_and_relative_imports(tmp_path):
+    """The check above would pass vacuously if the reader missed imports: it does not."""
+    pkg = tmp_path / "laktasi" / "meta"
+    pkg.mkdir(parents=True)
+    f = pkg / "x.py"
+    f.write_text("import typer\nfrom rich.table import Table\nfrom ..cli import app\n"
+                 "def f():\n    from . import effects\n", encoding="utf-8")
+    names = _imported_modules(f)
+    assert {"typer", "rich.table", "laktasi.cli", "laktasi.meta", "laktasi.meta.effects"} <= names

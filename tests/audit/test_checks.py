@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import laktasi.stats as st
 from laktasi.audit import audit, render_audit
-from laktasi.audit.cli import register
+from laktasi.cli.audit import register
 
 ONE = {"id": "x", "design": "one-group-pretest-posttest"}
 TWO = {"id": "x", "design": "two-group-posttest"}

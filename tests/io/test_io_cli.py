@@ -7,7 +7,7 @@ import yaml
 from io_files import GOOD, HEADER, SPEC, row, write_csv, write_xlsx
 from typer.testing import CliRunner
 
-from laktasi.io.cli import register
+from laktasi.cli.data import register
 
 
 @pytest.fixture

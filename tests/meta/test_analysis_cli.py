@@ -7,6 +7,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from laktasi.cli.meta import register
 from laktasi.errors import LaktasiInputError
 from laktasi.meta import (
     example_analysis,
@@ -15,7 +16,6 @@ from laktasi.meta import (
     rma,
     studies_from_rows,
 )
-from laktasi.meta.cli import register
 
 
 def _app() -> typer.Typer:

@@ -1,4 +1,4 @@
-"""The ``power`` command group, registered on a fresh Typer app (as laktasi.cli will).
+"""The ``power`` command group, registered on a fresh Typer app (as laktasi.cli does).
 
 Expected numbers: paired t N = 54 ([R] power.t.test(delta = .5, power = .95, type =
 "paired") -> 53.94); McNemar example from the G*Power manual via the Spower vignette, see
@@ -8,7 +8,7 @@ test_analytic.py.
 import typer
 from typer.testing import CliRunner
 
-from laktasi.power.cli import register
+from laktasi.cli.power import register
 
 runner = CliRunner()
 

@@ -9,11 +9,14 @@ Registered on the main app with ``register(app)``; thin: read -> ``meta_analysis
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from laktasi.errors import LaktasiError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["register", "render"]
 
@@ -69,12 +72,13 @@ def register(app: typer.Typer) -> None:
         """Meta-analysis of studies from a file, or of the example from the seed papers."""
         import json
 
+        from rich.console import Console
+
+        from laktasi.meta.analysis import meta_analysis
+        from laktasi.meta.example import example_analysis
+        from laktasi.meta.inputs import read_studies
         from laktasi.report.numbers import check_lang
         from laktasi.report.words_meta import meta_say
-
-        from .analysis import meta_analysis
-        from .example import example_analysis
-        from .inputs import read_studies
 
         console = Console()
         err = Console(stderr=True)

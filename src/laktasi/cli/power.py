@@ -1,7 +1,7 @@
 """``laktasi power ...``: sample size (analytic) and power (simulation) on the command line.
 
-Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich. The
-lead wires it with ``register(app)`` in laktasi.cli.
+Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich.
+Registered on the main app with ``register(app)``.
 """
 
 from __future__ import annotations
@@ -9,15 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from laktasi.errors import LaktasiError
 
-__all__ = ["register"]
+from ._common import fail, stderr, stdout
 
-console = Console()
-err = Console(stderr=True, soft_wrap=True)
+__all__ = ["register"]
 
 _LANG = typer.Option("id", "--lang", help="id (Indonesian) or en (English).")
 _POWER = typer.Option(0.8, "--power", help="Target power, e.g. 0.8.")
@@ -28,12 +25,9 @@ _PARENT = typer.Option("normal", "--parent", help="Parent distribution for the A
                        "method: normal, laplace, logistic or min.")
 
 
-def _fail(exc: LaktasiError) -> None:
-    err.print(f"[red]{exc}[/red]", highlight=False)
-    raise typer.Exit(2)
-
-
 def _show_plan(plan, lang: str) -> None:
+    from rich.table import Table
+
     from laktasi.report.words_power import LABELS, justification, test_name
 
     words = LABELS[lang]
@@ -51,8 +45,8 @@ def _show_plan(plan, lang: str) -> None:
     if plan.actual_alpha is not None:
         table.add_row(words["actual_alpha"], f"{plan.actual_alpha:.4f}")
     table.add_row(words["method"], plan.method)
-    console.print(table)
-    console.print(justification(plan, lang), highlight=False, soft_wrap=True)
+    stdout().print(table)
+    stdout().print(justification(plan, lang), highlight=False, soft_wrap=True)
 
 
 def _model(test: str, model: str, effect: float, spread: float, ratio: float, levels: int,
@@ -86,6 +80,7 @@ def _model(test: str, model: str, effect: float, spread: float, ratio: float, le
 def register(app: typer.Typer) -> None:
     """Add the ``power`` command group to ``app``."""
     power_app = typer.Typer(help="Besar sampel dan power (sample size and power).",
+                            rich_markup_mode=None,
                             no_args_is_help=True)
     app.add_typer(power_app, name="power")
 
@@ -98,7 +93,7 @@ def register(app: typer.Typer) -> None:
         try:
             _show_plan(paired_t_n(dz, power, alpha, alternative, dropout), lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     @power_app.command("two-sample-t")
     def two_sample_t(d: float = typer.Option(..., "--d", help="Cohen's d."),
@@ -109,7 +104,7 @@ def register(app: typer.Typer) -> None:
         try:
             _show_plan(two_sample_t_n(d, power, alpha, alternative, dropout), lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     @power_app.command("wilcoxon")
     def wilcoxon(dz: float = typer.Option(..., "--dz", help="Standardised mean change d_z."),
@@ -121,7 +116,7 @@ def register(app: typer.Typer) -> None:
         try:
             _show_plan(wilcoxon_n(dz, power, alpha, alternative, parent, dropout), lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     @power_app.command("mann-whitney")
     def mann_whitney(d: float = typer.Option(..., "--d", help="Cohen's d."),
@@ -133,7 +128,7 @@ def register(app: typer.Typer) -> None:
         try:
             _show_plan(mann_whitney_n(d, power, alpha, alternative, parent, dropout), lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     @power_app.command("mcnemar")
     def mcnemar(p_improve: float = typer.Option(None, "--p-improve",
@@ -154,14 +149,14 @@ def register(app: typer.Typer) -> None:
             p_improve = p_discordant * odds_ratio / (1 + odds_ratio)
             p_worsen = p_discordant - p_improve
         if p_improve is None or p_worsen is None:
-            err.print("[red]Give --p-improve and --p-worsen, or --odds-ratio and "
+            stderr().print("[red]Give --p-improve and --p-worsen, or --odds-ratio and "
                       "--p-discordant.[/red]")
             raise typer.Exit(2)
         try:
             _show_plan(mcnemar_n(p_improve, p_worsen, power, alpha, alternative, method,
                                  dropout), lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     @power_app.command("two-proportions")
     def two_proportions(p1: float = typer.Option(..., "--p1", help="Proportion (e.g. lancar) "
@@ -178,7 +173,7 @@ def register(app: typer.Typer) -> None:
             _show_plan(two_proportions_n(p1, p2, power, alpha, alternative, method, dropout),
                        lang)
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
 
     _test = typer.Option("wilcoxon", "--test", help="One group: wilcoxon, paired-t, mcnemar, "
                          "mcnemar-spss. Two groups: mann-whitney, two-sample-t, welch-t, "
@@ -217,16 +212,16 @@ def register(app: typer.Typer) -> None:
         try:
             check_lang(lang)
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean)
-            with Progress(console=console, transient=True) as bar:
+            with Progress(console=stdout(), transient=True) as bar:
                 task = bar.add_task("simulasi" if lang == "id" else "simulating", total=sims)
                 est = simulate_power(n, data, test, sims=sims, alpha=alpha, seed=seed,
                                      backend=backend,
                                      progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
-            _fail(exc)
-        console.print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, "
+            fail(exc)
+        stdout().print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, "
                       f"seed {seed})", highlight=False)
-        console.print(simulation_justification(est, data.params, lang), highlight=False,
+        stdout().print(simulation_justification(est, data.params, lang), highlight=False,
                       soft_wrap=True)
 
     @power_app.command("curve")
@@ -241,6 +236,7 @@ def register(app: typer.Typer) -> None:
               lang: str = _LANG) -> None:
         """Power against sample size by simulation; optionally a plot."""
         from rich.progress import Progress
+        from rich.table import Table
 
         from laktasi.power import power_curve, power_curve_plot
         from laktasi.report.numbers import check_lang
@@ -250,14 +246,14 @@ def register(app: typer.Typer) -> None:
             check_lang(lang)
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean)
             ns = list(range(n_from, n_to + 1, step))
-            with Progress(console=console, transient=True) as bar:
+            with Progress(console=stdout(), transient=True) as bar:
                 task = bar.add_task("simulasi" if lang == "id" else "simulating",
                                     total=sims * len(ns))
                 res = power_curve(ns, data, test, sims=sims, alpha=alpha, seed=seed,
                                   backend=backend,
                                   progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
-            _fail(exc)
+            fail(exc)
         words = LABELS[lang]
         table = Table(title=f"{words['title_curve']}: {test_name(test, lang)}",
                       title_justify="left")
@@ -265,9 +261,9 @@ def register(app: typer.Typer) -> None:
             table.add_column(col, justify="right")
         for c in res:
             table.add_row(str(c.n), f"{c.power:.3f}", f"{c.se:.3f}")
-        console.print(table)
+        stdout().print(table)
         if plot:
             png, svg = power_curve_plot(res, xlabel=words["n_axis"], ylabel=words["power_axis"],
                                         target=target)
             plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
-            console.print(str(plot), highlight=False)
+            stdout().print(str(plot), highlight=False)
