@@ -22,6 +22,8 @@ Examples
 from __future__ import annotations
 
 from .core import extract_text
+from .files import ExtractInputError, extract_file
 from .model import Draft, Guess, Mention, Missing
 
-__all__ = ["Draft", "Guess", "Mention", "Missing", "extract_text"]
+__all__ = ["Draft", "ExtractInputError", "Guess", "Mention", "Missing", "extract_file",
+           "extract_text"]

@@ -31,9 +31,9 @@ _RE_P = re.compile(r"(?<![A-Za-z])(?:nilai\s+)?(?:p|sig)(?:[\s-]*value)?(?![A-Za
                    r"[\s$]*(?P<val>(?:[<>≤≥]=?\s*|=\s*)?[0-9]{0,3}[.,][0-9]{1,6})(?![0-9])",
                    re.I)
 _RE_STATS = {
-    "z": re.compile(rf"(?<![A-Za-z])[Zz](?:\s*(?:hitung|value|score|=|:|sebesar|adalah))*"
+    "z": re.compile(rf"(?<![A-Za-z_])[Zz](?:\s*(?:hitung|value|score|=|:|sebesar|adalah))*"
                     rf"\s*(?P<val>{_NUM})(?![0-9])"),
-    "t": re.compile(rf"(?<![A-Za-z])t(?:\s*hitung)?\s*(?:\(\s*(?P<df>[0-9]{{1,5}})\s*\))?"
+    "t": re.compile(rf"(?<![A-Za-z_])t(?:\s*hitung)?\s*(?:\(\s*(?P<df>[0-9]{{1,5}})\s*\))?"
                     rf"\s*[=:]\s*(?P<val>{_NUM})(?![0-9])"),
     "chi": re.compile(rf"(?:χ2|χ\^2|X2|chi[- ]?square|chi[- ]?kuadrat|kai[- ]?kuadrat)"
                       rf"\s*(?:hitung)?\s*(?:\(\s*(?P<df>[0-9]{{1,3}})[^)]{{0,12}}\))?"
@@ -167,6 +167,12 @@ def _num(text: str) -> str | None:
     return m["num"] if m else None
 
 
+def _p_num(text: str) -> str | None:
+    """A p as printed in a table cell: "0,001", "< 0,001" (kept as "<0,001")."""
+    m = re.fullmatch(rf"(?P<op>[<>≤≥]=?)\s*(?P<num>{_NUM})", text.strip())
+    return f"{m['op']}{m['num']}" if m else _num(text)
+
+
 def _count(text: str) -> int | None:
     m = _RE_COUNT.match(text)
     return int(m["n"]) if m else None
@@ -273,7 +279,11 @@ _OPERATORS = {"<", ">", "≤", "≥", "<=", ">="}
 def _tokens(line: str) -> list[str]:
     toks: list[str] = []
     for tok in line.split():
-        if tok == "%" and toks:
+        if toks and toks[-1] in _OPERATORS and _RE_NUM.match(tok) and not re.search(
+                r"[^\W\d_]", " ".join(toks[:-1])[-1:] or "x") and len(toks) > 1 and \
+                re.search(r"sig|p\b|value|\)$", " ".join(toks[:-1]), re.I):
+            toks[-1] = f"{toks[-1]} {tok}"  # "Exact Sig. (2-tailed) < 0,001"
+        elif tok == "%" and toks:
             toks[-1] += "%"
         elif re.fullmatch(r"\(\s*[0-9]{1,3}(?:[.,][0-9]{1,4})?\s*%?\s*\)", tok) and toks \
                 and _RE_COUNT.match(toks[-1]):
@@ -285,7 +295,7 @@ def _tokens(line: str) -> list[str]:
 
 def _run_value(tok: str) -> bool:
     return tok in _DASHES or bool(_RE_NUM.match(tok) or _RE_PCT.match(tok)
-                                  or _RE_NPCT.match(tok))
+                                  or _RE_NPCT.match(tok) or re.fullmatch(rf"[<>≤≥]=? {_NUM}", tok))
 
 
 def _spaced_cells(line: str) -> list[str] | None:
@@ -324,7 +334,7 @@ def _spaced_cells(line: str) -> list[str] | None:
 
 def _stat_label_row(cells: list[str]) -> bool:
     """A key-value row of a Test Statistics table ("Z", "Asymp. Sig. (2-tailed)")."""
-    if len(cells) != 2 or _RE_NUM.match(cells[1]) is None:
+    if len(cells) != 2 or _RE_NUM.match(re.sub(r"^[<>≤≥]=?\s*", "", cells[1])) is None:
         return False
     low = cells[0].lower().strip()
     return bool(re.search(r"^(?:mann-whitney u|wilcoxon w|z|t|u|p|p[- ]?value|nilai p|"

@@ -27,6 +27,7 @@ from .lines import (
     _is_numeric,
     _is_total,
     _num,
+    _p_num,
     _printed,
     _role,
     _Row,
@@ -90,6 +91,7 @@ class _Table:
         self.pair_tests: list[tuple[_Row, list[_Cell]]] = []
         self.continued = False
         self.header_open = False  # a header was just read; the next line may complete it
+        self.timed: list[tuple[str, _Cell, list[_Cell]]] = []  # pre/post rows by category
 
 
 class TableReader:
@@ -239,6 +241,12 @@ class TableReader:
         tail = filled
         n_cell = pct_cell = None
         n = pct = None
+        when = _when(labels[-1].text) if labels else None
+        if when and len(tail) in (2, 3) and all(_RE_NPCT.match(c.text) for c in tail[:2]) and (
+                len(tail) == 2 or _count(tail[2].text) is not None):
+            # "Sebelum 22 (78,6%) 6 (21,4%) 28": one row per time, one column per category
+            table.timed.append((when, labels[-1], tail))
+            return
         if len(tail) == 4 and table.kind is None and not table.freq and all(
                 _count(tail[j].text) is not None and _RE_PCT.match(tail[j + 1].text)
                 for j in (0, 2)):
@@ -413,7 +421,7 @@ class TableReader:
 
     def _apply_kv(self, table: _Table, item: _Item, stat_key: str) -> None:
         for key, cell, test in table.kv:
-            value = _num(cell.text)
+            value = _p_num(cell.text) if key == "p" else _num(cell.text)
             if value is None:
                 continue
             target = {"z": "z" if item.data["kind"] != "paired-binary" else stat_key,
@@ -586,8 +594,40 @@ class TableReader:
         table.pair_tests = []
 
     # closing a table -------------------------------------------------------
+    def _emit_timed(self, table: _Table) -> None:
+        """Rows "Sebelum" and "Sesudah" of a two-category outcome: a frequency item per
+        time and the paired item with their counts."""
+        rows, table.timed = table.timed, []
+        whens = [w for w, _, _ in rows]
+        sides = []
+        names = [c for c in table.header if c.text and not _is_total(c.text) and not _role(c.text)]
+        if len(names) > 2:
+            names = names[-2:]
+        for when, label, cells in rows:
+            group: dict[str, Any] = {"variable": [label], "rows": []}
+            for j, cell in enumerate(cells[:2]):
+                m = _RE_NPCT.match(cell.text)
+                name = names[j] if len(names) == 2 else None
+                group["rows"].append((name, int(m["n"]), cell, m["pct"], cell))
+            if len(cells) == 3:
+                group["total"] = (_count(cells[2].text), cells[2], None, None)
+            sides.append((when, self._emit_freq(table, group, id_hint=f"{label.text}")))
+        if sorted(whens) != ["post", "pre"]:
+            return
+        item = self.new_item(table, "paired-binary", "uji")
+        if len(names) == 2:
+            for j, name in enumerate(names):
+                item.put(f"categories[{j}]", name.text, name)
+        for when, side in sides:
+            for j in range(2):
+                line, snippet, _ = side.guesses[f"rows[{j}].n"]
+                item.put(f"{when}[{j}]", side.data["rows"][j]["n"], (line, snippet))
+        self.pending_stats = item
+
     def close(self, table: _Table) -> None:
         self.close_groups(table)
+        if table.timed:
+            self._emit_timed(table)
         if table.cross:
             self._emit_cross(table)
             table.cross = []
