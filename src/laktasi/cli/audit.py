@@ -54,31 +54,25 @@ def audit_command(
     except LaktasiError as exc:
         fail(exc)
     stdout().file.write(text + "\n")
-    if report.count("error"):
+    if report.exit_code:  # an error finding, or a file that gave (almost) nothing to check
         raise typer.Exit(FOUND)
 
 
 def extract_command(
-    paper: str = typer.Argument(..., help="Makalah sebagai teks biasa (UTF-8)."),
+    paper: str = typer.Argument(..., help="Makalah: teks biasa (UTF-8) atau PDF."),
     out: Path = typer.Option(None, "--out", help="Tulis draf YAML ke berkas ini."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
 ) -> None:
-    """Draf YAML hasil yang dilaporkan dari teks makalah; setiap nilai adalah tebakan yang
-    perlu dikonfirmasi."""
-    from laktasi.audit.extract import extract_text
+    """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
+    tebakan yang perlu dikonfirmasi."""
+    from laktasi.audit.extract import ExtractInputError, extract_file
     from laktasi.report.words_extract import extract_words
 
     check_lang(lang)
-    path = Path(paper)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        stop(extract_words("not_found", lang, path=paper))
-    except IsADirectoryError:
-        stop(extract_words("is_dir", lang, path=paper))
-    except (UnicodeDecodeError, OSError):
-        stop(extract_words("not_text", lang, path=paper))
-    draft = extract_text(text, source=path.name)
+        draft = extract_file(paper, lang=lang)
+    except ExtractInputError as exc:
+        fail(exc)
     yaml_text = draft.to_yaml(lang)
     if out is None:
         typer.echo(yaml_text, nl=False)
