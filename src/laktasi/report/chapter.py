@@ -364,12 +364,11 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
     tables: list[ReportTable] = []
     cross_number = ""
     if step.test == "wilcoxon":
-        tables = wilcoxon_tables(var + (f" ({gtext.strip()})" if gtext else ""), res, lang)
+        tables = wilcoxon_tables(var + gtext, res, lang)
     elif step.test == "paired-t":
-        tables = [paired_t_table(var + (f" ({gtext.strip()})" if gtext else ""), res, lang)]
+        tables = [paired_t_table(var + gtext, res, lang)]
     elif step.test == "mcnemar":
-        tables = mcnemar_tables(var + (f" ({gtext.strip()})" if gtext else ""), res,
-                                (levels[0], levels[1]), lang)
+        tables = mcnemar_tables(var + gtext, res, (levels[0], levels[1]), lang)
     elif step.test in {"mann-whitney", "mann-whitney-change"}:
         labs = glabels if step.test == "mann-whitney" else tuple(reversed(glabels))
         title = var if step.test == "mann-whitney" else w("change_of", lang, variable=var)

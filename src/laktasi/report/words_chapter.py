@@ -7,10 +7,10 @@ from .numbers import check_lang
 __all__ = ["EFFECT_NAMES", "READING_NAMES", "READING_ROWS", "TEST_NAMES", "magnitude", "w"]
 
 EFFECT_NAMES = {
-    "id": {"rank_biserial": "r rank-biserial", "r": "r", "d_z": "d_z", "g_av": "g_av",
+    "id": {"rank_biserial": "r rank-biserial", "r": "r", "d_z": "d_{z}", "g_av": "g_{av}",
            "hedges_g": "Hedges' g", "cohens_d": "Cohen's d", "phi": "φ", "cramers_v": "Cramér's V",
            "odds_ratio": "OR pasangan diskordan", "partial_eta_squared": "η² parsial"},
-    "en": {"rank_biserial": "rank-biserial r", "r": "r", "d_z": "d_z", "g_av": "g_av",
+    "en": {"rank_biserial": "rank-biserial r", "r": "r", "d_z": "d_{z}", "g_av": "g_{av}",
            "hedges_g": "Hedges' g", "cohens_d": "Cohen's d", "phi": "φ", "cramers_v": "Cramér's V",
            "odds_ratio": "discordant-pair OR", "partial_eta_squared": "partial η²"},
 }
