@@ -192,3 +192,41 @@ def test_larger_tables_read_pearson():
                                                  "expected_all_5_or_more_large")
     test, reading, _, fisher, why = contingency_test([[1, 12, 9], [4, 8, 10]])
     assert (test, reading, why.code) == ("fisher", "fisher", "expected_below_5_large")
+
+
+def _nonequivalent_binary():
+    study = study_from_mapping({
+        "study": {"id": "n", "title": "N", "design": "nonequivalent-control-pretest-posttest"},
+        "group": {"column": "g", "levels": ["kontrol", "pijat"], "intervention": "pijat"},
+        "characteristics": [{"column": "pendidikan", "categories": ["SD", "SMP", "SMA", "PT"]}],
+        "outcomes": [{"name": "l", "type": "binary", "levels": ["tidak lancar", "lancar"],
+                      "pre": "a", "post": "b", "label": {"id": "Kelancaran ASI",
+                                                         "en": "Milk flow"}}]})
+    post_share = {"kontrol": 4, "pijat": 10}
+    rows = []
+    for i in range(30):
+        g = "kontrol" if i < 15 else "pijat"
+        k = i % 15
+        rows.append({"g": g, "a": "lancar" if k < 3 else "tidak lancar",
+                     "b": "lancar" if k < post_share[g] else "tidak lancar",
+                     "pendidikan": ["SD", "SMP", "SMA", "PT"][i % 4]})
+    return analyse(study, rows)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_nonequivalent_binary_reads_the_right_rows_before_and_after(lang):
+    import json
+
+    analysis = _nonequivalent_binary()
+    steps = {(s.comparison, s.group): s for s in analysis.outcomes[0].steps}
+    assert steps[("baseline", None)].reading == "fisher"  # 3 of 15 lancar: expected < 5
+    post = steps[("between", None)]
+    assert (post.test, post.reading, post.direction) == ("chi-square", "continuity", "pijat")
+    assert post.pvalue == pytest.approx(post.result.continuity.pvalue)
+    bt = analysis.baseline[0]
+    assert bt.test == "fisher" and bt.significant is False
+    json.dumps(analysis.to_dict())  # the results bundle can hold it
+    doc = build_chapter(analysis, lang)
+    captions = [tb.caption for tb in doc.tables()]
+    assert sum("Chi-Square" in c for c in captions) == 2
+    assert any(c.endswith(("Sebelum Intervensi", "before the Intervention")) for c in captions)

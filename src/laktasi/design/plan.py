@@ -37,7 +37,8 @@ from laktasi.stats._results import _Serialisable
 
 from .study import TEST_FITS, Outcome, Study
 
-__all__ = ["TESTS", "Analysis", "OutcomeAnalysis", "TestStep", "analyse", "contingency_test"]
+__all__ = ["TESTS", "Analysis", "BaselineTest", "OutcomeAnalysis", "TestStep", "analyse",
+           "contingency_test"]
 
 TESTS = tuple(TEST_FITS)
 _NORMALITY_MAX_SW = 50
@@ -78,6 +79,21 @@ class TestStep(_Serialisable):
 
 
 @dataclass(frozen=True)
+class BaselineTest(_Serialisable):
+    """Group designs: one characteristic by group (counts per group and category) and the
+    test of comparability, with the row read, its p and the decision."""
+
+    column: str
+    levels: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]  # one row per group, one column per level
+    test: str  # "chi-square" | "fisher"
+    result: Any
+    reading: str  # "pearson" | "continuity" | "fisher"
+    pvalue: float
+    significant: bool
+
+
+@dataclass(frozen=True)
 class OutcomeAnalysis(_Serialisable):
     outcome: Outcome
     descriptives: tuple[tuple[str | None, str, Any], ...]  # (group, time, result)
@@ -92,9 +108,7 @@ class Analysis(_Serialisable):
     characteristics: tuple[tuple[str, Any], ...]  # (column, FrequenciesResult)
     outcomes: tuple[OutcomeAnalysis, ...]
     warnings: tuple[Reason, ...] = ()
-    # group designs: characteristics by group,
-    # (column, levels, counts per group, test, result, reading, p read)
-    baseline: tuple[tuple[Any, ...], ...] = ()
+    baseline: tuple[BaselineTest, ...] = ()  # group designs: characteristics by group
     # characteristic values outside the study's plausible range (per column)
     data_warnings: tuple[Reason, ...] = ()
 
@@ -505,9 +519,10 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
                 continue
             test, reading, chi, fisher, _ = contingency_test(table, study.chi_square_2x2)
             res = fisher if test == "fisher" else chi
-            baseline.append((ch.column, tuple(lv[j] for j in keep),
-                             tuple(tuple(r) for r in table), test, res, reading,
-                             _read_p(test, reading, res)))
+            p = _read_p(test, reading, res)
+            baseline.append(BaselineTest(ch.column, tuple(lv[j] for j in keep),
+                                         tuple(tuple(r) for r in table), test, res, reading, p,
+                                         bool(p < alpha)))
     warnings = []
     if study.design == "one-group-pretest-posttest":
         warnings.append(Reason("no_control_group"))

@@ -195,19 +195,20 @@ def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Blo
     rows = []
     unequal = []
     marks = []
-    for col, levels, counts, _test, _res, reading, p in analysis.baseline:
+    for bt in analysis.baseline:
+        col, levels, counts, reading = bt.column, bt.levels, bt.counts, bt.reading
         totals = [sum(r) for r in counts]
         for j, level in enumerate(levels):
             cells = [f"{counts[g][j]} ({fmt_percent(100 * counts[g][j] / totals[g], 1, lang)})"
                      if totals[g] else "0" for g in range(len(groups))]
-            p_cell = (f"{fmt_p(p, lang, with_symbol=False)} ({_P_MARK[reading]})"
+            p_cell = (f"{fmt_p(bt.pvalue, lang, with_symbol=False)} ({_P_MARK[reading]})"
                       if j == 0 else "")
             rows.append((labels[col] if j == 0 else "", str(level), *cells, p_cell))
         rows.append(("", w("total", lang), *(f"{t} (100,0%)" if lang == "id" else
                                               f"{t} (100.0%)" for t in totals), ""))
         if reading not in marks:
             marks.append(reading)
-        if p < study.alpha:
+        if bt.significant:
             unequal.append(labels[col])
     number = num.table()
     table = ReportTable(
@@ -378,12 +379,15 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
     elif step.test in {"chi-square", "fisher", "chi-square-paired"}:
         chi, fisher = _tables_of(step)
         time = {"baseline": "pre", "between": "post"}.get(step.comparison)
+        title = var
+        if study.design == "nonequivalent-control-pretest-posttest" and time is not None:
+            title += w(f"title_{time}", lang)
         if step.comparison in {"baseline", "between"} and chi is not None:
             cross_number = num.table()
             tables.append(group_crosstab_table(var, chi.observed, glabels or ("x", "y"),
                                                (levels[0], levels[1]), lang, time=time,
                                                design=study.design))
-        tables.append(crosstab_tests_table(var, chi, fisher, step.reading, lang))
+        tables.append(crosstab_tests_table(title, chi, fisher, step.reading, lang))
     elif step.test == "ancova":
         labels = {lv: study.group.label(lv, lang) for lv in study.group.levels}
         tables = ancova_tables(var, res, labels, lang)
