@@ -364,6 +364,10 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         glabels = tuple(study.group.label(lv, lang) for lv in study.group.levels)
     tables: list[ReportTable] = []
     cross_number = ""
+    time = {"baseline": "pre", "between": "post"}.get(step.comparison)
+    title = var  # the pretest comparison says so in its tables' titles
+    if step.comparison == "baseline":
+        title += w("title_pre", lang)
     if step.test == "wilcoxon":
         tables = wilcoxon_tables(var + gtext, res, lang)
     elif step.test == "paired-t":
@@ -372,16 +376,15 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         tables = mcnemar_tables(var + gtext, res, (levels[0], levels[1]), lang)
     elif step.test in {"mann-whitney", "mann-whitney-change"}:
         labs = glabels if step.test == "mann-whitney" else tuple(reversed(glabels))
-        title = var if step.test == "mann-whitney" else w("change_of", lang, variable=var)
+        if step.test == "mann-whitney-change":
+            title = w("change_of", lang, variable=var)
         tables = mann_whitney_tables(title, res, labs or ("x", "y"), lang)
     elif step.test == "independent-t":
-        tables = independent_t_table(var, res, glabels or ("x", "y"), lang)
+        tables = independent_t_table(title, res, glabels or ("x", "y"), lang)
     elif step.test in {"chi-square", "fisher", "chi-square-paired"}:
         chi, fisher = _tables_of(step)
-        time = {"baseline": "pre", "between": "post"}.get(step.comparison)
-        title = var
-        if study.design == "nonequivalent-control-pretest-posttest" and time is not None:
-            title += w(f"title_{time}", lang)
+        if study.design == "nonequivalent-control-pretest-posttest" and time == "post":
+            title += w("title_post", lang)
         if step.comparison in {"baseline", "between"} and chi is not None:
             cross_number = num.table()
             tables.append(group_crosstab_table(var, chi.observed, glabels or ("x", "y"),
