@@ -43,6 +43,8 @@ _TEXT = {
         "range": "nilai {value!r} di luar rentang yang diizinkan ({allowed})",
         "not_whole": "nilai {value!r} bukan bilangan bulat (frekuensi biasanya bilangan bulat)",
         "implausible": "nilai {value!r} tidak wajar untuk umur ibu (biasanya {allowed})",
+        "implausible_value": "nilai {value!r} di luar rentang wajar dalam deskripsi studi "
+                             "({allowed}); periksa datanya",
         "no_bin": "nilai {value!r} tidak masuk kelompok mana pun: {allowed}",
         "category": "nilai {value!r} tidak termasuk kategori yang diizinkan: {allowed}",
         "binary": "nilai {value!r} bukan salah satu dari dua kategori: {allowed}",
@@ -89,6 +91,8 @@ _TEXT = {
         "range": "value {value!r} is outside the allowed range ({allowed})",
         "not_whole": "value {value!r} is not a whole number (frequencies usually are)",
         "implausible": "value {value!r} is implausible for a mother's age (usually {allowed})",
+        "implausible_value": "value {value!r} is outside the plausible range in the study "
+                             "description ({allowed}); check the data",
         "no_bin": "value {value!r} falls in none of the bands: {allowed}",
         "category": "value {value!r} is not an allowed category: {allowed}",
         "binary": "value {value!r} is not one of the two categories: {allowed}",
