@@ -85,11 +85,22 @@ def _core_p(test, x, y):
 def test_fused_decisions_are_p_below_alpha_of_the_kernels_and_the_core(model, test, n):
     plan = f.plan_for(model.fused, test, n, 0.05)
     key = f.stream_key(9)
-    x, y = f.array_values(plan, key, 100, 20_100)  # the same bits as studies 100..20,099
-    kernel = {"wilcoxon": signed_rank_pvalues, "paired-t": paired_t_pvalues,
-              "mann-whitney": rank_sum_pvalues}[test]
-    p = kernel(x, y)
-    assert f.array_hits(plan, key, 100, 20_100) == int((p < 0.05).sum())
+    if test == "paired-t":  # drawn by block sums: check the rule on mother-by-mother data
+        mothers = f.plan_for(model.fused, "wilcoxon", n, 0.05)
+        x, y = f.array_values(mothers, key, 100, 20_100)
+        d = y - x
+        p = paired_t_pvalues(x, y)
+        rule = f._paired_t_reject(np, d.sum(axis=1), (d * d).sum(axis=1), n, plan.crit2)
+        assert (rule == (p < 0.05)).all()
+        # and the block sums have the distribution of the sums of n differences
+        s1, s2 = f.array_values(plan, key, 0, 20_000)
+        for got, want in ((s1, d.sum(axis=1)), (s2, (d * d).sum(axis=1))):
+            assert abs(got.mean() - want.mean()) < 5 * np.sqrt(2 * want.var() / 20_000)
+            assert abs(got.std() / want.std() - 1) < 0.05
+    else:
+        x, y = f.array_values(plan, key, 100, 20_100)  # the bits of studies 100..20,099
+        p = {"wilcoxon": signed_rank_pvalues, "mann-whitney": rank_sum_pvalues}[test](x, y)
+        assert f.array_hits(plan, key, 100, 20_100) == int((p < 0.05).sum())
     for i in range(0, 20_000, 97):  # and the kernel's p is the core's
         assert p[i] == pytest.approx(_core_p(test, x[i], y[i]), rel=1e-10, abs=1e-14)
 

@@ -36,6 +36,8 @@ checks this study by study on the same bits), without evaluating a p-value per s
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import os
 from collections.abc import Callable
@@ -193,6 +195,114 @@ def _control_n(n: int, ratio: float) -> int:
     return max(2, round(n * ratio))
 
 
+MAX_BLOCK = 8192  # most multisets in the table of a block of mothers
+MAX_SUMS = 16384  # most (S1, S2) outcomes in the table of a block of differences
+LANES = 4  # uint64 words of a packed count vector
+
+
+def lane_bits(n: int) -> int:
+    """Bits per value count in a packed count vector: 8 up to 255 mothers, else 16."""
+    return 8 if n < 256 else 16
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """``size`` mothers drawn at once: an alias table over the multisets of ``size``
+    values (probability: multinomial), each with its count of every value."""
+
+    size: int
+    table: Alias
+    counts: np.ndarray  # (multisets, width) int64
+    packed: np.ndarray  # (multisets, LANES) uint64: the counts in lanes of lane_bits(n)
+
+
+def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
+    support = np.flatnonzero(probs > 0)
+    sets = np.array(list(itertools.combinations_with_replacement(range(len(support)), size)),
+                    dtype=np.int64).reshape(-1, size)
+    counts = np.zeros((len(sets), len(probs)), np.int64)
+    for col in range(size):
+        np.add.at(counts, (np.arange(len(sets)), support[sets[:, col]]), 1)
+    with np.errstate(divide="ignore"):
+        logp = (special.gammaln(size + 1) - special.gammaln(counts + 1).sum(axis=1)
+                + (counts * np.log(np.where(probs > 0, probs, 1.0))).sum(axis=1))
+    per = 64 // bits
+    padded = np.zeros((len(sets), LANES * per), np.uint64)
+    padded[:, :len(probs)] = counts
+    shifts = np.arange(per, dtype=np.uint64) * np.uint64(bits)
+    packed = (padded.reshape(len(sets), LANES, per) << shifts).sum(axis=2, dtype=np.uint64)
+    return Blocks(size, alias_table(units(np.exp(logp))), counts, packed)
+
+
+def _sum_grids(probs: np.ndarray, offset: int, most: int) -> list[tuple[np.ndarray, int]]:
+    """Distributions of the sums (S1, S2) = (sum d, sum d**2) of 1, 2, ... differences (by
+    repeated convolution; exact probabilities of every reachable pair), as far as the
+    number of pairs stays within ``most``: [(grid[S1 - g*lo, S2], lo)] for g = 1, 2, ..."""
+    steps = [(i + offset, p) for i, p in enumerate(probs) if p > 0]
+    lo, hi = min(d for d, _ in steps), max(d for d, _ in steps)
+    top = max(d * d for d, _ in steps)
+    grid, out = np.ones((1, 1)), []
+    while True:
+        rows, cols = grid.shape
+        new = np.zeros((rows + hi - lo, cols + top))
+        for d, p in steps:
+            new[d - lo:d - lo + rows, d * d:d * d + cols] += p * grid
+        if np.count_nonzero(new) > most and out:
+            return out
+        grid = new
+        out.append((grid, lo))
+
+
+def _sum_block(grid: np.ndarray, lo: int, size: int) -> Blocks:
+    i, j = np.nonzero(grid)
+    sums = np.stack([i + size * lo, j], axis=1).astype(np.int64)
+    return Blocks(size, alias_table(units(grid[i, j])), sums,
+                  np.zeros((len(sums), LANES), np.uint64))
+
+
+def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers:
+    """n differences drawn in blocks by their sums (see :func:`_sum_grids`)."""
+    grids = _sum_grids(probs, offset, MAX_SUMS)[:n]
+    size = len(grids)
+    q, r = divmod(n, size)
+    return Mothers(n, _sum_block(*grids[size - 1], size), q,
+                   _sum_block(*grids[r - 1], r) if r else None)
+
+
+@dataclass(frozen=True)
+class Mothers:
+    """How one group of ``n`` mothers is drawn: ``q`` blocks of ``main.size`` and, when
+    ``n`` is not a multiple, one block of the ``rest``."""
+
+    n: int
+    main: Blocks
+    q: int
+    rest: Blocks | None
+
+    @property
+    def picks(self) -> int:
+        return self.q + (self.rest is not None)
+
+    @property
+    def words(self) -> int:
+        return (self.picks + 1) // 2
+
+
+def _mothers(probs: tuple[float, ...] | np.ndarray, n: int) -> Mothers | None:
+    """None when the values do not fit a packed count vector (then no fused plan)."""
+    p = np.asarray(probs, float)
+    p = p / p.sum()
+    bits = lane_bits(n)
+    if n >= 1 << 16 or len(p) > LANES * 64 // bits:
+        return None
+    s = int((p > 0).sum())
+    size = 1
+    while size < n and math.comb(s + size, size + 1) <= MAX_BLOCK:
+        size += 1
+    q, r = divmod(n, size)
+    return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None)
+
+
 @dataclass(frozen=True)
 class Plan:
     """Everything a kernel needs for one (model, test, n, alpha)."""
@@ -200,18 +310,20 @@ class Plan:
     kind: str  # "signed-rank", "paired-t", "rank-sum", "one-draw", "two-draw"
     n: int
     m: int = 0
-    tables: tuple[Alias, ...] = ()
+    groups: tuple[Mothers, ...] = ()  # per-mother kinds
+    tables: tuple[Alias, ...] = ()  # study-level kinds
     offset: int = 0  # value of category 0 (differences: -k)
-    width: int = 0  # categories of a value table
+    width: int = 0  # values of a count vector
     crit2: float = 0.0  # squared critical z or t
     reject: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
 
     @property
     def words(self) -> int:
         """64-bit outputs per study (kinds that draw per mother)."""
-        return (self.n + 1) // 2 + (self.m + 1) // 2
+        return sum(g.words for g in self.groups)
 
 
+@functools.lru_cache(maxsize=64)
 def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
     """The fused plan of ``test`` on ``spec`` with ``n`` (per group), or None when this
     pair has no fused kernel (the caller then materialises the data)."""
@@ -223,17 +335,20 @@ def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
         k = max(-spec.lo, hi, 0)
         probs = np.zeros(2 * k + 1)
         probs[spec.lo + k: hi + k + 1] = spec.probs
-        table = alias_table(units(probs))
-        if test == "wilcoxon":
-            return Plan("signed-rank", n, tables=(table,), offset=-k, width=2 * k + 1,
-                        crit2=zc2)
-        tc = float(stats.t.isf(alpha / 2, n - 1))
-        return Plan("paired-t", n, tables=(table,), offset=-k, width=2 * k + 1, crit2=tc * tc)
+        if test == "paired-t":  # by the sums of blocks of differences
+            tc = float(stats.t.isf(alpha / 2, n - 1))
+            return Plan("paired-t", n, groups=(_sum_mothers(probs, -k, n),), offset=-k,
+                        width=2, crit2=tc * tc)
+        group = _mothers(probs, n)
+        if group is None:
+            return None
+        return Plan("signed-rank", n, groups=(group,), offset=-k, width=2 * k + 1, crit2=zc2)
     if isinstance(spec, GroupValues):
         m = _control_n(n, spec.ratio)
-        return Plan("rank-sum", n, m, (alias_table(units(spec.probs_x)),
-                                       alias_table(units(spec.probs_y))),
-                    offset=spec.lo, width=len(spec.probs_x), crit2=zc2)
+        gx, gy = _mothers(spec.probs_x, n), _mothers(spec.probs_y, m)
+        if gx is None or gy is None:
+            return None
+        return Plan("rank-sum", n, m, (gx, gy), offset=spec.lo, width=len(spec.probs_x), crit2=zc2)
     if isinstance(spec, PairedBinary):
         if (n + 1) * (n + 2) // 2 > MAX_OUTCOMES:
             return None
@@ -252,7 +367,7 @@ def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
     tables = tuple(alias_table(units(stats.binom.pmf(np.arange(size + 1), size, p)))
                    for size, p in ((n, spec.p1), (m, spec.p2)))
     reject = (two_by_two_table(n, m, test) < alpha).astype(np.uint8).ravel()
-    return Plan("two-draw", n, m, tables, reject=reject)
+    return Plan("two-draw", n, m, tables=tables, reject=reject)
 
 
 # --- the array-module path (numpy; CuPy on a GPU) ----------------------------------------
@@ -268,10 +383,21 @@ def _uniforms(xp, key: int, first, words: int):
     return xp.stack([lo, hi], axis=2).reshape(first.shape[0], 2 * words)
 
 
-def _counts(xp, cats, width: int):
-    rows = cats.shape[0]
-    keys = cats + (xp.arange(rows, dtype=xp.int64) * width)[:, None]
-    return xp.bincount(keys.ravel(), minlength=rows * width).reshape(rows, width)
+def _group_counts(xp, g: Mothers, u):
+    """(rows, width) counts of each value in a group, from its ``picks`` uniforms."""
+    cnt = xp.asarray(g.main.counts)[g.main.table.draw(xp, u[:, :g.q])].sum(axis=1)
+    if g.rest is not None:
+        cnt += xp.asarray(g.rest.counts)[g.rest.table.draw(xp, u[:, g.q])]
+    return cnt
+
+
+def _per_mother_counts(xp, plan: Plan, key: int, first) -> list:
+    u = _uniforms(xp, key, first, plan.words)
+    out, at = [], 0
+    for g in plan.groups:
+        out.append(_group_counts(xp, g, u[:, at:at + g.picks]))
+        at += 2 * g.words
+    return out
 
 
 def _signed_rank_reject(xp, cnt, k: int, crit2: float):
@@ -292,8 +418,8 @@ def _signed_rank_reject(xp, cnt, k: int, crit2: float):
 
 
 def _paired_t_reject(xp, s1, s2, n: int, crit2: float):
-    d = n * s2 - s1 * s1
-    return (d > 0) & (1.0 * ((n - 1) * s1 * s1) > crit2 * d)
+    dd = n * s2 - s1 * s1
+    return (dd > 0) & (1.0 * ((n - 1) * s1 * s1) > crit2 * dd)
 
 
 def _rank_sum_reject(xp, cx, cy, nx: int, ny: int, crit2: float):
@@ -326,25 +452,26 @@ def array_hits(plan: Plan, key: int, start: int, stop: int, xp=np) -> int:
         a = plan.tables[0].draw(xp, lo)
         c = plan.tables[1].draw(xp, hi)
         return int(reject[a * (plan.m + 1) + c].sum())
-    u = _uniforms(xp, key, first, plan.words)
+    counts = _per_mother_counts(xp, plan, key, first)
     if plan.kind == "rank-sum":
-        wx = (plan.n + 1) // 2
-        cx = _counts(xp, plan.tables[0].draw(xp, u[:, :plan.n]), plan.width)
-        cy = _counts(xp, plan.tables[1].draw(xp, u[:, 2 * wx:2 * wx + plan.m]), plan.width)
-        return int(_rank_sum_reject(xp, cx, cy, plan.n, plan.m, plan.crit2).sum())
-    cats = plan.tables[0].draw(xp, u[:, :plan.n])
-    k = -plan.offset
+        return int(_rank_sum_reject(xp, *counts, plan.n, plan.m, plan.crit2).sum())
     if plan.kind == "signed-rank":
-        return int(_signed_rank_reject(xp, _counts(xp, cats, plan.width), k, plan.crit2).sum())
-    vals = cats - k
-    return int(_paired_t_reject(xp, vals.sum(axis=1), (vals * vals).sum(axis=1), plan.n,
-                                plan.crit2).sum())
+        return int(_signed_rank_reject(xp, counts[0], -plan.offset, plan.crit2).sum())
+    sums = counts[0]
+    return int(_paired_t_reject(xp, sums[:, 0], sums[:, 1], plan.n, plan.crit2).sum())
+
+
+def _expand(counts: np.ndarray, n: int, offset: int) -> np.ndarray:
+    """Rows of ``n`` values (sorted) with the given counts of each value."""
+    cum = counts.cumsum(axis=1)
+    return (cum[:, None, :] <= np.arange(n)[None, :, None]).sum(axis=2) + offset
 
 
 def array_values(plan: Plan, key: int, start: int, stop: int) -> tuple[np.ndarray, ...]:
     """The data of studies ``start`` .. ``stop - 1`` as a kernel of :mod:`._kernels` takes
     them, drawn from the same bits (for checks): (zeros, d) for paired values, (x, y) for
-    two groups; for binary plans the category of each study's draw(s)."""
+    two groups (each row sorted); (S1, S2) for the paired t; for binary plans the category
+    of each study's draw(s)."""
     first = np.arange(start, stop, dtype=np.uint64)
     if plan.kind == "one-draw":
         z = splitmix(np, key, first >> np.uint64(1))
@@ -354,13 +481,13 @@ def array_values(plan: Plan, key: int, start: int, stop: int) -> tuple[np.ndarra
         z = splitmix(np, key, first)
         return (plan.tables[0].draw(np, z & np.uint64(0xFFFFFFFF)),
                 plan.tables[1].draw(np, z >> np.uint64(32)))
-    u = _uniforms(np, key, first, plan.words)
+    counts = _per_mother_counts(np, plan, key, first)
+    if plan.kind == "paired-t":
+        return counts[0][:, 0], counts[0][:, 1]
+    values = [_expand(c, g.n, plan.offset) for c, g in zip(counts, plan.groups, strict=True)]
     if plan.kind == "rank-sum":
-        wx = (plan.n + 1) // 2
-        return (plan.tables[0].draw(np, u[:, :plan.n]) + plan.offset,
-                plan.tables[1].draw(np, u[:, 2 * wx:2 * wx + plan.m]) + plan.offset)
-    d = plan.tables[0].draw(np, u[:, :plan.n]) + plan.offset
-    return np.zeros_like(d), d
+        return values[0], values[1]
+    return np.zeros_like(values[0]), values[0]
 
 
 # --- numba kernels ------------------------------------------------------------------------
@@ -387,6 +514,13 @@ def _numba_kernels() -> dict[str, Callable] | None:
     return _NUMBA or None
 
 
+def _group_args(g: Mothers) -> tuple:
+    rest = g.rest or g.main  # a placeholder of the same types when there is no rest
+    return (g.q, int(g.rest is not None), lane_bits(g.n), g.main.table.shift, g.main.table.thr,
+            g.main.table.alias, g.main.packed, rest.table.shift, rest.table.thr,
+            rest.table.alias, rest.packed)
+
+
 def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
                 stop: int) -> int:
     t = plan.tables
@@ -397,12 +531,20 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
         return kernels["two"](key, start, stop, t[0].shift, t[0].thr, t[0].alias, t[1].shift,
                               t[1].thr, t[1].alias, plan.m + 1, plan.reject)
     if plan.kind == "rank-sum":
-        return kernels["rank_sum"](key, start, stop, plan.n, plan.m, t[0].shift, t[0].thr,
-                                   t[0].alias, t[1].shift, t[1].thr, t[1].alias, plan.width,
-                                   plan.crit2)
+        gx, gy = plan.groups
+        return kernels["rank_sum"](key, start, stop, plan.n, plan.m, gx.words, gy.words,
+                                   *_group_args(gx), *_group_args(gy), plan.width, plan.crit2)
     name = "signed_rank" if plan.kind == "signed-rank" else "paired_t"
-    return kernels[name](key, start, stop, plan.n, t[0].shift, t[0].thr, t[0].alias,
-                         -plan.offset, plan.crit2)
+    g = plan.groups[0]
+    if name == "paired_t":
+        rest = g.rest or g.main
+        return kernels[name](key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
+                             g.main.table.shift, g.main.table.thr, g.main.table.alias,
+                             g.main.counts[:, 0].copy(), g.main.counts[:, 1].copy(),
+                             rest.table.shift, rest.table.thr, rest.table.alias,
+                             rest.counts[:, 0].copy(), rest.counts[:, 1].copy(), plan.crit2)
+    return kernels[name](key, start, stop, plan.n, g.words, *_group_args(g), -plan.offset,
+                         plan.crit2)
 
 
 def fused_hits(plan: Plan, sims: int, seed: int, *, engine: str = "auto",
@@ -420,7 +562,8 @@ def fused_hits(plan: Plan, sims: int, seed: int, *, engine: str = "auto",
         def run(lo: int) -> int:
             return int(_numba_hits(kernels, plan, key, lo, min(lo + block, sims)))
     else:
-        block = max(1, min(block, (1 << 22) // max(1, plan.words * 2)))
+        values = sum(g.picks for g in plan.groups) * max(plan.width, 1) + plan.words * 2
+        block = max(1, min(block, (1 << 21) // max(1, values)))
 
         def run(lo: int) -> int:
             return array_hits(plan, key, lo, min(lo + block, sims))

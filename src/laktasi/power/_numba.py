@@ -34,34 +34,61 @@ def _pick(u, shift, thr, alias):
     return col if low < thr[col] else alias[col]
 
 
-@njit(**_JIT)
-def _draw_counts(key, base, n, shift, thr, alias, cnt):
-    """Add the categories of n mothers read from counters base, base + 1, ... to cnt."""
-    z = uint64(0)
-    for j in range(n):
-        if j & 1 == 0:
-            z = _mix(key, base + uint64(j >> 1))
-            u = z & _LOW
-        else:
-            u = z >> uint64(32)
-        cnt[_pick(u, shift, thr, alias)] += 1
+@njit(inline="always", **_JIT)
+def _add(pk, c, a):
+    return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2] + pk[c, 2], a[3] + pk[c, 3])
+
+
+@njit(inline="always", **_JIT)
+def _group(key, base, q, has_rest, bits, shm, thrm, alm, pkm, shr, thrr, alr, pkr, acc):
+    """One group's counts: its picks (pick j reads half j % 2 of counter base + j // 2;
+    q blocks from the main table, then the rest) add their packed count vectors; acc
+    receives the count of each value."""
+    a = (uint64(0), uint64(0), uint64(0), uint64(0))
+    pairs = q >> 1
+    for w in range(pairs):
+        z = _mix(key, base + uint64(w))
+        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
+        a = _add(pkm, _pick(z >> uint64(32), shm, thrm, alm), a)
+    if q & 1:
+        z = _mix(key, base + uint64(pairs))
+        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
+        if has_rest:
+            a = _add(pkr, _pick(z >> uint64(32), shr, thrr, alr), a)
+    elif has_rest:
+        z = _mix(key, base + uint64(pairs))
+        a = _add(pkr, _pick(z & _LOW, shr, thrr, alr), a)
+    per = 64 // bits
+    _spill(a[0], 0, per, bits, acc)
+    _spill(a[1], per, per, bits, acc)
+    _spill(a[2], 2 * per, per, bits, acc)
+    _spill(a[3], 3 * per, per, bits, acc)
+
+
+@njit(inline="always", **_JIT)
+def _spill(word, first, per, bits, acc):
+    """Counts of values first .. first + per - 1 from one packed word."""
+    mask = (_ONE << uint64(bits)) - _ONE
+    for v in range(first, min(first + per, acc.shape[0])):
+        acc[v] = np.int64(word & mask)
+        word >>= uint64(bits)
 
 
 @njit(**_JIT)
-def signed_rank_hits(key, start, stop, n, shift, thr, alias, k, crit2):
+def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, thrm, alm, pkm, shr,
+                     thrr, alr, pkr, k, crit2):
     key = uint64(key)
-    words = uint64((n + 1) // 2)
-    cnt = np.zeros(2 * k + 1, np.int64)
+    acc = np.zeros(2 * k + 1, np.int64)
     hits = 0
     for s in range(start, stop):
-        cnt[:] = 0
-        _draw_counts(key, uint64(s) * words, n, shift, thr, alias, cnt)
+        _group(key, uint64(s) * uint64(words), q, has_rest, bits, shm, thrm, alm, pkm, shr,
+               thrr, alr, pkr, acc)
         t2 = 0
         tie = 0
         m = 0
         for v in range(1, k + 1):
-            p = cnt[k + v]
-            c = p + cnt[k - v]
+            p = acc[k + v]
+            c = p + acc[k - v]
             t2 += (2 * m + c + 1) * p
             tie += c * c * c - c
             m += c
@@ -72,25 +99,35 @@ def signed_rank_hits(key, start, stop, n, shift, thr, alias, k, crit2):
     return hits
 
 
+@njit(inline="always", **_JIT)
+def _sums(u, sh, thr, al, t1, t2, s1, s2):
+    c = _pick(u, sh, thr, al)
+    return s1 + t1[c], s2 + t2[c]
+
+
 @njit(**_JIT)
-def paired_t_hits(key, start, stop, n, shift, thr, alias, k, crit2):
+def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, thrm, alm, s1m, s2m, shr, thrr,
+                  alr, s1r, s2r, crit2):
+    """Blocks of differences drawn by their sums (S1, S2); picks as in _group."""
     key = uint64(key)
-    words = uint64((n + 1) // 2)
     hits = 0
-    z = uint64(0)
+    pairs = q >> 1
     for s in range(start, stop):
-        base = uint64(s) * words
+        base = uint64(s) * uint64(words)
         s1 = 0
         s2 = 0
-        for j in range(n):
-            if j & 1 == 0:
-                z = _mix(key, base + uint64(j >> 1))
-                u = z & _LOW
-            else:
-                u = z >> uint64(32)
-            d = _pick(u, shift, thr, alias) - k
-            s1 += d
-            s2 += d * d
+        for w in range(pairs):
+            z = _mix(key, base + uint64(w))
+            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
+            s1, s2 = _sums(z >> uint64(32), shm, thrm, alm, s1m, s2m, s1, s2)
+        if q & 1:
+            z = _mix(key, base + uint64(pairs))
+            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
+            if has_rest:
+                s1, s2 = _sums(z >> uint64(32), shr, thrr, alr, s1r, s2r, s1, s2)
+        elif has_rest:
+            z = _mix(key, base + uint64(pairs))
+            s1, s2 = _sums(z & _LOW, shr, thrr, alr, s1r, s2r, s1, s2)
         dd = n * s2 - s1 * s1
         if dd > 0 and 1.0 * ((n - 1) * s1 * s1) > crit2 * dd:
             hits += 1
@@ -98,27 +135,27 @@ def paired_t_hits(key, start, stop, n, shift, thr, alias, k, crit2):
 
 
 @njit(**_JIT)
-def rank_sum_hits(key, start, stop, nx, ny, shx, thrx, aliasx, shy, thry, aliasy, width,
-                  crit2):
+def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx,
+                  thrrx, alrx, pkrx, qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
+                  pkry, width, crit2):
     key = uint64(key)
-    wx = uint64((nx + 1) // 2)
-    words = wx + uint64((ny + 1) // 2)
-    cx = np.zeros(width, np.int64)
-    cy = np.zeros(width, np.int64)
+    ax = np.zeros(width, np.int64)
+    ay = np.zeros(width, np.int64)
     big = nx + ny
+    words = uint64(wx + wy)
     hits = 0
     for s in range(start, stop):
-        cx[:] = 0
-        cy[:] = 0
         base = uint64(s) * words
-        _draw_counts(key, base, nx, shx, thrx, aliasx, cx)
-        _draw_counts(key, base + wx, ny, shy, thry, aliasy, cy)
+        _group(key, base, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx, thrrx, alrx, pkrx, ax)
+        _group(key, base + uint64(wx), qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
+               pkry, ay)
         r2 = 0
         tie = 0
         below = 0
         for v in range(width):
-            c = cx[v] + cy[v]
-            r2 += (2 * below + c + 1) * cx[v]
+            cx = ax[v]
+            c = cx + ay[v]
+            r2 += (2 * below + c + 1) * cx
             tie += c * c * c - c
             below += c
         a = r2 - nx * (nx + 1) - nx * ny
