@@ -26,7 +26,6 @@ from laktasi.io import (
     write_data,
 )
 from laktasi.pipeline import analyse_file
-from laktasi.safe_write import OutputExistsError, refuse_overwrite, write_new
 
 
 def _same(a, b):
@@ -215,22 +214,23 @@ def test_a_workbook_without_the_sheet_has_no_study(tmp_path):
     ("id", "berkas sudah ada dan tidak ditimpa; pilih nama lain atau tambahkan --force"),
     ("en", "the file already exists and was not overwritten; choose another name or add "
            "--force")])
-def test_an_existing_file_is_not_overwritten_without_force(tmp_path, lang, words):
+def test_an_existing_file_is_not_overwritten_without_force(tmp_path, lang, words, capsys):
+    """The one way the commands write files (laktasi.cli._common.write_files)."""
+    import typer
+
+    from laktasi.cli._common import refuse_existing, write_file, write_files
+
     p = tmp_path / "entry.xlsx"
     p.write_bytes(b"filled by hand")
-    with pytest.raises(OutputExistsError, match=words) as err:
-        write_new(p, b"new", lang=lang)
-    assert err.value.detail["path"] == str(p) and str(p) in str(err.value)
-    assert p.read_bytes() == b"filled by hand"
-    with pytest.raises(OutputExistsError):
-        refuse_overwrite([tmp_path / "other.docx", p], lang=lang)
-    refuse_overwrite([tmp_path / "other.docx"], lang=lang)
-    refuse_overwrite(p, force=True)
-    write_new(p, b"new", force=True)
+    other = tmp_path / "bab4.md"
+    with pytest.raises(typer.Exit) as exit_:
+        write_files({other: b"new", p: b"new"}, lang)
+    assert exit_.value.exit_code == 2
+    assert f"{p}: {words}" in " ".join(capsys.readouterr().err.split())
+    assert p.read_bytes() == b"filled by hand" and not other.exists()  # nothing written
+    with pytest.raises(typer.Exit):
+        refuse_existing([other, p], lang, force=False)
+    refuse_existing([other, None], lang, force=False)
+    refuse_existing([p], lang, force=True)
+    write_file(p, b"new", lang, force=True)
     assert p.read_bytes() == b"new"
-
-
-def test_an_unwritable_output_is_a_located_error(tmp_path):
-    with pytest.raises(Exception, match="tidak dapat ditulis") as err:
-        write_new(tmp_path / "no" / "such" / "bab4.md", b"x")
-    assert "no/such/bab4.md" in str(err.value)

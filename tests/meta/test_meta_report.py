@@ -70,4 +70,4 @@ def test_cli_format_needs_out(tmp_path):
     assert r.exit_code == 2 and "--out" in r.output
     r = runner.invoke(app, ["meta", "--example", "--format", "pdf", "--out",
                             str(tmp_path / "x.pdf")])
-    assert r.exit_code == 1 and "choose one of" in r.output
+    assert r.exit_code == 2 and "choose one of" in r.output

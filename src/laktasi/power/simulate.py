@@ -30,6 +30,7 @@ from laktasi.errors import InvalidOptionError, LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
 from . import _kernels as k
+from ._fused import fused_hits, plan_for
 from .generators import DESIGNS
 
 __all__ = ["PAIRED_TESTS", "TWO_GROUP_TESTS", "PowerEstimate", "cupy_available",
@@ -113,21 +114,25 @@ def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 
     """Power of ``test`` with ``n`` pairs (one group) or ``n`` mothers per group (two
     groups) for data drawn from ``model``, by simulating ``sims`` studies.
 
-    Studies are simulated in chunks of ``chunk``, each with its own random stream spawned
-    from ``seed``, on ``workers`` threads (default: the CPU cores, at most 8); the estimate
-    is the same whatever the number of threads.
+    Whole-number and yes/no models with their usual tests (``integer_counts`` with
+    Wilcoxon or paired t, ``two_group_counts`` with Mann-Whitney, ``binary_pairs`` with
+    McNemar, ``binary_groups`` with the 2 x 2 tests) are simulated fused
+    (:mod:`laktasi.power._fused`): each study is drawn and tested in one pass from a
+    counter-based stream, compiled with numba when it is installed, else with numpy --
+    the same estimate either way, and whatever ``chunk`` and ``workers``. Other models
+    are drawn with numpy's generator in chunks of ``chunk``, each with its own stream
+    spawned from ``seed``. Both run on ``workers`` threads (default: the CPU cores, at
+    most 8); the estimate does not depend on the number of threads.
 
-    ``backend="cupy"`` runs on an NVIDIA GPU when CuPy is installed (see
-    :mod:`laktasi.power._gpu`; only whole-number counts with the Wilcoxon test so far);
-    its random stream differs from numpy's, so its estimate agrees within Monte-Carlo
-    error, not digit for digit.
+    ``backend="cupy"`` runs the fused models on an NVIDIA GPU when CuPy is installed (see
+    :mod:`laktasi.power._gpu`): the same counters, so the same estimate as on the CPU.
 
     Examples
     --------
     >>> from laktasi.power import integer_counts
     >>> est = simulate_power(20, integer_counts(effect=1.0), "wilcoxon", sims=2_000, seed=1)
     >>> est.power, round(est.se, 4)
-    (0.7875, 0.0091)
+    (0.796, 0.009)
     """
     if backend not in BACKENDS:
         raise InvalidOptionError(f"backend={backend!r}: choose one of {', '.join(BACKENDS)}.",
@@ -140,11 +145,14 @@ def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 
         raise LaktasiInputError(f"alpha = {alpha} must lie between 0 and 1.", alpha=alpha)
     name = getattr(model, "name", "custom")
     method = f"Monte Carlo, {test} (two-sided, p as laktasi.stats), {name} data"
+    fused = getattr(model, "fused", None)
+    plan = plan_for(fused, test, n, alpha) if fused is not None else None
     if backend == "cupy":
-        from ._gpu import simulate_counts_wilcoxon
+        from ._gpu import simulate_fused_gpu
 
-        hits = simulate_counts_wilcoxon(n, model, test, sims=sims, alpha=alpha, seed=seed,
-                                        progress=progress)
+        hits = simulate_fused_gpu(plan, sims=sims, seed=seed, progress=progress)
+    elif plan is not None:
+        hits = fused_hits(plan, sims, seed, workers=workers, block=chunk, progress=progress)
     else:
         sizes = [min(chunk, sims - start) for start in range(0, sims, chunk)]
         # one random stream per chunk (spawned from the seed): the result does not depend

@@ -43,6 +43,8 @@ _TEXT = {
         "range": "nilai {value!r} di luar rentang yang diizinkan ({allowed})",
         "not_whole": "nilai {value!r} bukan bilangan bulat (frekuensi biasanya bilangan bulat)",
         "implausible": "nilai {value!r} tidak wajar untuk umur ibu (biasanya {allowed})",
+        "implausible_value": "nilai {value!r} di luar rentang wajar dalam deskripsi studi "
+                             "({allowed}); periksa datanya",
         "no_bin": "nilai {value!r} tidak masuk kelompok mana pun: {allowed}",
         "category": "nilai {value!r} tidak termasuk kategori yang diizinkan: {allowed}",
         "binary": "nilai {value!r} bukan salah satu dari dua kategori: {allowed}",
@@ -89,6 +91,8 @@ _TEXT = {
         "range": "value {value!r} is outside the allowed range ({allowed})",
         "not_whole": "value {value!r} is not a whole number (frequencies usually are)",
         "implausible": "value {value!r} is implausible for a mother's age (usually {allowed})",
+        "implausible_value": "value {value!r} is outside the plausible range in the study "
+                             "description ({allowed}); check the data",
         "no_bin": "value {value!r} falls in none of the bands: {allowed}",
         "category": "value {value!r} is not an allowed category: {allowed}",
         "binary": "value {value!r} is not one of the two categories: {allowed}",
@@ -161,12 +165,6 @@ _CHECK = {
                            "kosong di semua baris.",
         "skipped_characteristic": "Karakteristik '{label}' (kolom {columns}) tidak "
                                   "ditabulasi: kolomnya kosong di semua baris.",
-        "exists": "{path}: berkas sudah ada dan tidak ditimpa; pilih nama lain atau tambahkan "
-                  "--force untuk menimpanya.",
-        "no_study": "{path}: deskripsi studi tidak ditemukan (tidak ada sheet 'Deskripsi "
-                    "studi' di berkas, tidak ada berkas .study.yaml atau .yaml bernama sama di "
-                    "sampingnya). Berikan --study STUDI.yaml, atau --design DESAIN bila kolom "
-                    "hasil bernama NAMA_pre / NAMA_post (lihat docs/study-file.md).",
     },
     "en": {
         "cannot_write": "{path}: cannot be written ({reason}); check that the folder "
@@ -183,12 +181,6 @@ _CHECK = {
                            "columns are empty in every row.",
         "skipped_characteristic": "Characteristic '{label}' (column {columns}) is not "
                                   "tabulated: its column is empty in every row.",
-        "exists": "{path}: the file already exists and was not overwritten; choose another "
-                  "name or add --force to overwrite it.",
-        "no_study": "{path}: no study description found (no sheet 'Study description' in "
-                    "the file, no .study.yaml or .yaml file of the same name beside it). Give "
-                    "--study STUDY.yaml, or --design DESIGN when the outcome columns are named "
-                    "NAME_pre / NAME_post (see docs/study-file.md).",
     },
 }
 

@@ -1,0 +1,194 @@
+"""Compiled (numba) kernels of :mod:`laktasi.power._fused`: one loop per simulated study
+draws its values from the SplitMix64 counter stream, counts them and decides, keeping no
+array of data. Each kernel equals ``_fused.array_hits`` on the same counters (tests/power).
+
+Importing this module needs numba; ``_fused`` falls back to numpy without it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, uint64
+
+_GAMMA = uint64(0x9E3779B97F4A7C15)
+_M1 = uint64(0xBF58476D1CE4E5B9)
+_M2 = uint64(0x94D049BB133111EB)
+_LOW = uint64(0xFFFFFFFF)
+_ONE = uint64(1)
+
+_JIT = {"nogil": True, "cache": True, "boundscheck": False}
+
+
+@njit(inline="always", **_JIT)
+def _mix(key, counter):
+    z = (counter + _ONE) * _GAMMA + key
+    z = (z ^ (z >> uint64(30))) * _M1
+    z = (z ^ (z >> uint64(27))) * _M2
+    return z ^ (z >> uint64(31))
+
+
+@njit(inline="always", **_JIT)
+def _pick(u, shift, thr, alias):
+    col = np.int64(u >> uint64(shift))
+    low = np.int64(u & ((_ONE << uint64(shift)) - _ONE))
+    return col if low < thr[col] else alias[col]
+
+
+@njit(inline="always", **_JIT)
+def _add(pk, c, a):
+    return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2] + pk[c, 2], a[3] + pk[c, 3])
+
+
+@njit(inline="always", **_JIT)
+def _group(key, base, q, has_rest, bits, shm, thrm, alm, pkm, shr, thrr, alr, pkr, acc):
+    """One group's counts: its picks (pick j reads half j % 2 of counter base + j // 2;
+    q blocks from the main table, then the rest) add their packed count vectors; acc
+    receives the count of each value."""
+    a = (uint64(0), uint64(0), uint64(0), uint64(0))
+    pairs = q >> 1
+    for w in range(pairs):
+        z = _mix(key, base + uint64(w))
+        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
+        a = _add(pkm, _pick(z >> uint64(32), shm, thrm, alm), a)
+    if q & 1:
+        z = _mix(key, base + uint64(pairs))
+        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
+        if has_rest:
+            a = _add(pkr, _pick(z >> uint64(32), shr, thrr, alr), a)
+    elif has_rest:
+        z = _mix(key, base + uint64(pairs))
+        a = _add(pkr, _pick(z & _LOW, shr, thrr, alr), a)
+    per = 64 // bits
+    _spill(a[0], 0, per, bits, acc)
+    _spill(a[1], per, per, bits, acc)
+    _spill(a[2], 2 * per, per, bits, acc)
+    _spill(a[3], 3 * per, per, bits, acc)
+
+
+@njit(inline="always", **_JIT)
+def _spill(word, first, per, bits, acc):
+    """Counts of values first .. first + per - 1 from one packed word."""
+    mask = (_ONE << uint64(bits)) - _ONE
+    for v in range(first, min(first + per, acc.shape[0])):
+        acc[v] = np.int64(word & mask)
+        word >>= uint64(bits)
+
+
+@njit(**_JIT)
+def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, thrm, alm, pkm, shr,
+                     thrr, alr, pkr, k, crit2):
+    key = uint64(key)
+    acc = np.zeros(2 * k + 1, np.int64)
+    hits = 0
+    for s in range(start, stop):
+        _group(key, uint64(s) * uint64(words), q, has_rest, bits, shm, thrm, alm, pkm, shr,
+               thrr, alr, pkr, acc)
+        t2 = 0
+        tie = 0
+        m = 0
+        for v in range(1, k + 1):
+            p = acc[k + v]
+            c = p + acc[k - v]
+            t2 += (2 * m + c + 1) * p
+            tie += c * c * c - c
+            m += c
+        a = 2 * t2 - m * (m + 1)
+        v48 = 2 * m * (m + 1) * (2 * m + 1) - tie
+        if v48 > 0 and 3.0 * a * a > crit2 * v48:
+            hits += 1
+    return hits
+
+
+@njit(inline="always", **_JIT)
+def _sums(u, sh, thr, al, t1, t2, s1, s2):
+    c = _pick(u, sh, thr, al)
+    return s1 + t1[c], s2 + t2[c]
+
+
+@njit(**_JIT)
+def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, thrm, alm, s1m, s2m, shr, thrr,
+                  alr, s1r, s2r, crit2):
+    """Blocks of differences drawn by their sums (S1, S2); picks as in _group."""
+    key = uint64(key)
+    hits = 0
+    pairs = q >> 1
+    for s in range(start, stop):
+        base = uint64(s) * uint64(words)
+        s1 = 0
+        s2 = 0
+        for w in range(pairs):
+            z = _mix(key, base + uint64(w))
+            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
+            s1, s2 = _sums(z >> uint64(32), shm, thrm, alm, s1m, s2m, s1, s2)
+        if q & 1:
+            z = _mix(key, base + uint64(pairs))
+            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
+            if has_rest:
+                s1, s2 = _sums(z >> uint64(32), shr, thrr, alr, s1r, s2r, s1, s2)
+        elif has_rest:
+            z = _mix(key, base + uint64(pairs))
+            s1, s2 = _sums(z & _LOW, shr, thrr, alr, s1r, s2r, s1, s2)
+        dd = n * s2 - s1 * s1
+        if dd > 0 and 1.0 * ((n - 1) * s1 * s1) > crit2 * dd:
+            hits += 1
+    return hits
+
+
+@njit(**_JIT)
+def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx,
+                  thrrx, alrx, pkrx, qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
+                  pkry, width, crit2):
+    key = uint64(key)
+    ax = np.zeros(width, np.int64)
+    ay = np.zeros(width, np.int64)
+    big = nx + ny
+    words = uint64(wx + wy)
+    hits = 0
+    for s in range(start, stop):
+        base = uint64(s) * words
+        _group(key, base, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx, thrrx, alrx, pkrx, ax)
+        _group(key, base + uint64(wx), qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
+               pkry, ay)
+        r2 = 0
+        tie = 0
+        below = 0
+        for v in range(width):
+            cx = ax[v]
+            c = cx + ay[v]
+            r2 += (2 * below + c + 1) * cx
+            tie += c * c * c - c
+            below += c
+        a = r2 - nx * (nx + 1) - nx * ny
+        t = big * big * big - big - tie
+        if t > 0 and 3.0 * a * a * big * (big - 1) > crit2 * (nx * ny * t):
+            hits += 1
+    return hits
+
+
+@njit(**_JIT)
+def one_draw_hits(key, start, stop, shift, thr, alias, reject):
+    key = uint64(key)
+    hits = 0
+    z = uint64(0)
+    for s in range(start, stop):
+        if s & 1 == 0 or s == start:
+            z = _mix(key, uint64(s >> 1))
+        u = z >> uint64(32) if s & 1 else z & _LOW
+        hits += reject[_pick(u, shift, thr, alias)]
+    return hits
+
+
+@njit(**_JIT)
+def two_draw_hits(key, start, stop, shx, thrx, aliasx, shy, thry, aliasy, cols, reject):
+    key = uint64(key)
+    hits = 0
+    for s in range(start, stop):
+        z = _mix(key, uint64(s))
+        a = _pick(z & _LOW, shx, thrx, aliasx)
+        c = _pick(z >> uint64(32), shy, thry, aliasy)
+        hits += reject[a * cols + c]
+    return hits
+
+
+KERNELS = {"signed_rank": signed_rank_hits, "paired_t": paired_t_hits,
+           "rank_sum": rank_sum_hits, "one": one_draw_hits, "two": two_draw_hits}
