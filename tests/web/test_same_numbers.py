@@ -21,7 +21,8 @@ def _cli_json(tmp_path, *args: str) -> dict:
     from laktasi.cli import app
 
     out = tmp_path / "cli.json"
-    result = CliRunner().invoke(app, ["analyze", *args, "--format", "json", "--out", str(out)])
+    result = CliRunner().invoke(app, ["analyze", *args, "--format", "json", "--out", str(out),
+                                      "--force"])  # cli.json is written more than once
     assert result.exit_code == 0, result.output
     return json.loads(out.read_text(encoding="utf-8"))
 
