@@ -394,7 +394,7 @@ def test_write_files_is_all_or_nothing(tmp_path):
     assert first.read_text(encoding="utf-8") == "old"
     assert _files(tmp_path) == ["first.txt", "second"]
     write_files({first: "new", tmp_path / "sub" / "third.txt": "3"}, "en",
-                folders=[tmp_path / "sub"])
+                folders=[tmp_path / "sub"], force=True)  # first.txt exists: --force
     assert first.read_text(encoding="utf-8") == "new"
     assert _files(tmp_path) == ["first.txt", "second", "sub", "sub/third.txt"]
 
