@@ -452,3 +452,16 @@ def test_help_texts_are_indonesian():
             seen += 1
         assert cmd.help, path
     assert seen > 80
+
+
+def test_example_does_not_overwrite_a_file_without_force(tmp_path):
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path)])
+    assert res.exit_code == 0
+    data = tmp_path / "kota-bengkulu-2018.xlsx"
+    data.write_bytes(b"filled in by the student")
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path)])
+    assert res.exit_code == 2 and "--force" in res.output and str(data) in res.output
+    assert data.read_bytes() == b"filled in by the student"
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path), "--force",
+                              "--lang", "en"])
+    assert res.exit_code == 0 and data.read_bytes().startswith(b"PK")

@@ -42,6 +42,8 @@ WORDS: dict[str, dict[str, str]] = {
         "read_only": "disk hanya-baca",
         "too_long": "nama terlalu panjang",
         "exists": "sudah ada berkas dengan nama itu",
+        "would_overwrite": "{path}: berkas sudah ada; tidak ditimpa (pakai --force untuk "
+                           "menimpanya).",
         "analyze_needs": "Berikan DATA dan --study STUDI.yaml (atau --design DESAIN), atau "
                          "--example NAMA.",
         "docx_needs_out": "--format docx memerlukan --out BERKAS.docx.",
@@ -72,6 +74,8 @@ WORDS: dict[str, dict[str, str]] = {
         "read_only": "the disk is read-only",
         "too_long": "the name is too long",
         "exists": "a file of that name exists",
+        "would_overwrite": "{path}: the file exists; not overwritten (use --force to "
+                           "overwrite it).",
         "analyze_needs": "Give DATA and --study STUDY.yaml (or --design DESIGN), or "
                          "--example NAME.",
         "docx_needs_out": "--format docx needs --out FILE.docx.",

@@ -102,6 +102,7 @@ def example(
     name: str = typer.Argument(None, help="Nama contoh (lihat --list)."),
     directory: Path = typer.Argument(Path("."), help="Folder tujuan NAMA.xlsx dan NAMA.yaml."),
     list_: bool = typer.Option(False, "--list", help="Daftar contoh bawaan."),
+    force: bool = typer.Option(False, "--force", help="Timpa berkas yang sudah ada."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
 ) -> None:
     """Tulis contoh penelitian bawaan (data .xlsx, deskripsi .yaml) ke FOLDER."""
@@ -118,6 +119,9 @@ def example(
             typer.echo(n)
         return
     xlsx, yaml = directory / f"{name}.xlsx", directory / f"{name}.yaml"
+    for path in (xlsx, yaml):
+        if path.is_file() and not force:  # a filled-in copy of the example is not lost
+            stop(say("would_overwrite", lang, path=path))
     try:
         data, study_path = example_files(name)
         study = load_study(study_path)
@@ -132,7 +136,7 @@ def example(
 
 def examples() -> None:
     """Daftar contoh bawaan (sama dengan: example --list)."""
-    example(name=None, directory=Path("."), list_=True, lang="id")
+    example(name=None, directory=Path("."), list_=True, force=False, lang="id")
 
 
 def register(app: typer.Typer) -> None:
