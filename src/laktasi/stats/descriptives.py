@@ -12,7 +12,7 @@ from scipy import stats
 from laktasi.errors import LaktasiInputError
 
 from ._results import ConfidenceInterval, DescriptivesResult, FrequenciesResult, FrequencyRow, Note
-from ._validation import check_confidence_level, is_missing, levels_of, sample_array
+from ._validation import category_list, check_confidence_level, levels_of, sample_array
 
 __all__ = ["descriptives", "frequencies"]
 
@@ -118,14 +118,13 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     >>> [(r.value, r.n, round(r.valid_percent, 1)) for r in res.rows]
     [('SD', 1, 33.3), ('SMP', 0, 0.0), ('SMA', 2, 66.7), ('PT', 0, 0.0)]
     """
-    values = x.to_numpy() if hasattr(x, "to_numpy") else x
     tally: Counter = Counter()
     n_missing = 0
-    for key, k in Counter(values).items():  # count first: per-category work stays small
-        if is_missing(key):
+    for key, k in Counter(category_list(x, "x")).items():
+        if key is None:
             n_missing += k
         else:
-            tally[key.item() if isinstance(key, np.generic) else key] += k
+            tally[key] += k
     n_total = sum(tally.values()) + n_missing
     if n_total == 0:
         raise LaktasiInputError("The variable has no values at all.", n=0)

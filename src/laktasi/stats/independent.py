@@ -8,7 +8,12 @@ from typing import Any
 import numpy as np
 from scipy import stats
 
-from laktasi.errors import ConstantInputError, LaktasiInputError, LengthMismatchError
+from laktasi.errors import (
+    ConstantInputError,
+    LaktasiInputError,
+    LengthMismatchError,
+    TooFewObservationsError,
+)
 
 from . import _effsize, _ranks
 from ._pvalues import normal_pvalue, t_pvalue
@@ -39,6 +44,7 @@ __all__ = ["ancova", "independent_t", "mann_whitney"]
 
 _EXACT_AUTO_MAX_N = 100
 _EXACT_MAX_N = 400
+_PERFECT_FIT = 1e-10  # R anova.lm: residual SS below this x sum(fitted^2) is a perfect fit
 
 
 def mann_whitney(
@@ -334,13 +340,21 @@ def ancova(
             f"{len(g)} values.",
             lengths=(len(y), len(x), len(g)),
         )
-    g_missing = np.array([is_missing(v) for v in g])
+    g_missing = np.array([is_missing(v) for v in g], dtype=bool)
     keep = ~(np.isnan(y) | np.isnan(x) | g_missing)
     notes: list[Note] = []
     if not keep.all():
         notes.append(Note("missing_dropped", {"n": int((~keep).sum()), "rule": "listwise"}))
     y, x = y[keep], x[keep]
     g = [v for v, k in zip(g, keep, strict=True) if k]
+    if y.size == 0:
+        raise TooFewObservationsError(
+            f"No mother has post, pre and group all present ({len(keep)} rows given); "
+            "ANCOVA needs complete cases.",
+            n=0,
+            min_n=4,
+            what="complete cases",
+        )
     levels = levels_of(g, levels, "Group")
     k = len(levels)
     if k < 2:
@@ -362,6 +376,14 @@ def ancova(
     if np.ptp(x) == 0:
         raise ConstantInputError("All pre values are equal; pre cannot adjust post.",
                                  what="pre", value=float(x[0]))
+    if np.ptp(_ranks.clean(y)) == 0:
+        # R: anova(lm(post ~ pre + g)) prints F = NaN (0 / 0) and warns of a perfect fit
+        raise ConstantInputError(
+            f"All {n} post values are equal ({y[0]:g}, e.g. everyone at the scale's maximum); "
+            "there is no variation between or within the groups to test.",
+            what="post",
+            value=float(y[0]),
+        )
     dummies = np.zeros((n, k - 1))
     for j in range(1, k):
         dummies[:, j - 1] = idx == j
@@ -372,10 +394,22 @@ def ancova(
     if rank < full.shape[1] or df_error < 1:
         raise LaktasiInputError("The data cannot separate group and pre (the design is "
                                 "singular); check that pre varies within groups.")
+    fitted = full @ coef
+    if sse_full < _PERFECT_FIT * float(fitted @ fitted):
+        # R's anova.lm warns "ANOVA F-tests on an essentially perfect fit are unreliable"
+        # when the residual SS < 1e-10 x the sum of squared fitted values: refuse there
+        raise LaktasiInputError(
+            "post is (almost) exactly a straight line in pre within the groups (residual "
+            f"sum of squares {sse_full:.3g}); F-tests on a perfect fit are meaningless. "
+            "Check that post and pre are different measurements.",
+            ss_error=sse_full,
+            reason="perfect_fit",
+        )
     sse_no_group, _, _ = _sse(np.hstack([ones, x[:, None]]), y)
     sse_no_pre, _, _ = _sse(np.hstack([ones, dummies]), y)
-    ss_group = sse_no_group - sse_full
-    ss_cov = sse_no_pre - sse_full
+    # sums of squares are >= 0; a difference of two equal residual sums can come out -1e-15
+    ss_group = max(0.0, sse_no_group - sse_full)
+    ss_cov = max(0.0, sse_no_pre - sse_full)
     mse = sse_full / df_error
     f_group = (ss_group / (k - 1)) / mse
     f_cov = ss_cov / mse

@@ -33,9 +33,9 @@ from ._results import (
 )
 from ._validation import (
     ALTERNATIVES,
+    category_list,
     check_confidence_level,
     check_option,
-    is_missing,
     paired_arrays,
 )
 
@@ -256,8 +256,13 @@ def paired_t(
     else:
         r = float(np.corrcoef(a, b)[0, 1])
         r = max(-1.0, min(1.0, r))
-        if abs(r) == 1 or n < 3:
-            r_p = 0.0 if abs(r) == 1 else math.nan
+        if n < 3:
+            # two points always lie on a line: r = +/-1 with n - 2 = 0 df, so its p is
+            # undefined (PSPP prints NaN; R's cor.test refuses "not enough finite observations")
+            r_p = math.nan
+            notes.append(Note("correlation_pvalue_undefined", {"n": n, "df": n - 2}))
+        elif abs(r) == 1:
+            r_p = 0.0
         else:
             tr = r * math.sqrt((n - 2) / (1 - r * r))
             r_p = 2 * float(stats.t.sf(abs(tr), n - 2))
@@ -344,6 +349,12 @@ def mcnemar_table(
                 cell=name,
                 value=v,
             )
+        if not math.isfinite(v):
+            raise InvalidTableError(
+                f"{name} = {v!r} is missing or infinite; counts must be whole numbers >= 0.",
+                cell=name,
+                value=v,
+            )
         if v < 0 or v != int(v):
             raise InvalidTableError(
                 f"{name} = {v!r} is not a whole number >= 0; counts must be whole numbers >= 0.",
@@ -425,8 +436,8 @@ def mcnemar(
     >>> mcnemar(pre, post, levels=("tidak", "lancar")).pvalue
     0.00390625
     """
-    pre_l = _categorical(pre, "pre")
-    post_l = _categorical(post, "post")
+    pre_l = category_list(pre, "pre")
+    post_l = category_list(post, "post")
     if len(pre_l) != len(post_l):
         raise LengthMismatchError(
             f"pre has {len(pre_l)} values but post has {len(post_l)}; paired data need one "
@@ -470,18 +481,3 @@ def mcnemar(
     if dropped:
         notes = (Note("missing_dropped", {"n": dropped, "rule": "pairwise"}), *notes)
     return replace(res, levels=tuple(levels), notes=notes)
-
-
-def _categorical(values: Any, name: str) -> list[Any]:
-    if hasattr(values, "to_numpy"):
-        values = values.to_numpy()
-    out = []
-    for v in list(values):
-        if is_missing(v):
-            out.append(None)
-        elif isinstance(v, np.generic):
-            out.append(v.item())
-        else:
-            out.append(v)
-    return out
-
