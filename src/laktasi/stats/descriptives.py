@@ -18,16 +18,24 @@ __all__ = ["descriptives", "frequencies"]
 
 
 def _haverage(sorted_x: np.ndarray, p: float) -> float:
-    """SPSS's default percentile (HAVERAGE): position p(n + 1), linear interpolation."""
-    n = sorted_x.size
-    pos = p * (n + 1)
-    if pos <= 1:
-        return float(sorted_x[0])
-    if pos >= n:
-        return float(sorted_x[-1])
-    k = math.floor(pos)
-    frac = pos - k
-    return float(sorted_x[k - 1] + frac * (sorted_x[k] - sorted_x[k - 1]))
+    """SPSS's default percentile (HAVERAGE): position p(n + 1), linear interpolation.
+
+    numpy's ``method="weibull"`` (Hyndman & Fan type 6, R ``quantile(type = 6)``);
+    positions below 1 or above n give the minimum or maximum.
+
+    Parameters
+    ----------
+    sorted_x : numpy.ndarray
+        The values, sorted, no missing values.
+    p : float
+        The proportion, 0 < p < 1.
+
+    Returns
+    -------
+    float
+        The percentile.
+    """
+    return float(np.percentile(sorted_x, 100 * p, method="weibull"))
 
 
 def _trimmed_mean(sorted_x: np.ndarray, proportion: float = 0.05) -> float:

@@ -16,7 +16,7 @@ from laktasi.errors import (
 )
 
 from . import _effsize, _ranks
-from ._pvalues import normal_pvalue, t_pvalue
+from ._pvalues import normal_pvalue
 from ._results import (
     AdjustedMean,
     AncovaResult,
@@ -180,11 +180,44 @@ def _summary(label: str, v: np.ndarray) -> GroupSummary:
     return GroupSummary(label, int(v.size), float(v.mean()), sd, sd / math.sqrt(v.size))
 
 
-def _t_row(diff: float, se: float, df: float, alternative: str, level: float) -> TRow:
-    t = diff / se
-    p = t_pvalue(t, df, alternative)
+def _t_row(sx: GroupSummary, sy: GroupSummary, equal_var: bool, alternative: str,
+           level: float) -> TRow:
+    """One row of SPSS's Independent Samples Test (x - y).
+
+    t and p from ``scipy.stats.ttest_ind_from_stats`` (Student with pooled variance or
+    Welch); df (Welch-Satterthwaite), SE and the two-sided CI of the difference here.
+
+    Parameters
+    ----------
+    sx, sy : GroupSummary
+        n, mean and SD of each group.
+    equal_var : bool
+        True: Student (pooled variance); False: Welch.
+    alternative : {"two-sided", "less", "greater"}
+        Passed to scipy ("greater": mean of x larger).
+    level : float
+        Confidence level of the CI.
+
+    Returns
+    -------
+    TRow
+        t, df, p, mean difference, its SE and CI.
+    """
+    nx, ny = sx.n, sy.n
+    diff = sx.mean - sy.mean
+    if equal_var:
+        df = float(nx + ny - 2)
+        sp2 = ((nx - 1) * sx.sd**2 + (ny - 1) * sy.sd**2) / df
+        se = math.sqrt(sp2 * (1 / nx + 1 / ny))
+    else:
+        vx, vy = sx.sd**2 / nx, sy.sd**2 / ny
+        df = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
+        se = math.sqrt(vx + vy)
+    res = stats.ttest_ind_from_stats(sx.mean, sx.sd, nx, sy.mean, sy.sd, ny,
+                                     equal_var=equal_var, alternative=alternative)
     q = float(stats.t.ppf(1 - (1 - level) / 2, df))
-    return TRow(t, df, p, diff, se, ConfidenceInterval(diff - q * se, diff + q * se, level))
+    return TRow(float(res.statistic), df, float(res.pvalue), diff, se,
+                ConfidenceInterval(diff - q * se, diff + q * se, level))
 
 
 def independent_t(
@@ -233,10 +266,8 @@ def independent_t(
     diff = sx.mean - sy.mean
     df_s = nx + ny - 2
     sp2 = ((nx - 1) * sx.sd**2 + (ny - 1) * sy.sd**2) / df_s
-    student = _t_row(diff, math.sqrt(sp2 * (1 / nx + 1 / ny)), float(df_s), alternative, level)
-    vx, vy = sx.sd**2 / nx, sy.sd**2 / ny
-    df_w = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
-    welch = _t_row(diff, math.sqrt(vx + vy), df_w, alternative, level)
+    student = _t_row(sx, sy, True, alternative, level)
+    welch = _t_row(sx, sy, False, alternative, level)
     lev_f, lev_p = _levene(xa, ya)
     if math.isnan(lev_f):
         notes.append(Note("levene_undefined", {"reason": "no spread of absolute deviations "
@@ -290,16 +321,28 @@ def independent_t(
 
 
 def _levene(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Levene's F on absolute deviations from the group means (SPSS, PSPP)."""
+    """Levene's F on absolute deviations from the group means (SPSS, PSPP).
+
+    ``scipy.stats.levene(x, y, center="mean")``; (NaN, NaN) when the absolute
+    deviations do not vary within the groups (F is 0/0 or x/0 there).
+
+    Parameters
+    ----------
+    x, y : numpy.ndarray
+        The two groups, no missing values.
+
+    Returns
+    -------
+    tuple of float
+        (F with 1 and n - 2 df, p).
+    """
     zx, zy = np.abs(x - x.mean()), np.abs(y - y.mean())
     z = np.concatenate([zx, zy])
     within = float(((zx - zx.mean()) ** 2).sum() + ((zy - zy.mean()) ** 2).sum())
-    between = float(zx.size * (zx.mean() - z.mean()) ** 2 + zy.size * (zy.mean() - z.mean()) ** 2)
-    df2 = z.size - 2
     if within <= 1e-12 * float((z * z).sum()):  # no spread within the groups: F undefined
         return math.nan, math.nan
-    f = between / (within / df2)
-    return f, float(stats.f.sf(f, 1, df2))
+    res = stats.levene(x, y, center="mean")
+    return float(res.statistic), float(res.pvalue)
 
 
 def _sse(design: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray, int]:
