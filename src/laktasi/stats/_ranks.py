@@ -46,7 +46,19 @@ def clean(values: np.ndarray) -> np.ndarray:
 
 
 def average_ranks(values: np.ndarray) -> np.ndarray:
-    return stats.rankdata(values, method="average")
+    """Average ranks (ties share the mean of their positions), as SPSS, PSPP and R.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        One-dimensional values (already rounded by :func:`clean`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Float ranks 1..n.
+    """
+    return np.asarray(stats.rankdata(values, method="average"), dtype=float)
 
 
 def tie_sizes(values: np.ndarray) -> np.ndarray:
@@ -78,8 +90,9 @@ def rank_sum_distribution(doubled_ranks: np.ndarray, m: int) -> np.ndarray:
         k = min(i, m)
         # 0/1 knapsack step; numpy copies overlapping operands, so this is exact
         dp[1 : k + 1, r:] += dp[:k, : total + 1 - r]
-    counts = dp[m]
-    return counts / counts.sum()
+    counts: np.ndarray = dp[m]
+    out: np.ndarray = counts / float(counts.sum())
+    return out
 
 
 def tail_probabilities(dist: np.ndarray, observed: int) -> tuple[float, float]:

@@ -257,15 +257,15 @@ def levels_of(values: list[Any], levels: Any, what: str) -> tuple[Any, ...]:
     """The category order: ``levels`` as given (every value must be in it) or sorted."""
     if levels is None:
         return tuple(sorted(set(values), key=lambda v: (str(type(v)), v)))
-    levels = tuple(levels)
-    unknown = sorted({v for v in values if v not in levels}, key=str)
+    allowed: tuple[Any, ...] = tuple(levels)
+    unknown = sorted({v for v in values if v not in allowed}, key=str)
     if unknown:
         from laktasi.errors import LaktasiInputError
 
         raise LaktasiInputError(
             f"{what} value(s) {', '.join(map(repr, unknown))} are not among the allowed "
-            f"{', '.join(map(repr, levels))}.",
+            f"{', '.join(map(repr, allowed))}.",
             values=unknown,
-            allowed=levels,
+            allowed=allowed,
         )
-    return levels
+    return allowed

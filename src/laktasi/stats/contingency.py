@@ -40,6 +40,27 @@ def chi_square(table: Any, *, confidence_level: float = 0.95) -> ChiSquareResult
     Use only for independent observations: the same mothers before and after
     are paired data (use :func:`laktasi.stats.mcnemar`).
 
+    Parameters
+    ----------
+    table : array-like
+        An r x c table of counts (whole numbers >= 0, r, c >= 2, no empty row or
+        column), rows = groups, columns = outcome categories.
+    confidence_level : float, default 0.95
+        Level of the effect-size CI.
+
+    Returns
+    -------
+    ChiSquareResult
+        ``pearson``, ``continuity`` (2 x 2 only, else None), ``likelihood_ratio``
+        and ``linear_by_linear`` rows (statistic, df, p); ``statistic``/``pvalue``
+        = Pearson; ``expected`` counts, ``n_expected_below_5``, ``min_expected``;
+        ``effect_size`` = phi (2 x 2) or Cramer's V with CI.
+
+    Raises
+    ------
+    LaktasiInputError
+        A table that is not r x c counts (located: row, column, value).
+
     Examples
     --------
     >>> res = chi_square([[12, 20], [21, 11]])
@@ -117,6 +138,34 @@ def fisher_exact(
     are equal). For 2 x 2 tables also the one-sided p in the observed
     direction (SPSS's "Exact Sig. (1-sided)"), both one-sided tails, and the
     conditional maximum-likelihood odds ratio with its exact CI (as R).
+
+    Parameters
+    ----------
+    table : array-like
+        An r x c table of counts (whole numbers >= 0, no empty row or column).
+    alternative : {"two-sided", "less", "greater"}, default "two-sided"
+        For 2 x 2 tables: "greater" = odds ratio above 1 (as R). r x c tables take
+        "two-sided" only.
+    confidence_level : float, default 0.95
+        Level of the odds-ratio CI (2 x 2).
+
+    Returns
+    -------
+    FisherResult
+        ``pvalue`` for ``alternative``; for 2 x 2 also ``pvalue_less``,
+        ``pvalue_greater``, ``pvalue_one_sided`` (observed direction),
+        ``statistic`` = sample odds ratio ad/bc and ``effect_size`` = conditional
+        MLE odds ratio with exact CI (one-sided CI for one-sided alternatives, as
+        R). For r x c: ``statistic`` = probability of the observed table,
+        ``effect_size`` None.
+
+    Raises
+    ------
+    LaktasiInputError
+        A table that is not counts; a one-sided alternative on an r x c table; an
+        r x c table too large for the exact test (refused before starting from a
+        work and memory estimate, or when the step budget runs out; the message
+        names the table size).
 
     Examples
     --------
@@ -250,8 +299,9 @@ def _conditional_odds_ratio(
 
     def weights(lp: float) -> np.ndarray:  # probabilities, summing to 1
         w = logc + xf * lp
-        p = np.exp(w - w.max())
-        return p / p.sum()
+        p: np.ndarray = np.exp(w - w.max())
+        out: np.ndarray = p / float(p.sum())
+        return out
 
     def tail_up(lp: float) -> float:  # P(X >= a), increasing in lp
         return float(weights(lp)[upper].sum())
@@ -285,7 +335,7 @@ def _compositions(total: int, caps: tuple[int, ...]) -> list[tuple[int, ...]]:
     """All vectors v >= 0 with sum(v) = total and v <= caps."""
     if len(caps) == 1:
         return [(total,)] if total <= caps[0] else []
-    out = []
+    out: list[tuple[int, ...]] = []
     rest_cap = sum(caps[1:])
     for first in range(max(0, total - rest_cap), min(total, caps[0]) + 1):
         out.extend((first, *tail) for tail in _compositions(total - first, caps[1:]))

@@ -59,6 +59,24 @@ def descriptives(x: Any, *, confidence_level: float = 0.95) -> DescriptivesResul
 
     Missing values (NaN/None) are dropped and counted in ``n_missing``.
 
+    Parameters
+    ----------
+    x : array-like
+        The values of one variable; None/NaN are missing.
+    confidence_level : float, default 0.95
+        Level of the CI of the mean.
+
+    Returns
+    -------
+    DescriptivesResult
+        The numbers above; statistics that need more values than there are
+        (SD with n = 1, skewness with n < 3, kurtosis with n < 4) are NaN.
+
+    Raises
+    ------
+    LaktasiInputError
+        No non-missing value, or a value that is not a number.
+
     Examples
     --------
     >>> res = descriptives([4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 7, 7, 4, 7])
@@ -120,13 +138,32 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     chose (N = 0); a value outside ``categories`` is an error. Without it the
     rows are the sorted distinct values. None/NaN count as missing.
 
+    Parameters
+    ----------
+    x : array-like
+        One categorical variable (text or numbers), one value per mother.
+    categories : sequence, optional
+        The categories in the order of the rows.
+
+    Returns
+    -------
+    FrequenciesResult
+        ``rows`` (value, N, percent, valid percent, cumulative percent), ``n``
+        (all cases), ``n_valid``, ``n_missing``, ``missing_percent`` and ``notes``.
+
+    Raises
+    ------
+    LaktasiInputError
+        No values at all, a value outside ``categories``, or an input that is not
+        a one-dimensional sequence of single values.
+
     Examples
     --------
     >>> res = frequencies(["SMA", "SD", "SMA", None], categories=["SD", "SMP", "SMA", "PT"])
     >>> [(r.value, r.n, round(r.valid_percent, 1)) for r in res.rows]
     [('SD', 1, 33.3), ('SMP', 0, 0.0), ('SMA', 2, 66.7), ('PT', 0, 0.0)]
     """
-    tally: Counter = Counter()
+    tally: Counter[Any] = Counter()
     n_missing = 0
     for key, k in Counter(category_list(x, "x")).items():
         if key is None:

@@ -69,6 +69,8 @@ def mann_whitney(
         ``"auto"`` also fills the exact p-values when N <= 100. ``"exact"``:
         ``pvalue`` is the exact permutation p conditional on ties (as R
         ``coin::wilcox_test(..., distribution = "exact")``).
+    confidence_level : float, default 0.95
+        Level of the rank-biserial CI.
 
     Returns
     -------
@@ -148,7 +150,7 @@ def mann_whitney(
     r = _effsize.r_from_z(z_x, n, "all cases in both groups")
     return MannWhitneyResult(
         statistic=u,
-        pvalue=p_exact if method == "exact" else p_asym,
+        pvalue=p_exact if method == "exact" and p_exact is not None else p_asym,
         u=u,
         u_x=u_x,
         u_y=u_y,
@@ -235,13 +237,29 @@ def independent_t(
     absolute deviations from the group means (as SPSS and PSPP; R
     ``car::leveneTest(..., center = mean)``).
 
-    equal_var : {"auto", True, False}
+    Effect size: Hedges' g (pooled SD, exact small-sample correction) with a
+    CI from the noncentral t; Cohen's d is listed in ``effect_sizes`` too.
+
+    Parameters
+    ----------
+    x, y : array-like
+        The two groups (missing values dropped and counted in ``notes``); at least
+        2 values each, not both constant.
+    equal_var : {"auto", True, False}, default "auto"
         Which row fills ``statistic``/``pvalue``/``df``. ``"auto"``: Student
         when Levene's p >= .05, else Welch (the rule SPSS users apply);
         ``method`` says which was used.
+    alternative : {"two-sided", "less", "greater"}, default "two-sided"
+        ``"greater"``: mean of x larger than mean of y. The CIs stay two-sided.
+    confidence_level : float, default 0.95
+        Level of the CIs of the difference and of the effect sizes.
 
-    Effect size: Hedges' g (pooled SD, exact small-sample correction) with a
-    CI from the noncentral t; Cohen's d is listed in ``effect_sizes`` too.
+    Returns
+    -------
+    IndependentTResult
+        ``student`` and ``welch`` rows (t, df, p, difference, SE, CI), the row in
+        use in ``statistic``/``pvalue``/``df``, group summaries ``x``/``y``,
+        Levene's F, df and p, ``effect_size`` (Hedges' g) and ``effect_sizes``.
 
     Examples
     --------
@@ -372,6 +390,36 @@ def ancova(
 
     Cases with a missing post, pre or group are dropped (listwise) and counted
     in ``notes``.
+
+    Parameters
+    ----------
+    post : array-like
+        The outcome after the intervention, one value per mother.
+    pre : array-like
+        The same measurement before (the covariate).
+    group : array-like
+        The group of each mother (two or more groups).
+    levels : tuple, optional
+        The order of the groups (default: sorted); the difference is
+        ``levels[1] - levels[0]``.
+    confidence_level : float, default 0.95
+        Level of the CIs.
+
+    Returns
+    -------
+    AncovaResult
+        F, df and p for group (``statistic``, ``pvalue``) and for the covariate,
+        sums of squares, the common slope, ``adjusted_means``, ``difference`` and
+        ``difference_ci`` (two groups), the separate-slopes test and partial eta
+        squared with CI.
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, no complete case, fewer than two groups or fewer
+        than 2 cases in a group, constant pre, constant post (e.g. everyone at the
+        scale's maximum: R's F is NaN there), or a perfect fit (R's anova.lm rule:
+        residual SS < 1e-10 x sum of squared fitted values).
     """
     level = check_confidence_level(confidence_level)
     y = as_float_array(post, "post")

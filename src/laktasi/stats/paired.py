@@ -157,7 +157,7 @@ def wilcoxon_signed_rank(
             n=n,
             max_n=limit,
         )
-    pvalue = p_exact if method == "exact" else p_asym
+    pvalue = p_exact if method == "exact" and p_exact is not None else p_asym
     method_text = (
         "exact permutation distribution conditional on ties; zero differences dropped"
         if method == "exact"
@@ -223,6 +223,30 @@ def paired_t(
     -----
     SPSS's ``T-TEST /PAIRS=pre WITH post`` reports ``pre - post``: the mean
     difference, t and CI there are the negatives of these.
+
+    Parameters
+    ----------
+    pre, post : array-like
+        Paired measurements (same mother, same position); incomplete pairs are
+        dropped and counted in ``notes``. At least 2 complete pairs.
+    alternative : {"two-sided", "less", "greater"}, default "two-sided"
+        ``"greater"``: post larger than pre. The CI stays two-sided (as SPSS).
+    confidence_level : float, default 0.95
+        Level of the CI of the mean difference and of the effect sizes.
+
+    Returns
+    -------
+    PairedTResult
+        t, df, p, ``pre``/``post`` summaries, mean, SD and SE of the differences
+        with CI, ``correlation`` and ``correlation_pvalue`` (NaN with a note when
+        undefined: a constant variable, or exactly 2 pairs), ``effect_size``
+        (d_z) and ``effect_sizes`` (d_z, g_av).
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, fewer than 2 complete pairs, a value that is not a
+        number, or differences that are all equal (SE = 0).
 
     Examples
     --------
@@ -334,6 +358,29 @@ def mcnemar_table(
     Effect size: the discordant-pair odds ratio b/c with the exact
     (Clopper-Pearson) CI.
 
+    Parameters
+    ----------
+    b : int
+        Pairs that moved from the first level to the second.
+    c : int
+        Pairs that moved from the second level to the first.
+    a, d : int, default 0
+        Pairs that stayed at the first / second level.
+    confidence_level : float, default 0.95
+        Level of the odds-ratio CI.
+
+    Returns
+    -------
+    McNemarResult
+        ``pvalue`` (exact), ``chi2``/``chi2_corrected`` with p, ``spss_method`` and
+        ``spss_pvalue``, the table, ``effect_size`` (b/c with exact CI).
+
+    Raises
+    ------
+    InvalidTableError
+        A count that is missing (NaN), infinite, negative, fractional or not a
+        number; the message names the argument (``b = nan ...``).
+
     Examples
     --------
     >>> res = mcnemar_table(9, 0)
@@ -428,6 +475,27 @@ def mcnemar(
     ``levels[0]`` before to ``levels[1]`` after). Default: sorted values seen.
     Pairs with a missing value (None or NaN) are dropped and counted in
     ``notes``. See :func:`mcnemar_table` for the numbers returned.
+
+    Parameters
+    ----------
+    pre, post : array-like
+        Two paired binary variables (any two values: text, 0/1, ...), one value
+        per mother.
+    levels : tuple of two values, optional
+        The order of the categories.
+    confidence_level : float, default 0.95
+        Level of the odds-ratio CI.
+
+    Returns
+    -------
+    McNemarResult
+        As :func:`mcnemar_table`, with ``levels`` set.
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, other than two categories, a value outside
+        ``levels``, no complete pair, or an input that is not a sequence.
 
     Examples
     --------
