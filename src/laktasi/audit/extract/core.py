@@ -99,9 +99,20 @@ class _Extractor(TableReader, ProseReader):
         table = _Table()
         after_caption = False
         refs = False
+        para: list[tuple[int, str, str]] = []  # prose lines one sentence may run across
+
+        def flush() -> None:
+            if para:
+                self.read_paragraph(list(para))
+                para.clear()
+
         for kind, ev in _events(self.raw_lines):
             if kind == "blank":
+                flush()
                 continue
+            if para and not (kind == "prose" and ev[0] == para[-1][0] + 1
+                             and not re.search(r"[.!?:]\s*$", para[-1][1])):
+                flush()
             in_table = bool(after_caption or table.caption or table.title or table.header)
             if kind == "row" and ev.weak and not in_table:
                 i = ev.line
@@ -138,15 +149,17 @@ class _Extractor(TableReader, ProseReader):
                     continue
                 if after_caption and len(s) < 200 and not self._has_numbers(s):
                     continue  # the caption goes on
-                self.close(table)
-                table = _Table()
+                if not para:
+                    self.close(table)
+                    table = _Table()
                 after_caption = False
-                self.read_prose(i, line, raw)
+                para.append((i, line, raw))
                 continue
             if refs:
                 continue
             after_caption = False
             self.read_row(table, ev)
+        flush()
         self.close(table)
 
     @staticmethod

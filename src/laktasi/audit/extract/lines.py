@@ -60,7 +60,8 @@ _RE_SAMPLE = re.compile(r"\b(?:sampel|sample)\b[^.;]{0,60}?(?<![0-9.,])(?P<n>[0-
 _DESIGNS = (  # (design, pattern, reason); the earliest explicit mention wins
     ("nonequivalent-control-pretest-posttest",
      r"non[- ]?equivalent|non[- ]?ekuivalen|nonekivalen", ""),
-    ("one-group-pretest-posttest", r"one[- ]group|satu kelompok|single[- ]group|"
+    ("one-group-pretest-posttest", r"one[- ]group|(?<!setidaknya )(?<!salah )satu kelompok"
+                                   r"(?!\s*(?:pun|saja|lain|dari|\.))|single[- ]group|"
                                    r"kelompok tunggal", ""),
     ("two-group-posttest", r"post[- ]?test[- ]only|posttest saja", ""),
 )
@@ -102,6 +103,7 @@ class _Row:
     cells: list[_Cell]  # every cell, empty ones included (they keep the columns)
     line: int
     weak: bool = False  # single-spaced, no "%": a row only inside a table
+    spaced: bool = False  # single-spaced: the numbers follow the label in column order
 
     def filled(self) -> list[_Cell]:
         return [c for c in self.cells if c.text]
@@ -155,7 +157,8 @@ def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
         if cells is not None:
             snip = raw.strip()
             weak = not any("%" in c for c in cells) and not _stat_label_row(cells)
-            out.append(("row", _Row([_Cell(c, i, snip) for c in cells], i, weak=weak)))
+            out.append(("row", _Row([_Cell(c, i, snip) for c in cells], i, weak=weak,
+                                    spaced=True)))
             continue
         out.append(("prose", (i, line, raw)))
     flush()
@@ -320,11 +323,12 @@ def _spaced_cells(line: str) -> list[str] | None:
     text = " ".join(label)
     if len(run) == 1 and _stat_label_row([text, run[0]]):
         return [text, run[0]]  # "Z -3,434", "Asymp. Sig. (2-tailed) 0,001"
-    if (len(text) > 60 or len(label) > 8 or re.search(r"[.,;:]\s|[=]", text)
+    if (len(text) > 60 or len(label) > 8 or re.search(r"[.,;:]\s|[=]", re.sub(r"\([^()]*\)", "",
+                                                                              text))
             or not re.search(r"[^\W\d_]|^[<>≤≥]", text)):
         return None
-    if len(run) == 1 and not (_RE_NPCT.match(run[0]) or re.match(r"^(?:total|jumlah)$", text,
-                                                                     re.I)):
+    if len(run) == 1 and not (_RE_NPCT.match(run[0]) or re.match(
+            r"^(?:total|jumlah|ties|sama)\b", text, re.I)):
         return None
     if len(run) > 8:
         return None
