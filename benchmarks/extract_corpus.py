@@ -50,6 +50,7 @@ import yaml
 
 from laktasi.audit import AuditError, audit
 from laktasi.audit.extract import extract_file, extract_text
+from laktasi.audit.extract.files import pdf_text
 from laktasi.audit.printed import parse_printed
 from laktasi.errors import LaktasiInputError
 from laktasi.pipeline import analyse_file, example_files
@@ -400,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         for s in range(len(part["pdf_styles"])):
             pdf = pdfs[(name, s)]
             drafts[f"pdf:extract_file:s{s}"][name] = extract_file(pdf)
+            drafts[f"pdf:pypdf:s{s}"][name] = extract_text(pdf_text(pdf, engine="pypdf"),
+                                                          source=pdf.name)
             lay = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                                  text=True, check=True).stdout
             drafts[f"pdf:pdftotext-layout:s{s}"][name] = extract_text(lay, source=pdf.name)
@@ -454,12 +457,12 @@ def main(argv: list[str] | None = None) -> int:
               f"[{kinds}]\n{'':28} seeded errors found {sum(found.values())}/"
               f"{sum(seeded.values())} [{errs}]; clean papers with an error finding "
               f"{clean_errors}/{clean}; drafts that did not load {not_loaded}")
-    for group in ("pdf:", "text:"):
+    for group in ("pdf:extract_file", "pdf:pdftotext", "text:"):
         vals = [v for k, v in totals.items() if k.startswith(group)]
         rec, tot = sum(v[0] for v in vals), sum(v[1] for v in vals)
         f, s = sum(v[2] for v in vals), sum(v[3] for v in vals)
         ce, c = sum(v[4] for v in vals), sum(v[5] for v in vals)
-        print(f"{group[:-1].upper()} PATH: recovered {rec}/{tot} = {100 * rec / max(tot, 1):.1f} %;"
+        print(f"{group.rstrip(':').upper()} PATH: recovered {rec}/{tot} = {100 * rec / max(tot, 1):.1f} %;"
               f" seeded errors found {f}/{s} = {100 * f / max(s, 1):.1f} %; clean papers with "
               f"an error finding {ce}/{c}")
     print(f"({time.perf_counter() - start:.0f} s)")

@@ -52,26 +52,39 @@ def _read_text(p: Path, lang: str) -> str:
         raise ExtractInputError(extract_words("not_text", lang, path=str(p))) from None
 
 
-def pdf_text(path: str | Path, *, lang: str = "id") -> str:
+def pdf_text(path: str | Path, *, lang: str = "id", engine: str = "pdfplumber") -> str:
     """The text layer of a PDF, page after page, wrapped sentences joined (see
-    :func:`reflow`)."""
+    :func:`reflow`). ``engine`` "pypdf" is kept for the corpus benchmark's comparison
+    (benchmarks/extract_corpus.py measured pdfplumber better on laktasi's PDFs)."""
     p = Path(path)
     if p.is_dir():
         raise ExtractInputError(extract_words("is_dir", lang, path=str(p)))
     if not p.exists():
         raise ExtractInputError(extract_words("not_found", lang, path=str(p)))
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
     try:
-        with pdfplumber.open(p) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError):
+        pages = _PAGES[engine](p)
+    except Exception:
         raise ExtractInputError(extract_words("not_pdf", lang, path=str(p))) from None
     text = "\n".join(pages)
     if not text.strip():
         raise ExtractInputError(extract_words("no_text_layer", lang, path=str(p)))
     return reflow(text)
+
+
+def _pdfplumber_pages(p: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(p) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _pypdf_pages(p: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(p).pages]
+
+
+_PAGES = {"pdfplumber": _pdfplumber_pages, "pypdf": _pypdf_pages}
 
 
 def reflow(text: str) -> str:

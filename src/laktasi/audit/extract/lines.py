@@ -151,7 +151,8 @@ def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
             continue
         flush()
         if parts is not None and sum(1 for p in parts if p.strip()) >= 2:
-            out.append(("row", _Row([_Cell(p.strip(), i, raw.strip()) for p in parts], i)))
+            out.append(("row", _Row([_Cell("" if p.strip() in _DASHES else p.strip(), i,
+                                           raw.strip()) for p in parts], i)))
             continue
         cells = _spaced_cells(line)
         if cells is not None:
