@@ -50,7 +50,7 @@ import yaml
 
 from laktasi.audit import AuditError, audit
 from laktasi.audit.extract import extract_file, extract_text
-from laktasi.audit.extract.files import pdf_text
+from laktasi.audit.extract.files import reflow
 from laktasi.audit.printed import parse_printed
 from laktasi.errors import LaktasiInputError
 from laktasi.pipeline import analyse_file, example_files
@@ -351,6 +351,13 @@ def to_pdfs(docs: dict[str, Document], styles, folder: Path) -> dict[tuple[str, 
     return {key: path.with_suffix(".pdf") for key, path in names.items()}
 
 
+def _pypdf_text(pdf: Path) -> str:
+    """The other candidate library's text of the PDF (pypdf), reflowed as extract_file does."""
+    from pypdf import PdfReader
+
+    return reflow("\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+
+
 # ------------------------------------------------------------------ measuring
 
 def audit_draft(data: dict, missing, design: str) -> tuple[list, str]:
@@ -401,8 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in range(len(part["pdf_styles"])):
             pdf = pdfs[(name, s)]
             drafts[f"pdf:extract_file:s{s}"][name] = extract_file(pdf)
-            drafts[f"pdf:pypdf:s{s}"][name] = extract_text(pdf_text(pdf, engine="pypdf"),
-                                                          source=pdf.name)
+            drafts[f"pdf:pypdf:s{s}"][name] = extract_text(_pypdf_text(pdf), source=pdf.name)
             lay = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                                  text=True, check=True).stdout
             drafts[f"pdf:pdftotext-layout:s{s}"][name] = extract_text(lay, source=pdf.name)

@@ -52,17 +52,16 @@ def _read_text(p: Path, lang: str) -> str:
         raise ExtractInputError(extract_words("not_text", lang, path=str(p))) from None
 
 
-def pdf_text(path: str | Path, *, lang: str = "id", engine: str = "pdfplumber") -> str:
-    """The text layer of a PDF, page after page, wrapped sentences joined (see
-    :func:`reflow`). ``engine`` "pypdf" is kept for the corpus benchmark's comparison
-    (benchmarks/extract_corpus.py measured pdfplumber better on laktasi's PDFs)."""
+def pdf_text(path: str | Path, *, lang: str = "id") -> str:
+    """The text layer of a PDF (pdfplumber), page after page, wrapped sentences joined (see
+    :func:`reflow`). benchmarks/extract_corpus.py compares it with pypdf and pdftotext."""
     p = Path(path)
     if p.is_dir():
         raise ExtractInputError(extract_words("is_dir", lang, path=str(p)))
     if not p.exists():
         raise ExtractInputError(extract_words("not_found", lang, path=str(p)))
     try:
-        pages = _PAGES[engine](p)
+        pages = _pdfplumber_pages(p)
     except Exception:
         raise ExtractInputError(extract_words("not_pdf", lang, path=str(p))) from None
     text = "\n".join(pages)
@@ -76,15 +75,6 @@ def _pdfplumber_pages(p: Path) -> list[str]:
 
     with pdfplumber.open(p) as pdf:
         return [page.extract_text() or "" for page in pdf.pages]
-
-
-def _pypdf_pages(p: Path) -> list[str]:
-    from pypdf import PdfReader
-
-    return [page.extract_text() or "" for page in PdfReader(p).pages]
-
-
-_PAGES = {"pdfplumber": _pdfplumber_pages, "pypdf": _pypdf_pages}
 
 
 def reflow(text: str) -> str:

@@ -57,6 +57,10 @@ class ProseReader:
             used = False
             if stats:
                 _, key, sm = stats[0]
+                # the p printed right after the statistic ("t(19) = 4,935, p < 0,001"), not
+                # an earlier one of the same run-on sentence
+                after = next((m for m in ps if sm.end() <= m.start() <= sm.end() + 40), None)
+                p_match = after or p_match
                 used = self._prose_stat(i, raw, start, key, sm, p_match, test)
             elif p_match is not None and test is not None:
                 used = self._prose_test(i, raw, start, test, p_match)
