@@ -11,7 +11,7 @@ with noise to a random n, in Indonesian and English. Every chapter is
 * rendered to .docx by laktasi, its font and table style changed, turned into a PDF by
   LibreOffice (``soffice --headless --convert-to pdf``) and read back two ways: the PDF
   path of ``laktasi extract paper.pdf`` (:func:`laktasi.audit.extract.extract_file`) and
-  ``pdftotext -layout``;
+  ``pdftotext`` with and without ``-layout`` (and pypdf, the other candidate library);
 * written as text in the layouts of papers copied out of a PDF viewer (tabs, single
   spaces, numbered rows, percentages printed apart or without %, wide columns).
 
@@ -412,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
             lay = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                                  text=True, check=True).stdout
             drafts[f"pdf:pdftotext-layout:s{s}"][name] = extract_text(lay, source=pdf.name)
+            plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout
+            drafts[f"pdf:pdftotext-raw:s{s}"][name] = extract_text(plain, source=pdf.name)
     del sources
     print(f"part {args.part}: {len(papers)} papers ({sum(v[2] is None for v in papers.values())}"
           f" clean), layouts {', '.join(part['layouts'])}, PDF styles {part['pdf_styles']}")
@@ -463,7 +466,8 @@ def main(argv: list[str] | None = None) -> int:
               f"[{kinds}]\n{'':28} seeded errors found {sum(found.values())}/"
               f"{sum(seeded.values())} [{errs}]; clean papers with an error finding "
               f"{clean_errors}/{clean}; drafts that did not load {not_loaded}")
-    for group in ("pdf:extract_file", "pdf:pdftotext", "text:"):
+    for group in ("pdf:extract_file", "pdf:pypdf", "pdf:pdftotext-layout", "pdf:pdftotext-raw",
+                  "text:"):
         vals = [v for k, v in totals.items() if k.startswith(group)]
         rec, tot = sum(v[0] for v in vals), sum(v[1] for v in vals)
         f, s = sum(v[2] for v in vals), sum(v[3] for v in vals)
