@@ -92,7 +92,7 @@ def units(probs: np.ndarray) -> list[int]:
     return [int(v) for v in base]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Alias:
     """Walker alias table over ``k`` categories in ``2**bits`` columns (units of 2**-32)."""
 
@@ -103,6 +103,18 @@ class Alias:
     @property
     def shift(self) -> int:
         return 32 - self.bits
+
+    @functools.cached_property
+    def word(self) -> np.ndarray:
+        """Threshold | alias << 32 per column (one load per draw in the compiled kernels)."""
+        return self.thr | (self.alias << 32)
+
+    def reject_word(self, reject: np.ndarray) -> np.ndarray:
+        """Threshold | reject(own) << 32 | reject(alias) << 33 per column: the decision of
+        a study-level draw in one load."""
+        r = np.zeros(len(self.thr), np.int64)
+        r[:len(reject)] = reject
+        return self.thr | (r << 32) | (r[self.alias] << 33)
 
     def units_of(self, k: int) -> list[int]:
         """The units each category receives (for checks): what the table realises."""
@@ -195,7 +207,7 @@ def _control_n(n: int, ratio: float) -> int:
     return max(2, round(n * ratio))
 
 
-MAX_BLOCK = 8192  # most multisets in the table of a block of mothers
+MAX_BLOCK = 16384  # most multisets in the table of a block of mothers
 MAX_SUMS = 16384  # most (S1, S2) outcomes in the table of a block of differences
 LANES = 4  # uint64 words of a packed count vector
 
@@ -278,6 +290,7 @@ class Mothers:
     main: Blocks
     q: int
     rest: Blocks | None
+    bits: int = 16  # lane width of the packed counts
 
     @property
     def picks(self) -> int:
@@ -288,22 +301,24 @@ class Mothers:
         return (self.picks + 1) // 2
 
 
-def _mothers(probs: tuple[float, ...] | np.ndarray, n: int) -> Mothers | None:
-    """None when the values do not fit a packed count vector (then no fused plan)."""
+def _mothers(probs: tuple[float, ...] | np.ndarray, n: int, most: int | None = None
+             ) -> Mothers | None:
+    """None when the values do not fit a packed count vector (then no fused plan); the
+    lanes are wide enough for ``most`` mothers (default n)."""
     p = np.asarray(probs, float)
     p = p / p.sum()
-    bits = lane_bits(n)
-    if n >= 1 << 16 or len(p) > LANES * 64 // bits:
+    bits = lane_bits(most or n)
+    if (most or n) >= 1 << 16 or len(p) > LANES * 64 // bits:
         return None
     s = int((p > 0).sum())
     size = 1
     while size < n and math.comb(s + size, size + 1) <= MAX_BLOCK:
         size += 1
     q, r = divmod(n, size)
-    return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None)
+    return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None, bits)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """Everything a kernel needs for one (model, test, n, alpha)."""
 
@@ -321,6 +336,11 @@ class Plan:
     def words(self) -> int:
         """64-bit outputs per study (kinds that draw per mother)."""
         return sum(g.words for g in self.groups)
+
+    @functools.cached_property
+    def folded(self) -> np.ndarray:
+        """The study-level table with the decisions folded in (one-draw kinds)."""
+        return self.tables[0].reject_word(self.reject)
 
 
 @functools.lru_cache(maxsize=64)
@@ -345,7 +365,8 @@ def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
         return Plan("signed-rank", n, groups=(group,), offset=-k, width=2 * k + 1, crit2=zc2)
     if isinstance(spec, GroupValues):
         m = _control_n(n, spec.ratio)
-        gx, gy = _mothers(spec.probs_x, n), _mothers(spec.probs_y, m)
+        # one lane width for both groups (that of the larger)
+        gx, gy = _mothers(spec.probs_x, n, max(n, m)), _mothers(spec.probs_y, m, max(n, m))
         if gx is None or gy is None:
             return None
         return Plan("rank-sum", n, m, (gx, gy), offset=spec.lo, width=len(spec.probs_x), crit2=zc2)
@@ -516,9 +537,8 @@ def _numba_kernels() -> dict[str, Callable] | None:
 
 def _group_args(g: Mothers) -> tuple:
     rest = g.rest or g.main  # a placeholder of the same types when there is no rest
-    return (g.q, int(g.rest is not None), lane_bits(g.n), g.main.table.shift, g.main.table.thr,
-            g.main.table.alias, g.main.packed, rest.table.shift, rest.table.thr,
-            rest.table.alias, rest.packed)
+    return (g.q, int(g.rest is not None), g.bits, g.main.table.shift,
+            g.main.table.word, g.main.packed, rest.table.shift, rest.table.word, rest.packed)
 
 
 def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
@@ -526,10 +546,10 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     t = plan.tables
     key = np.uint64(key)
     if plan.kind == "one-draw":
-        return kernels["one"](key, start, stop, t[0].shift, t[0].thr, t[0].alias, plan.reject)
+        return kernels["one"](key, start, stop, t[0].shift, plan.folded)
     if plan.kind == "two-draw":
-        return kernels["two"](key, start, stop, t[0].shift, t[0].thr, t[0].alias, t[1].shift,
-                              t[1].thr, t[1].alias, plan.m + 1, plan.reject)
+        return kernels["two"](key, start, stop, t[0].shift, t[0].word, t[1].shift, t[1].word,
+                              plan.m + 1, plan.reject)
     if plan.kind == "rank-sum":
         gx, gy = plan.groups
         return kernels["rank_sum"](key, start, stop, plan.n, plan.m, gx.words, gy.words,
@@ -539,10 +559,8 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     if name == "paired_t":
         rest = g.rest or g.main
         return kernels[name](key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
-                             g.main.table.shift, g.main.table.thr, g.main.table.alias,
-                             g.main.counts[:, 0].copy(), g.main.counts[:, 1].copy(),
-                             rest.table.shift, rest.table.thr, rest.table.alias,
-                             rest.counts[:, 0].copy(), rest.counts[:, 1].copy(), plan.crit2)
+                             g.main.table.shift, g.main.table.word, g.main.counts,
+                             rest.table.shift, rest.table.word, rest.counts, plan.crit2)
     return kernels[name](key, start, stop, plan.n, g.words, *_group_args(g), -plan.offset,
                          plan.crit2)
 
@@ -570,9 +588,15 @@ def fused_hits(plan: Plan, sims: int, seed: int, *, engine: str = "auto",
     starts = range(0, sims, block)
     threads = max(1, min(workers or os.cpu_count() or 1, len(starts), 8))
     hits = 0
-    with ThreadPoolExecutor(threads) as pool:
-        for lo, h in zip(starts, pool.map(run, starts), strict=True):
-            hits += h
-            if progress is not None:
-                progress(min(lo + block, sims))
+    if threads == 1:
+        results = map(run, starts)
+    else:
+        pool = ThreadPoolExecutor(threads)
+        results = pool.map(run, starts)
+    for lo, h in zip(starts, results, strict=True):
+        hits += h
+        if progress is not None:
+            progress(min(lo + block, sims))
+    if threads > 1:
+        pool.shutdown()
     return hits
