@@ -225,7 +225,7 @@ class Blocks:
     size: int
     table: Alias
     counts: np.ndarray  # (multisets, width) int64
-    packed: np.ndarray  # (multisets, LANES) uint64: the counts in lanes of lane_bits(n)
+    packed: np.ndarray  # (multisets, 2 or LANES) uint64: the counts in lanes of lane_bits(n)
 
 
 def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
@@ -239,10 +239,11 @@ def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
         logp = (special.gammaln(size + 1) - special.gammaln(counts + 1).sum(axis=1)
                 + (counts * np.log(np.where(probs > 0, probs, 1.0))).sum(axis=1))
     per = 64 // bits
-    padded = np.zeros((len(sets), LANES * per), np.uint64)
+    lanes = 2 if len(probs) <= 2 * per else LANES
+    padded = np.zeros((len(sets), lanes * per), np.uint64)
     padded[:, :len(probs)] = counts
     shifts = np.arange(per, dtype=np.uint64) * np.uint64(bits)
-    packed = (padded.reshape(len(sets), LANES, per) << shifts).sum(axis=2, dtype=np.uint64)
+    packed = (padded.reshape(len(sets), lanes, per) << shifts).sum(axis=2, dtype=np.uint64)
     return Blocks(size, alias_table(units(np.exp(logp))), counts, packed)
 
 
@@ -272,13 +273,35 @@ def _sum_block(grid: np.ndarray, lo: int, size: int) -> Blocks:
                   np.zeros((len(sums), LANES), np.uint64))
 
 
-def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers:
+def _sum_columns(block: Blocks) -> np.ndarray:
+    """The compiled kernel's table of a block drawn by its sums: per alias column,
+    threshold | own (S1, S2) << 32 and the alias's (S1, S2), each (S1, S2) as
+    (S1 + 32768) | S2 << 16 -- one 16-byte read per draw."""
+    cached = _SUM_COLUMNS.get(id(block))
+    if cached is not None and cached[0] is block:
+        return cached[1]
+    s1, s2 = block.counts[:, 0], block.counts[:, 1]
+    enc = (s1 + 32768) | (s2 << 16)
+    t = block.table
+    own = np.zeros(len(t.thr), np.int64)
+    own[:len(enc)] = enc
+    ct = np.stack([t.thr | (own << 32), enc[np.minimum(t.alias, len(enc) - 1)]], axis=1)
+    _SUM_COLUMNS[id(block)] = (block, ct)
+    return ct
+
+
+_SUM_COLUMNS: dict[int, tuple[Blocks, np.ndarray]] = {}
+
+
+def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers | None:
     """n differences drawn in blocks by their sums (see :func:`_sum_grids`)."""
     grids = _sum_grids(probs, offset, MAX_SUMS)[:n]
     size = len(grids)
     q, r = divmod(n, size)
-    return Mothers(n, _sum_block(*grids[size - 1], size), q,
-                   _sum_block(*grids[r - 1], r) if r else None)
+    main = _sum_block(*grids[size - 1], size)
+    if np.abs(main.counts[:, 0]).max() >= 1 << 15 or main.counts[:, 1].max() >= 1 << 16:
+        return None  # the block sums do not fit the compiled kernel's 16-bit fields
+    return Mothers(n, main, q, _sum_block(*grids[r - 1], r) if r else None)
 
 
 @dataclass(frozen=True)
@@ -357,8 +380,10 @@ def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
         probs[spec.lo + k: hi + k + 1] = spec.probs
         if test == "paired-t":  # by the sums of blocks of differences
             tc = float(stats.t.isf(alpha / 2, n - 1))
-            return Plan("paired-t", n, groups=(_sum_mothers(probs, -k, n),), offset=-k,
-                        width=2, crit2=tc * tc)
+            sums = _sum_mothers(probs, -k, n)
+            if sums is None:
+                return None
+            return Plan("paired-t", n, groups=(sums,), offset=-k, width=2, crit2=tc * tc)
         group = _mothers(probs, n)
         if group is None:
             return None
@@ -559,8 +584,8 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     if name == "paired_t":
         rest = g.rest or g.main
         return kernels[name](key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
-                             g.main.table.shift, g.main.table.word, g.main.counts,
-                             rest.table.shift, rest.table.word, rest.counts, plan.crit2)
+                             g.main.table.shift, _sum_columns(g.main), rest.table.shift,
+                             _sum_columns(rest), plan.crit2)
     return kernels[name](key, start, stop, plan.n, g.words, *_group_args(g), -plan.offset,
                          plan.crit2)
 

@@ -38,6 +38,8 @@ def _pick(u, shift, word):
 
 @njit(inline="always", **_JIT)
 def _add(pk, c, a):
+    if pk.shape[1] == 2:  # narrow count vectors: half the table to read
+        return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2], a[3])
     return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2] + pk[c, 2], a[3] + pk[c, 3])
 
 
@@ -113,13 +115,18 @@ def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, wm, pkm
 
 
 @njit(inline="always", **_JIT)
-def _sums(u, sh, word, sums, s1, s2):
-    c = _pick(u, sh, word)
-    return s1 + sums[c, 0], s2 + sums[c, 1]
+def _sums(u, sh, ct, s1, s2):
+    """Alias draw of a block's (S1, S2) from its column table: ct[col, 0] = threshold |
+    own sums << 32, ct[col, 1] = the alias's sums; sums = (S1 + 32768) | S2 << 16."""
+    col = np.int64(u >> uint64(sh))
+    low = np.int64(u & ((_ONE << uint64(sh)) - _ONE))
+    w0 = ct[col, 0]
+    v = (w0 >> 32) if low < (w0 & 0xFFFFFFFF) else ct[col, 1]
+    return s1 + (v & 0xFFFF) - 32768, s2 + (v >> 16)
 
 
 @njit(**_JIT)
-def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, wm, sm, shr, wr, sr, crit2):
+def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, sm, shr, sr, crit2):
     """Blocks of differences drawn by their sums (S1, S2); picks as in _group."""
     key = uint64(key)
     hits = 0
@@ -130,16 +137,16 @@ def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, wm, sm, shr, wr,
         s2 = 0
         for w in range(pairs):
             z = _mix(key, base + uint64(w))
-            s1, s2 = _sums(z & _LOW, shm, wm, sm, s1, s2)
-            s1, s2 = _sums(z >> uint64(32), shm, wm, sm, s1, s2)
+            s1, s2 = _sums(z & _LOW, shm, sm, s1, s2)
+            s1, s2 = _sums(z >> uint64(32), shm, sm, s1, s2)
         if q & 1:
             z = _mix(key, base + uint64(pairs))
-            s1, s2 = _sums(z & _LOW, shm, wm, sm, s1, s2)
+            s1, s2 = _sums(z & _LOW, shm, sm, s1, s2)
             if has_rest:
-                s1, s2 = _sums(z >> uint64(32), shr, wr, sr, s1, s2)
+                s1, s2 = _sums(z >> uint64(32), shr, sr, s1, s2)
         elif has_rest:
             z = _mix(key, base + uint64(pairs))
-            s1, s2 = _sums(z & _LOW, shr, wr, sr, s1, s2)
+            s1, s2 = _sums(z & _LOW, shr, sr, s1, s2)
         dd = n * s2 - s1 * s1
         if dd > 0 and 1.0 * ((n - 1) * s1 * s1) > crit2 * dd:
             hits += 1
