@@ -65,6 +65,11 @@ def database_config(url: str | None, sqlite_path: Path) -> dict:
         import dj_database_url
 
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if str(sqlite_path) != ":memory:":
+        try:  # the data folder on first use (manage.py migrate as well as laktasi serve)
+            Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # Django then names the path it cannot open
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": sqlite_path,
