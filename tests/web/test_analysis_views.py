@@ -278,3 +278,17 @@ def test_json_download_is_parseable(client):
 def test_an_english_browser_still_gets_indonesian_until_the_switch(client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="id">' in page and "Beranda" in page
+
+
+def test_markup_in_the_data_is_shown_as_text_never_run(client):
+    _, content = example_bytes()
+    text = content.decode().replace("primipara", "<script>alert(1)</script>")
+    upload = _uploaded(client, "skrip.csv", text.encode())
+    form_page = client.get(reverse("analysis:study", args=[upload.pk]))
+    response = client.post(reverse("analysis:study", args=[upload.pk]),
+                           form_answers(form_page, characteristics=["paritas"]))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Tabel 4.1" in page
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
