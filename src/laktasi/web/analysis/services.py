@@ -121,9 +121,13 @@ def upload_check(*, name: str, size: int, head: bytes) -> None:
 
 
 def too_large_message(name: str, size: int) -> str:
+    from django.utils.formats import number_format
+
     mb = settings.LAKTASI_MAX_UPLOAD_BYTES / (1024 * 1024)
-    return gettext("%(name)s: the file is %(size).1f MB; the limit is %(limit).0f MB.") % {
-        "name": name or gettext("the upload"), "size": size / (1024 * 1024), "limit": mb}
+    return gettext("%(name)s: the file is %(size)s MB; the limit is %(limit)s MB.") % {
+        "name": name or gettext("the upload"),
+        "size": number_format(size / (1024 * 1024), 1, use_l10n=True),
+        "limit": number_format(mb, 0, use_l10n=True)}
 
 
 @contextlib.contextmanager
