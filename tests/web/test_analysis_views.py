@@ -10,7 +10,7 @@ import zipfile
 import pytest
 import yaml
 from django.urls import reverse
-from helpers import AMANDA, example_bytes, form_answers
+from web_helpers import AMANDA, example_bytes, form_answers
 
 from laktasi.design import load_study
 from laktasi.web.analysis import services
