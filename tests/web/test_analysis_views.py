@@ -292,3 +292,23 @@ def test_markup_in_the_data_is_shown_as_text_never_run(client):
     assert "Tabel 4.1" in page
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_prune_uploads_deletes_old_user_files_and_keeps_the_examples(client):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    services.demo_load()
+    old = _uploaded(client, "lama.csv", example_bytes()[1])
+    new = _uploaded(client, "baru.csv", example_bytes()[1])
+    Upload.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
+    Upload.objects.exclude(demo="").update(created=timezone.now() - timedelta(days=400))
+    out = StringIO()
+    call_command("prune_uploads", "--days", "30", stdout=out)
+    assert out.getvalue().startswith("1 ")
+    assert set(Upload.objects.values_list("pk", flat=True)) == {
+        new.pk, *Upload.objects.exclude(demo="").values_list("pk", flat=True)}
+    assert Upload.objects.exclude(demo="").count() == 3

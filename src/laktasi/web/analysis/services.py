@@ -47,6 +47,7 @@ __all__ = [
     "template_workbook",
     "upload_columns",
     "upload_create",
+    "upload_prune",
 ]
 
 ALLOWED_SUFFIXES = (".xlsx", ".csv", ".sav")
@@ -568,6 +569,19 @@ def template_workbook(*, design: str) -> bytes:
 def problems_summary(errors: int, warnings: int) -> str:
     return ngettext("%(n)d error", "%(n)d errors", errors) % {"n": errors} + ", " + ngettext(
         "%(n)d warning", "%(n)d warnings", warnings) % {"n": warnings}
+
+
+@transaction.atomic
+def upload_prune(*, days: int) -> int:
+    """Delete the uploaded files (not the example studies) older than ``days`` days;
+    returns how many. A server runs it daily (``manage.py prune_uploads --days 30``)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _ = Upload.objects.filter(demo="", created__lt=cutoff).delete()
+    return deleted
 
 
 # ---------------------------------------------------------------- demo
