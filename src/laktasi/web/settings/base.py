@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "laktasi.web.core",
     "laktasi.web.analysis",
     "laktasi.web.tools",
@@ -38,6 +40,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Long jobs (the chapter) run as tasks stored in the database: no extra server on a laptop.
+# laktasi serve starts a worker beside the web server; production runs
+# `python -m laktasi.web.manage db_worker` as a second service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "laktasi.web.urls"
 WSGI_APPLICATION = "laktasi.web.wsgi.application"
@@ -65,6 +72,11 @@ def database_config(url: str | None, sqlite_path: Path) -> dict:
         import dj_database_url
 
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if str(sqlite_path) != ":memory:":
+        try:  # the data folder on first use (manage.py migrate as well as laktasi serve)
+            Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # Django then names the path it cannot open
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": sqlite_path,
