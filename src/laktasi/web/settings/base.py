@@ -22,22 +22,36 @@ ALLOWED_HOSTS: list[str] = ["localhost", "127.0.0.1", "[::1]"]
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_htmx",
     "laktasi.web.core",
     "laktasi.web.analysis",
     "laktasi.web.tools",
+    "simple_history",
+    "axes",
+    "laktasi.web.clinics",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "laktasi.web.core.middleware.LanguageMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Clinic accounts (laktasi.web.clinics): log-in throttled by django-axes
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+from laktasi.web.clinics.conf import *  # noqa: E402, F403
 
 ROOT_URLCONF = "laktasi.web.urls"
 WSGI_APPLICATION = "laktasi.web.wsgi.application"
