@@ -101,6 +101,7 @@ def _save(obj: Any, by: Any) -> Any:
 
 
 def _delete(obj: Any, by: Any) -> None:
+    obj.refresh_from_db()  # the history keeps the row as stored, not a stale copy
     obj._history_user = by
     obj.delete()
 
