@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 __all__ = ["DEFAULT_THRESHOLDS", "Flag", "day_of_life", "flags_for", "thresholds_of"]
 
@@ -59,7 +59,9 @@ def day_of_life(obs: Any, delivered: Any) -> int | None:
 
 
 def _n(x: float) -> str:
-    return f"{x:g}"
+    """A number as the page's language writes it (a decimal comma in Indonesian)."""
+    text = f"{x:g}"
+    return text.replace(".", ",") if (get_language() or "id").startswith("id") else text
 
 
 def flags_for(observations: Iterable[Any], *, delivered: Any, birth_weight: int | None,
@@ -106,6 +108,6 @@ def flags_for(observations: Iterable[Any], *, delivered: Any, birth_weight: int 
                 gettext("The baby weighed %(w)s g on %(date)s, %(loss)s%% below the birth weight "
                         "of %(bw)s g. Please evaluate the feeding and consider a lactation "
                         "consultation or a referral.") % {
-                    "w": o.weight, "date": o.observed, "loss": f"{loss:.1f}",
+                    "w": o.weight, "date": o.observed, "loss": _n(round(loss, 1)),
                     "bw": birth_weight}))
     return flags
