@@ -24,6 +24,7 @@ def _b_args(name: str, b, membership_pk: int) -> list:
         "study": [study], "study_edit": [study], "study_yaml": [study], "watch": [study],
         "analysis": [study], "download": [study, "docx"], "export": [study, "xlsx"],
         "template": [study], "import": [study], "guide": [study], "mother_new": [study],
+        "xlsform": [study], "odk_import": [study],
         "mother": [mother], "mother_edit": [mother], "mother_delete": [mother],
         "observation_new": [mother], "session_new": [mother],
         "observation_edit": [b.pre.pk], "observation_delete": [b.post.pk],

@@ -144,3 +144,7 @@ class ImportForm(forms.Form):
     enrolled = forms.DateField(label=_("Enrolment date of these mothers"), widget=_DATE)
     delivered = forms.DateField(label=_("Delivery date (when the file does not say)"),
                                 widget=_DATE)
+
+
+class OdkImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV exported from ODK Central or KoboToolbox"))

@@ -48,6 +48,7 @@ __all__ = [
     "mother_delete",
     "mother_register",
     "mother_update",
+    "observation_check",
     "observation_delete",
     "observation_record",
     "observation_update",
@@ -386,6 +387,12 @@ def _observation_check(mother: Mother, values: Mapping[str, Any], exclude: int |
         errors.setdefault("", []).append(gettext("Fill in at least one measurement."))
     if errors:
         raise ClinicInputError(errors)
+
+
+def observation_check(mother: Mother, values: Mapping[str, Any], exclude: int | None = None
+                      ) -> None:
+    """The checks of :func:`observation_record` without saving (ODK import preview)."""
+    _observation_check(mother, values, exclude)
 
 
 @transaction.atomic

@@ -333,6 +333,63 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def xlsform(request: HttpRequest, pk: int) -> HttpResponse:
+    """The observation sheet as an XLSForm for ODK Collect / KoboToolbox."""
+    from . import odk
+
+    s = selectors.study_get(user=request.user, pk=pk)
+    response = HttpResponse(odk.xlsform_build(user=request.user, study=s),
+                            content_type=services.EXPORT_FORMATS["xlsx"])
+    response["Content-Disposition"] = f'attachment; filename="xlsform-studi-{s.pk}.xlsx"'
+    return response
+
+
+_ODK_KEY = "clinics-odk-import"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def odk_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """A CSV exported from ODK Central or KoboToolbox: preview with located errors, then
+    confirm (all rows or none)."""
+    from . import odk
+
+    s = selectors.study_get(user=request.user, pk=pk)
+    ctx = _study_ctx(request, s)
+    selectors.role_required(user=request.user, clinic=s.clinic, roles=services.DATA_ROLES)
+    form = forms.OdkImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        held = request.session.get(_ODK_KEY) or {}
+        if held.get("study") != s.pk:
+            return redirect("clinics:odk_import", pk=s.pk)
+        try:
+            n = odk.odk_commit(by=request.user, study=s,
+                               content=base64.b64decode(held["content"]))
+        except services.ClinicInputError as exc:
+            return render(request, "clinics/odk_import.html", {
+                **ctx, "form": forms.OdkImportForm(), "errors": exc.messages()}, status=400)
+        request.session.pop(_ODK_KEY, None)
+        return render(request, "clinics/odk_import.html", {
+            **ctx, "form": forms.OdkImportForm(), "saved": n})
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        if f.size > settings.LAKTASI_MAX_UPLOAD_BYTES:
+            from laktasi.web.analysis.services import too_large_message
+
+            form.add_error("file", too_large_message(f.name, f.size))
+        else:
+            content = f.read()
+            preview = odk.odk_preview(by=request.user, study=s, content=content)
+            if preview.ok:
+                request.session[_ODK_KEY] = {
+                    "study": s.pk, "content": base64.b64encode(content).decode("ascii")}
+            return render(request, "clinics/odk_import.html", {
+                **ctx, "form": form, "preview": preview}, status=200 if preview.ok else 400)
+    return render(request, "clinics/odk_import.html", {**ctx, "form": form})
+
+
+@login_required
+@require_GET
 def guide(request: HttpRequest, pk: int) -> HttpResponse:
     """The family guide: the SOP step by step with a timer, for a phone."""
     s = selectors.study_get(user=request.user, pk=pk)
