@@ -128,6 +128,6 @@ def test_audit_trail_every_model_has_history():
     models = apps.get_app_config("clinics").get_models()
     plain = [m for m in models if not m.__name__.startswith("Historical")]
     assert {m.__name__ for m in plain} == {"Clinic", "Membership", "Study", "Mother",
-                                           "MassageSession", "Observation"}
+                                           "MassageSession", "Observation", "DoubleEntry"}
     for m in plain:
         assert hasattr(m, "history"), m

@@ -24,7 +24,8 @@ def _b_args(name: str, b, membership_pk: int) -> list:
         "study": [study], "study_edit": [study], "study_yaml": [study], "watch": [study],
         "analysis": [study], "download": [study, "docx"], "export": [study, "xlsx"],
         "template": [study], "import": [study], "guide": [study], "mother_new": [study],
-        "xlsform": [study], "odk_import": [study],
+        "xlsform": [study], "odk_import": [study], "double_entries": [study],
+        "double_entry_new": [b.pre.pk], "double_entry_resolve": [getattr(b, "double_entry", b.pre).pk],
         "mother": [mother], "mother_edit": [mother], "mother_delete": [mother],
         "observation_new": [mother], "session_new": [mother],
         "observation_edit": [b.pre.pk], "observation_delete": [b.post.pk],
@@ -39,6 +40,11 @@ def test_isolation_every_clinics_url_against_another_clinic(client):
     from laktasi.web.clinics.models import MassageSession, Membership, Mother, Observation
 
     membership = Membership.objects.get(clinic=b.clinic)
+    from laktasi.web.clinics import services
+
+    second = make_user("bidan-kedua-b")
+    Membership.objects.create(user=second, clinic=b.clinic, role="bidan")
+    b.double_entry = services.double_entry_record(by=second, observation=b.pre, feeds=7)
     client.force_login(a.admin)  # the most powerful role of clinic A
     names = [p.name for p in clinic_urls.urlpatterns]
     walked = 0

@@ -148,3 +148,14 @@ class ImportForm(forms.Form):
 
 class OdkImportForm(forms.Form):
     file = forms.FileField(label=_("CSV exported from ODK Central or KoboToolbox"))
+
+
+class DoubleEntryForm(forms.Form):
+    """The measurements only: the second person keys them from the paper sheet."""
+
+    feeds = ObservationForm.base_fields["feeds"]
+    urination = ObservationForm.base_fields["urination"]
+    volume = ObservationForm.base_fields["volume"]
+    lancar = ObservationForm.base_fields["lancar"]
+    latch = ObservationForm.base_fields["latch"]
+    weight = ObservationForm.base_fields["weight"]

@@ -159,3 +159,21 @@ class Observation(models.Model):
     class Meta:
         ordering = ("observed", "point", "day")
         verbose_name = _("observation")
+
+
+class DoubleEntry(models.Model):
+    """A second person's re-keying of one observation (double data entry); ``values`` holds
+    the measurements as she typed them, compared field by field with the first entry."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE,
+                                    related_name="double_entries")
+    values = models.JSONField(_("values keyed again"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ("-created",)
+        verbose_name = _("double entry")

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from .models import Clinic, MassageSession, Membership, Mother, Observation, Study
+from .models import Clinic, DoubleEntry, MassageSession, Membership, Mother, Observation, Study
 
 __all__ = [
     "READ_ROLES",
@@ -22,6 +22,8 @@ __all__ = [
     "clinic_role",
     "district_clinics",
     "district_list",
+    "double_entry_get",
+    "double_entry_list",
     "history_list",
     "mother_get",
     "mother_list",
@@ -142,6 +144,24 @@ def study_observations(*, user: Any, study: Study) -> QuerySet[Observation]:
         mother__is_deleted=False, is_deleted=False).select_related("mother")
 
 
+def double_entry_list(*, user: Any, study: Study) -> QuerySet[DoubleEntry]:
+    """The re-keyed sheets of ``study`` whose mismatches are not resolved yet."""
+    return DoubleEntry.objects.filter(
+        observation__mother__study=study, observation__mother__clinic__in=_member_clinics(user),
+        observation__is_deleted=False, observation__mother__is_deleted=False,
+        resolved=False).select_related("observation__mother", "entered_by")
+
+
+def double_entry_get(*, user: Any, pk: Any) -> DoubleEntry:
+    try:
+        return DoubleEntry.objects.select_related(
+            "observation__mother__clinic", "observation__mother__study").get(
+            pk=pk, observation__mother__clinic__in=_member_clinics(user),
+            observation__is_deleted=False, observation__mother__is_deleted=False)
+    except (DoubleEntry.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def district_list(*, user: Any) -> list[str]:
     """The districts where ``user`` is a member of at least one clinic."""
     return sorted(set(_member_clinics(user).values_list("district", flat=True)))
@@ -169,6 +189,8 @@ def history_list(*, user: Any, clinic: Clinic, limit: int = 500) -> list[Any]:
             mother_id__in=Mother.objects.filter(clinic=clinic).values("pk")),
         Observation.history.filter(
             mother_id__in=Mother.objects.filter(clinic=clinic).values("pk")),
+        DoubleEntry.history.filter(observation_id__in=Observation.objects.filter(
+            mother__clinic=clinic).values("pk")),
     ]
     rows: list[Any] = []
     for qs in sets:

@@ -24,7 +24,7 @@ from django.utils.translation import get_language, gettext
 from laktasi.errors import LaktasiInputError
 
 from . import selectors
-from .models import Clinic, MassageSession, Membership, Mother, Observation, Study
+from .models import Clinic, DoubleEntry, MassageSession, Membership, Mother, Observation, Study
 from .sop import STEP_KEYS, sop_text
 from .watchlist import Flag, flags_for
 
@@ -40,6 +40,9 @@ __all__ = [
     "analysis_rows",
     "clinic_create",
     "clinic_thresholds_set",
+    "double_entry_mismatches",
+    "double_entry_record",
+    "double_entry_resolve",
     "export_file",
     "import_commit",
     "import_preview",
@@ -429,6 +432,71 @@ def observation_delete(*, by: Any, observation: Observation) -> None:
     selectors.role_required(user=by, clinic=observation.mother.clinic, roles=DATA_ROLES)
     observation.is_deleted = True
     _save(observation, by)
+
+
+# ---------------------------------------------------------------- double entry
+
+KEYED = ("feeds", "urination", "volume", "lancar", "latch", "weight")
+
+
+def _plain(v: Any) -> Any:
+    return float(v) if isinstance(v, Decimal) else v
+
+
+@transaction.atomic
+def double_entry_record(*, by: Any, observation: Observation, feeds: int | None = None,
+                        urination: int | None = None, volume: Decimal | float | None = None,
+                        lancar: bool | None = None, latch: int | None = None,
+                        weight: int | None = None) -> DoubleEntry:
+    """A second person re-keys the measurements of an observation from the paper sheet;
+    the entry keeps what she typed for comparison (the observation is not changed)."""
+    mother = observation.mother
+    selectors.role_required(user=by, clinic=mother.clinic, roles=DATA_ROLES)
+    if observation.recorded_by_id == by.pk:
+        raise ClinicInputError({"": [gettext(
+            "Double entry needs a second person: the sheet was first entered by you.")]})
+    values = {"feeds": feeds, "urination": urination,
+              "volume": None if volume is None else float(volume), "lancar": lancar,
+              "latch": latch, "weight": weight}
+    errors: dict[str, list[str]] = {}
+    for name, (lo, hi) in observation_limits(mother.study).items():
+        v = values.get(name)
+        if v is not None and ((lo is not None and v < lo) or (hi is not None and v > hi)):
+            errors.setdefault(name, []).append(gettext(
+                "%(value)s is outside the range the study allows (%(lo)s to %(hi)s).") % {
+                "value": _num(float(v)), "lo": "" if lo is None else _num(lo),
+                "hi": "…" if hi is None else _num(hi)})
+    if errors:
+        raise ClinicInputError(errors)
+    entry = DoubleEntry(observation=observation, values=values, entered_by=by)
+    entry.resolved = not double_entry_mismatches(entry)
+    return _save(entry, by)
+
+
+def double_entry_mismatches(entry: DoubleEntry) -> list[tuple[str, Any, Any]]:
+    """(field, first entry, second entry) for every measurement keyed differently."""
+    out = []
+    for f in KEYED:
+        first, second = _plain(getattr(entry.observation, f)), entry.values.get(f)
+        if first != second:
+            out.append((f, first, second))
+    return out
+
+
+@transaction.atomic
+def double_entry_resolve(*, by: Any, entry: DoubleEntry, keep: str) -> DoubleEntry:
+    """Close a mismatch: ``keep="first"`` leaves the observation as it is,
+    ``keep="second"`` writes the re-keyed values into it (both in the audit trail)."""
+    observation = entry.observation
+    selectors.role_required(user=by, clinic=observation.mother.clinic, roles=DATA_ROLES)
+    if keep not in ("first", "second"):
+        raise ClinicInputError({"": [gettext("Choose which entry to keep.")]})
+    if keep == "second":
+        observation_update(by=by, observation=observation, **{
+            f: (None if entry.values.get(f) is None else Decimal(str(entry.values[f])))
+            if f == "volume" else entry.values.get(f) for f in KEYED})
+    entry.resolved = True
+    return _save(entry, by)
 
 
 # ---------------------------------------------------------------- watch-list

@@ -35,5 +35,9 @@ urlpatterns = [
     path("observasi/<int:pk>/ubah/", views.observation_edit, name="observation_edit"),
     path("observasi/<int:pk>/hapus/", views.observation_delete, name="observation_delete"),
     path("sesi/<int:pk>/hapus/", views.session_delete, name="session_delete"),
+    path("observasi/<int:pk>/entri-ulang/", views.double_entry_new, name="double_entry_new"),
+    path("studi/<int:pk>/entri-ganda/", views.double_entries, name="double_entries"),
+    path("entri-ganda/<int:pk>/selesai/", views.double_entry_resolve,
+         name="double_entry_resolve"),
     path("wilayah/<str:name>/", views.district, name="district"),
 ]

@@ -516,6 +516,53 @@ def observation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def double_entry_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """A second person re-keys an observation from the paper sheet (the first entry is not
+    shown, so she cannot copy it)."""
+    o = selectors.observation_get(user=request.user, pk=pk)
+    m = o.mother
+    ctx = _study_ctx(request, m.study)
+    selectors.role_required(user=request.user, clinic=m.clinic, roles=services.DATA_ROLES)
+    form = forms.DoubleEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.double_entry_record(by=request.user, observation=o,
+                                                 **form.cleaned_data)
+            return render(request, "clinics/double_entry_done.html", {
+                **ctx, "mother": m, "entry": entry,
+                "mismatches": services.double_entry_mismatches(entry)})
+        except services.ClinicInputError as exc:
+            forms.apply_errors(form, exc.errors)
+    return render(request, "clinics/double_entry_form.html", {
+        **ctx, "mother": m, "observation": o, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def double_entries(request: HttpRequest, pk: int) -> HttpResponse:
+    """The re-keyed sheets whose values differ, for resolution."""
+    s = selectors.study_get(user=request.user, pk=pk)
+    rows = [{"entry": e, "mismatches": services.double_entry_mismatches(e)}
+            for e in selectors.double_entry_list(user=request.user, study=s)]
+    return render(request, "clinics/double_entries.html", {**_study_ctx(request, s),
+                                                           "rows": rows})
+
+
+@login_required
+@require_POST
+def double_entry_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.double_entry_get(user=request.user, pk=pk)
+    try:
+        services.double_entry_resolve(by=request.user, entry=entry,
+                                      keep=request.POST.get("keep", ""))
+    except services.ClinicInputError as exc:
+        return render(request, "clinics/message.html", {
+            "clinic": entry.observation.mother.clinic, "messages_": exc.messages()}, status=400)
+    return redirect("clinics:double_entries", pk=entry.observation.mother.study_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def session_new(request: HttpRequest, pk: int) -> HttpResponse:
     m = selectors.mother_get(user=request.user, pk=pk)
     ctx = _study_ctx(request, m.study)
