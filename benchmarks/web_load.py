@@ -13,8 +13,11 @@ that had been acknowledged (a 302 redirect back to the sheet) is looked up: prin
 acknowledged writes, how many are missing (lost), and how many observations were saved
 without their audit-trail row (half saved). Nothing here is a threshold: figures of one run.
 
+``--in-process N``: N writes through Django's test client in one process, the server-side
+cost of one write (p50/p95) and its number of queries, without HTTP or concurrency.
+
 Run: python benchmarks/web_load.py [--clients 100] [--seconds 60] [--workers 4]
-     [--database-url postgres://user:pw@127.0.0.1/db] [--kill 20]
+     [--database-url postgres://user:pw@127.0.0.1/db] [--kill 20] [--in-process 200]
 """
 
 from __future__ import annotations
@@ -100,6 +103,50 @@ def child_verify(data_dir: str, acked_path: str) -> None:
     print(json.dumps({"acknowledged": len(acked), "stored": len(ids), "lost": len(lost),
                       "half_saved": len(ids - with_history),
                       "history_without_row": len(with_history - ids)}))
+
+
+def child_inprocess(data_dir: str, n: int) -> None:
+    """``n`` observation posts through Django's test client in one process (no HTTP, no
+    concurrency): the server-side cost of one write and its database queries."""
+    _django(data_dir)
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client as TestClient
+    from django.test.utils import CaptureQueriesContext
+
+    from laktasi.web.clinics import services
+
+    call_command("migrate", verbosity=0)
+    admin = get_user_model().objects.create_user(f"admin-{secrets.token_hex(4)}")
+    clinic = services.clinic_create(name="Puskesmas Proses", kind="puskesmas",
+                                    district="Kab. Uji", admin=admin)
+    study = services.study_create(by=admin, clinic=clinic, title="Uji proses",
+                                  design="one-group-pretest-posttest")
+    day0 = dt.date.today() - dt.timedelta(days=3)
+    mother = services.mother_register(by=admin, study=study, code="P001", enrolled=day0,
+                                      delivered=day0)
+    client = TestClient()
+    client.force_login(admin)
+    url = f"/klinik/ibu/{mother.pk}/observasi/"
+
+    def post(weight: int) -> None:
+        r = client.post(url, {"point": "day", "day": "2", "observed": (
+            day0 + dt.timedelta(days=1)).isoformat(), "feeds": "8", "weight": str(weight)})
+        assert r.status_code == 302, r.status_code
+
+    post(600)  # imports and caches
+    times = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        post(700 + i)
+        times.append(time.perf_counter() - t0)
+    with CaptureQueriesContext(connection) as q:
+        post(699)
+    print(json.dumps({"n": n, "p50": _pct(times, .5), "p95": _pct(times, .95),
+                      "queries": len(q.captured_queries)}))
 
 
 # ---------------------------------------------------------------- the benchmark (parent)
@@ -255,6 +302,9 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_setup":
         child_setup(sys.argv[2], int(sys.argv[3]))
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "_inprocess":
+        child_inprocess(sys.argv[2], int(sys.argv[3]))
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "_verify":
         child_verify(sys.argv[2], sys.argv[3])
         return
@@ -266,8 +316,17 @@ def main() -> None:
                    help="postgres://... (the database must exist); default SQLite")
     p.add_argument("--kill", type=float, default=0,
                    help="durability run: SIGKILL the server after this many seconds")
+    p.add_argument("--in-process", type=int, default=0, metavar="N",
+                   help="N writes through Django's test client in one process (no HTTP)")
     args = p.parse_args()
     label = "PostgreSQL" if args.database_url else "SQLite"
+    if args.in_process:
+        with tempfile.TemporaryDirectory(prefix="laktasi-inproc-") as tmp:
+            r = _child("_inprocess", tmp, str(args.in_process),
+                       env=_env(Path(tmp), args.database_url))
+        print(f"{label}, in process (one thread, no HTTP): {r['n']} writes, p50 "
+              f"{r['p50']:.1f} ms, p95 {r['p95']:.1f} ms, {r['queries']} queries per write")
+        return
     if args.kill:
         run_kill(args, label)
     else:
