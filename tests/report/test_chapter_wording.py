@@ -230,3 +230,15 @@ def test_nonequivalent_binary_reads_the_right_rows_before_and_after(lang):
     captions = [tb.caption for tb in doc.tables()]
     assert sum("Chi-Square" in c for c in captions) == 2
     assert any(c.endswith(("Sebelum Intervensi", "before the Intervention")) for c in captions)
+
+
+@pytest.mark.parametrize("lang,word", [("id", "(menurun dari sebelum ke sesudah)"),
+                                       ("en", "(it decreased from before to after)")])
+def test_a_significant_fall_is_called_a_fall(lang, word):
+    study = study_from_mapping({
+        "study": {"id": "d", "title": "D", "design": "one-group-pretest-posttest"},
+        "outcomes": [{"name": "y", "type": "count", "pre": "pre", "post": "post"}]})
+    rows = [{"pre": 9 + i % 3, "post": 5 + i % 4} for i in range(15)]
+    analysis = analyse(study, rows)
+    assert analysis.outcomes[0].steps[0].direction == "decrease"
+    assert any(word in t for t in _texts(build_chapter(analysis, lang)))

@@ -22,6 +22,16 @@ OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 POPPLER = shutil.which("pdftotext")
 
 
+def _times_metrics() -> bool:
+    """True when LibreOffice can set Times New Roman with its metrics (the font itself or the
+    metric-compatible Liberation Serif: apt-get install fonts-liberation)."""
+    if shutil.which("fc-match") is None:
+        return False
+    found = subprocess.run(["fc-match", "Times New Roman"], capture_output=True, text=True,
+                           check=False).stdout
+    return "Liberation Serif" in found or "Times" in found
+
+
 def _chapters(lang):
     for files in (TWO_GROUP, example_files("kota-bengkulu-2018"),
                   example_files("amanda-oku-timur-2023")):
@@ -87,7 +97,8 @@ def test_software_named_once_as_software_and_heading_matches(lang, software, hea
         assert not any("PEMBAHASAN" in t or "Discussion" in t for t in texts)
 
 
-@pytest.mark.skipif(OFFICE is None or POPPLER is None, reason="LibreOffice/poppler missing")
+@pytest.mark.skipif(OFFICE is None or POPPLER is None or not _times_metrics(),
+                    reason="needs LibreOffice, poppler-utils and fonts-liberation")
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_libreoffice_pages_keep_numbers_and_words_whole(tmp_path, lang):
     """The two-group chapter as LibreOffice prints it: every number cell and every word of

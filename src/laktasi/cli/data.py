@@ -126,9 +126,10 @@ def check(
         console.print(_table(report, lang))
     n = report.rows_read
     if failed:
+        if any(p.row is None and p.code in UNREADABLE for p in report.errors):
+            raise typer.Exit(CANNOT_RUN)  # the table says why; no rows to correct or drop
         console.print(check_word("summary", lang, e=len(report.errors), w=len(report.warnings)))
-        unreadable = any(p.row is None and p.code in UNREADABLE for p in report.errors)
-        raise typer.Exit(CANNOT_RUN if unreadable else FOUND)
+        raise typer.Exit(FOUND)
     key = "ok_warnings" if report.warnings else "ok"
     console.print(check_word(key, lang, n=n, w=len(report.warnings)))
 

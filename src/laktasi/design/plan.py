@@ -6,20 +6,29 @@ files) and returns an :class:`Analysis`: every test with its result, the
 reason it was chosen (codes the report layer words), assumption checks and
 warnings. Nothing here prints or speaks a language.
 
-Rules (issue "From a data file to the finished results chapter"):
+Rules:
 
 - one group, paired continuous/count: Shapiro-Wilk on the differences (n < 50,
   Lilliefors K-S otherwise) -> paired t if normal, else Wilcoxon; ordinal ->
   Wilcoxon; binary -> McNemar (exact).
 - two groups, post only: normality per group and Levene -> Student/Welch t or
-  Mann-Whitney; ordinal -> Mann-Whitney; binary -> chi-square, or Fisher when an
-  expected count is below 5.
+  Mann-Whitney; ordinal -> Mann-Whitney; binary -> the 2 x 2 table read as taught in
+  Indonesian health statistics courses (:func:`contingency_test`): every expected
+  count >= 5 -> the Continuity Correction row (or Pearson when the study sets
+  ``chi_square_2x2: pearson``), any expected count < 5 -> Fisher's exact test;
+  larger tables -> Pearson.
 - nonequivalent control group: the within-group paired test per group, the
   baseline comparison, and the between-group test that answers "which works
   better": ANCOVA on post adjusted for pre (slopes checked), else Mann-Whitney
   on the change scores.
-- a forced test is run and recorded; when it does not fit the design (e.g.
-  chi-square on the same mothers before and after) a warning says why.
+- a forced test (``force_test``) was checked when the study was loaded against the
+  comparisons the design runs (see :data:`~laktasi.design.study.TEST_FITS`); it is
+  run and recorded with a warning that names the test the rules give (and, for
+  chi-square on the same mothers before and after, why it is wrong).
+
+Every step carries the decision the chapter words: the p read, whether it is below
+alpha, and the direction (after vs before within a group; the higher group between
+groups).
 """
 
 from __future__ import annotations

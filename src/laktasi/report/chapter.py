@@ -414,7 +414,8 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
                   "h0": h0}
         if study.group is None:
             meaning = w("meaning_yes" if significant else "meaning_no", lang,
-                        intervention=intervention, variable=_inline(var))
+                        intervention=intervention, variable=_inline(var),
+                        direction=_direction_text(step, lang, analysis))
         else:
             meaning = _change_meaning(step, _inline(var), gtext, lang, analysis)
         blocks.append(Paragraph(w("test_paragraph", lang, meaning=meaning, **common)))
@@ -458,13 +459,24 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
     return blocks
 
 
+def _direction_text(step: TestStep, lang: str, analysis: Analysis) -> str:
+    """' (meningkat dari sebelum ke sesudah)' for the direction the plan found, or ''."""
+    if step.direction is None:
+        return ""
+    outcome = next(o.outcome for o in analysis.outcomes if o.outcome.name == step.outcome)
+    if outcome.type == "binary":
+        better = (outcome.levels or ("0", "1"))[1]
+        return w(f"direction_binary_{step.direction}", lang, better=better)
+    return w(f"direction_{step.direction}", lang)
+
+
 def _change_meaning(step: TestStep, var: str, gtext: str, lang: str, analysis: Analysis) -> str:
     """Within one group of a two-group design: a change, never the intervention's effect
     (that is stated only from the between-group test); the group that did not get the
     study's intervention is told apart from the one that did."""
     if not step.significant:
         return w("change_no", lang, variable=var, group=gtext)
-    direction = w(f"direction_{step.direction}", lang) if step.direction else ""
+    direction = _direction_text(step, lang, analysis)
     text = w("change_yes", lang, variable=var, group=gtext, direction=direction)
     group = analysis.study.group
     if group is not None and group.intervention is not None:

@@ -328,46 +328,53 @@ def _column_widths(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], t
 
     Each column is at least as wide as its widest unbreakable piece (a number, ``n (x%)``, a
     confidence interval, a word; the header in bold) plus the cell padding, so no cell
-    wraps inside a number or a word; the room left goes to the columns whose text would
-    otherwise wrap, then to all in proportion to their text. When the pieces do not fit at
-    10 pt the table is set at 9 or 8 pt.
+    wraps inside a number or a word; the room left goes first to body cells that would
+    otherwise wrap, then to headers (smallest shortfalls first), then to all in proportion.
+    The table is set at 10 pt, or at 9 pt when that keeps every body cell on one line, or at
+    9 or 8 pt when that is needed to keep every number and word whole.
     """
     n = len(header)
     cols = [[r[j] for r in rows if j < len(r)] for j in range(n)]
-    for size in _TABLE_PT:
-        need, want = [], []
+
+    def measure(size: float) -> tuple[list[int], list[int], list[int]]:
+        need, body, head = [], [], []
         for j in range(n):
             pieces = [(p, True) for p in header[j].split()]
-            full = [_text_width(header[j], size, bold=True)]
+            full = []
             for cell in cols[j]:
                 numeric = j > 0 and is_numeric_cell(cell)
                 pieces += [(p, False) for p in _unbreakable(cell, numeric)]
                 full.append(_text_width(cell, size))
             least = max((_text_width(p, size, bold=b) for p, b in pieces), default=0)
             need.append(least + _CELL_PAD)
-            want.append(max(max(full, default=0) + _CELL_PAD, need[-1]))
-        if sum(need) <= total or size == _TABLE_PT[-1]:
-            break
-    if sum(want) <= total:
-        base, spare, weights = want, total - sum(want), want
+            body.append(max(max(full, default=0) + _CELL_PAD, need[-1]))
+            head.append(max(_text_width(header[j], size, bold=True) + _CELL_PAD, body[-1]))
+        return need, body, head
+
+    sizes = {size: measure(size) for size in _TABLE_PT}
+    # the largest size down to 9 pt at which every body cell fits on one line; else the
+    # largest at which every number and word fits; else the smallest
+    size = next((z for z in _TABLE_PT[:2] if sum(sizes[z][1]) <= total),
+                next((z for z in _TABLE_PT if sum(sizes[z][0]) <= total), _TABLE_PT[-1]))
+    need, body, head = sizes[size]
+    if sum(head) <= total:  # everything on one line: share the rest in proportion
+        widths = [int(h + (total - sum(head)) * h / sum(head)) for h in head]
     elif sum(need) <= total:
-        # as few wrapping columns as possible: the smallest shortfalls are met in full first,
-        # the room left goes to the others in proportion to what they lack
-        base, spare = list(need), total - sum(need)
-        short = sorted(range(n), key=lambda j: want[j] - need[j])
-        rest = []
-        for j in short:
-            gap = want[j] - need[j]
-            if gap <= spare:
-                base[j] += gap
+        # body cells first (a wrapped row costs more than a two-line header), then the
+        # headers; within each, the smallest shortfalls are met in full first
+        widths = list(need)
+        for target in (body, head):
+            spare = total - sum(widths)
+            for j in sorted(range(n), key=lambda j: target[j] - widths[j]):
+                gap = max(target[j] - widths[j], 0)
+                if gap > spare:
+                    widths[j] += spare
+                    spare = 0
+                    break
+                widths[j] += gap
                 spare -= gap
-            else:
-                rest.append(j)
-        weights = [want[j] - base[j] if j in rest else 0 for j in range(n)]
     else:  # even 8 pt does not fit: share the width in proportion (the text will wrap)
-        base, spare, weights = [0] * n, total, need
-    weight_sum = sum(weights) or 1
-    widths = [int(b + spare * wt / weight_sum) for b, wt in zip(base, weights, strict=True)]
+        widths = [int(total * v / sum(need)) for v in need]
     widths[-1] += total - sum(widths)
     return widths, size
 

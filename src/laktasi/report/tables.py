@@ -297,27 +297,6 @@ def crosstab_tests_table(variable: str, chi, fisher, reading: str | None, lang: 
     return ReportTable(w("chi_title", lang, variable=variable), header, tuple(rows), tuple(foot))
 
 
-def chi_square_table(variable: str, res, lang: str = "id", fisher=None) -> ReportTable:
-    from .words_chapter import w
-
-    rows = [("Pearson Chi-Square", fmt_number(res.pearson.statistic, 3, lang),
-             str(res.pearson.df), fmt_p(res.pearson.pvalue, lang, with_symbol=False))]
-    if res.continuity is not None:
-        rows.append(("Continuity Correction", fmt_number(res.continuity.statistic, 3, lang), "1",
-                     fmt_p(res.continuity.pvalue, lang, with_symbol=False)))
-    rows.append(("Likelihood Ratio", fmt_number(res.likelihood_ratio.statistic, 3, lang),
-                 str(res.likelihood_ratio.df),
-                 fmt_p(res.likelihood_ratio.pvalue, lang, with_symbol=False)))
-    if fisher is not None:
-        rows.append(("Fisher's Exact Test", "", "", fmt_p(fisher.pvalue, lang, with_symbol=False)))
-    foot = [w("expected_note", lang, k=res.n_expected_below_5,
-              pct=fmt_number(100 * res.n_expected_below_5 / res.n_cells, 1, lang),
-              m=fmt_number(res.min_expected, 2, lang))]
-    foot.append(effect_text(res.effect_size, lang))
-    return ReportTable(w("chi_title", lang, variable=variable),
-                       ("", w("value", lang), "df", w("sig2", lang)), tuple(rows), tuple(foot))
-
-
 def ancova_tables(variable: str, res, labels: dict[str, str], lang: str = "id"
                   ) -> list[ReportTable]:
     from .words_chapter import w

@@ -142,6 +142,8 @@ WORDS: dict[str, dict[str, str]] = {
         "change_no": "tidak ada perubahan yang bermakna pada {variable}{group}",
         "direction_increase": " (meningkat dari sebelum ke sesudah)",
         "direction_decrease": " (menurun dari sebelum ke sesudah)",
+        "direction_binary_increase": " (responden {better} bertambah dari sebelum ke sesudah)",
+        "direction_binary_decrease": " (responden {better} berkurang dari sebelum ke sesudah)",
         "between_paragraph": (
             "Perbandingan antar kelompok dengan {test} pada {variable} menunjukkan {stat_text} "
             "{cmp} α ({alpha}) maka H0 {h0}: {meaning}"
@@ -178,7 +180,7 @@ WORDS: dict[str, dict[str, str]] = {
                          "perbandingan posttest saja menyesatkan.",
         "h0_rejected": "ditolak dan Ha diterima",
         "h0_accepted": "diterima",
-        "meaning_yes": "ada pengaruh {intervention} terhadap {variable}",
+        "meaning_yes": "ada pengaruh {intervention} terhadap {variable}{direction}",
         "meaning_no": "tidak ada pengaruh yang bermakna dari {intervention} terhadap {variable}",
         "effect_sentence": "Besar efek {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test} dipilih karena {reason}.",
@@ -349,6 +351,8 @@ WORDS: dict[str, dict[str, str]] = {
         "change_no": "{variable} did not change significantly{group}",
         "direction_increase": " (it increased from before to after)",
         "direction_decrease": " (it decreased from before to after)",
+        "direction_binary_increase": " (more respondents were {better} after than before)",
+        "direction_binary_decrease": " (fewer respondents were {better} after than before)",
         "between_paragraph": (
             "The between-group {test} on {variable} gave {stat_text} {cmp} α ({alpha}), so H0 "
             "is {h0}: {meaning}"
@@ -381,7 +385,7 @@ WORDS: dict[str, dict[str, str]] = {
                          "values alone would mislead.",
         "h0_rejected": "rejected",
         "h0_accepted": "not rejected",
-        "meaning_yes": "there is an effect of {intervention} on {variable}",
+        "meaning_yes": "there is an effect of {intervention} on {variable}{direction}",
         "meaning_no": "there is no significant effect of {intervention} on {variable}",
         "effect_sentence": "Effect size {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test}, chosen because {reason}.",
