@@ -475,3 +475,22 @@ def test_check_of_a_file_that_cannot_be_read_says_why_and_suggests_no_row_fix(tm
     assert res.exit_code == 2
     text = " ".join(res.output.split())
     assert "berkas tidak ditemukan" in text and "--drop-invalid" not in text
+
+
+def test_printing_a_chapter_to_the_terminal_draws_no_figure():
+    """The terminal shows no figures (as `meta`), so `laktasi demo` imports neither
+    matplotlib nor python-docx (a fresh interpreter, as the console script runs it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    probe = ("import sys, atexit; sys.path.insert(0, sys.argv.pop(1)); "
+             "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join("
+             "m for m in ('matplotlib', 'docx', 'scipy') if m in sys.modules)));"
+             "from laktasi.cli import app; sys.exit(app())")
+    done = subprocess.run([sys.executable, "-c", probe, src, "demo", "--lang", "en"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Wilcoxon" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "MODULES scipy"  # the tests ran; no figure

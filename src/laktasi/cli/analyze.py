@@ -38,7 +38,6 @@ def analyze(
     """Analisis penelitian: desain menentukan uji; bab hasil dicetak atau ditulis."""
     check_lang(lang)
     from laktasi.pipeline import analyse_file, example_files, write_bundle
-    from laktasi.report.renderers import render
 
     files: dict[Path, bytes] = {}
     try:
@@ -53,9 +52,11 @@ def analyze(
                                        title=Path(data).stem)
         if data is None or study is None:
             stop(say("analyze_needs", lang))
+        # the terminal shows no figures (as `meta`): drawing them would only cost time
+        to_terminal = fmt is None and out is None
         with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
-                                         drop_invalid=drop_invalid)
+                                         drop_invalid=drop_invalid, figures=not to_terminal)
         if bundle:
             import tempfile
 
@@ -63,7 +64,7 @@ def analyze(
                 zipped = write_bundle(Path(tmp) / "bundle.zip", data, study, analysis,
                                       lang=lang)
                 files[bundle] = Path(zipped).read_bytes()
-        if fmt is None and out is None:
+        if to_terminal:
             write_files(files, lang)
             if bundle:
                 stderr().print(str(bundle), highlight=False)
@@ -71,6 +72,8 @@ def analyze(
 
             print_document(stdout(), doc)
             return
+        from laktasi.report.renderers import render
+
         payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
                          template=template)
     except LaktasiError as exc:
