@@ -296,7 +296,7 @@ _SUM_COLUMNS: dict[int, tuple[Blocks, np.ndarray]] = {}
 def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers | None:
     """n differences drawn in blocks by their sums (see :func:`_sum_grids`)."""
     grids = _sum_grids(probs, offset, MAX_SUMS)[:n]
-    size = len(grids)
+    size = _fewest_picks(n, len(grids))
     q, r = divmod(n, size)
     main = _sum_block(*grids[size - 1], size)
     if np.abs(main.counts[:, 0]).max() >= 1 << 15 or main.counts[:, 1].max() >= 1 << 16:
@@ -337,8 +337,15 @@ def _mothers(probs: tuple[float, ...] | np.ndarray, n: int, most: int | None = N
     size = 1
     while size < n and math.comb(s + size, size + 1) <= MAX_BLOCK:
         size += 1
+    size = _fewest_picks(n, size)
     q, r = divmod(n, size)
     return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None, bits)
+
+
+def _fewest_picks(n: int, most: int) -> int:
+    """The smallest block size that draws n mothers in as few blocks as blocks of at most
+    ``most`` do (smaller tables, same number of draws)."""
+    return -(-n // -(-n // most))
 
 
 @dataclass(frozen=True, eq=False)
