@@ -10,7 +10,8 @@ on its own: the numba kernels, the pure-numpy path and CuPy (any array module wi
 numpy's integer semantics) read the same bits and give the SAME estimate for the same
 seed, whatever the number of threads or the chunk size.
 
-Categorical draws. Walker's alias method with integer thresholds: the probabilities are
+Categorical draws. Walker's alias method with integer thresholds: the probabilities (of a
+value, a multiset of values, a block's sums or a study's counts) are
 rounded to multiples of 2**-32 (largest remainders, summing to exactly 2**32 units) and
 the table realises exactly those units -- no floating-point comparison. A 32-bit uniform
 ``u`` picks column ``u >> (32 - b)`` of ``2**b`` columns and keeps it when the low
@@ -18,11 +19,14 @@ the table realises exactly those units -- no floating-point comparison. A 32-bit
 
 What is drawn per study:
 
-* paired whole numbers (``integer_counts``): the difference post - pre of each pair, from
-  its exact distribution (pre uniform, change from the model's 65,536-level table);
-  Wilcoxon from the counts of each difference, paired t from the sums of d and d**2;
-* two groups of whole numbers (``two_group_counts``): each mother's value, counted per
-  group; Mann-Whitney from the counts;
+* paired whole numbers (``integer_counts``): the differences post - pre, from their exact
+  distribution (pre uniform, change from the model's 65,536-level table), several pairs
+  per draw: for Wilcoxon, a block of g differences is one draw from the multinomial
+  distribution of the multiset of g values (its counts packed in 8- or 16-bit lanes);
+  for the paired t, one draw from the exact distribution of the block's sums (S1, S2) =
+  (sum d, sum d**2), found by convolution;
+* two groups of whole numbers (``two_group_counts``): each group's values in blocks of
+  multisets, as above; Mann-Whitney from the counts;
 * paired yes/no (``binary_pairs``): the study's discordant counts (b, c) in one draw from
   their trinomial distribution; the McNemar decision is a lookup;
 * two groups of yes/no (``binary_groups``): the successes of each group from its binomial
