@@ -16,9 +16,7 @@ from laktasi.audit.schema import validate
 from laktasi.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
-if not SEEDS.exists():  # pragma: no cover - a checkout without the shared folder
-    SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT / "tests" / "data" / "seeds"  # copies of the seed papers' texts
 HAND = ROOT / "src" / "laktasi" / "datasets" / "audit"
 NAMES = ("amanda-oku-timur-2023", "blooto-mojokerto-2021", "kota-bengkulu-2018")
 NUMERIC = {"n", "pct", "mean", "sd", "min", "max", "mean_rank", "sum", "z", "p", "t", "u",

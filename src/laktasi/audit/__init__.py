@@ -22,10 +22,10 @@ from laktasi.report.numbers import check_lang
 from laktasi.report.words_audit import audit_text
 from laktasi.stats._results import _plain
 
-from .checks import CHECKS, check_design, check_group_claim
+from .checks import CHECKS, check_design, check_group_claim, check_sample_sizes
 from .schema import DESIGNS, KINDS, AuditError, load_source, validate
 
-__all__ = ["DESIGNS", "KINDS", "AuditError", "AuditReport", "Finding", "audit",
+__all__ = ["DESIGNS", "KINDS", "AuditError", "AuditReport", "Finding", "NotChecked", "audit",
            "example_names", "render_audit"]
 
 SEVERITIES = ("error", "warning", "note")
@@ -48,16 +48,47 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class NotChecked:
+    """What the audit could not check: the item (``"(study)"`` for the whole file), a
+    machine-readable reason and a sentence in the report's language."""
+
+    item: str
+    reason: str
+    message: str
+    loud: bool = False  # the file as a whole gives (almost) nothing to check
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True)
 class AuditReport:
-    """The audit of one study: its ``study`` block and the ``findings`` in item order."""
+    """The audit of one study: its ``study`` block, the ``findings`` in item order and what
+    could not be checked (``not_checked``)."""
 
     study: dict[str, Any]
     findings: tuple[Finding, ...]
     lang: str = "id"
+    not_checked: tuple[NotChecked, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The spec's JSON: ``{"study": ..., "findings": [...]}``."""
-        return {"study": _plain(self.study), "findings": [f.to_dict() for f in self.findings]}
+        """The spec's JSON: ``{"study": ..., "findings": [...]}``, plus ``not_checked``
+        when something could not be checked."""
+        out = {"study": _plain(self.study), "findings": [f.to_dict() for f in self.findings]}
+        if self.not_checked:
+            out["not_checked"] = [n.to_dict() for n in self.not_checked]
+        return out
+
+    @property
+    def nearly_empty(self) -> bool:
+        """True when the file gives no test result to check (or nothing at all)."""
+        return any(n.loud for n in self.not_checked)
+
+    @property
+    def exit_code(self) -> int:
+        """The commands' convention: 1 when an error was found or the file gave (almost)
+        nothing to check, else 0."""
+        return 1 if self.count("error") or self.nearly_empty else 0
 
     def codes(self, item: str | None = None) -> list[str]:
         return [f.code for f in self.findings if item is None or f.item == item]
@@ -106,6 +137,8 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
     study, items = validate(data, name)
     by_id = {it["id"]: it for it in items}
     findings: list[Finding] = []
+    skipped: list[NotChecked] = []
+    per_item: list[tuple[str, list[Any]]] = []
     for it in items:
         try:
             if it["kind"] == "group-comparison-claim":
@@ -116,11 +149,26 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
         except LaktasiInputError as exc:  # a value the core refuses (e.g. constant data)
             raise AuditError(f"{name}: {it['_path']} (item {it['id']!r}): {exc.message}",
                              source=name, item=it["id"], path=it["_path"]) from None
-        for code, severity, key, values, reported, recomputed in raw:
+        per_item.append((it["id"], raw))
+    sizes = check_sample_sizes(items, study)
+    for ident, raw in per_item:
+        for code, severity, key, values, reported, recomputed in raw + sizes.get(ident, []):
             message = audit_text(key, lang, reported=reported, **values)
-            findings.append(Finding(it["id"], code, severity, message, reported, recomputed))
+            if code == "not-checked":
+                skipped.append(NotChecked(ident, key, message))
+                continue
+            findings.append(Finding(ident, code, severity, message, reported, recomputed))
+    tested = [it for it in items if it["kind"] in TEST_KINDS and any(
+        it.get(k) is not None for k in ("p", "z", "t", "u", "statistic"))]
+    if not items or not tested:
+        key = "empty_file" if not items else "no_test_result"
+        skipped.insert(0, NotChecked("(study)", key, audit_text(key, lang, n=len(items)),
+                                     loud=True))
     shown = {k: v for k, v in study.items() if not k.startswith("_")}
-    return AuditReport(shown, tuple(findings), lang)
+    return AuditReport(shown, tuple(findings), lang, tuple(skipped))
+
+
+TEST_KINDS = ("paired-binary", "wilcoxon", "rank-two-group", "paired-means")
 
 
 def render_audit(report: AuditReport, fmt: str = "text", lang: str | None = None) -> str:

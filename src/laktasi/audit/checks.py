@@ -22,7 +22,8 @@ from laktasi.errors import LaktasiInputError
 from .printed import Printed
 from .ties import doubled_sum_candidates, mw_z_range, wilcoxon_z_range
 
-__all__ = ["CHECKS", "RawFinding", "check_design", "check_group_claim"]
+__all__ = ["CHECKS", "RawFinding", "check_design", "check_group_claim", "check_sample_sizes",
+           "max_sd_bounded"]
 
 RawFinding = tuple[str, str, str, dict[str, Any], Any, Any]
 INDEPENDENT_TESTS = {"chi-square", "chi-square-yates", "fisher", "mann-whitney",
@@ -82,6 +83,14 @@ def check_frequency(it, study) -> list[RawFinding]:
             out.append(("percent-mismatch", "error", "percent_no_count",
                         {"label": label, "total": n_total}, pct.text, None))
     pcts = [r["pct"] for r in rows]
+    tot_pct: Printed | None = total.get("pct")
+    if tot_pct is not None and not tot_pct.contains(100.0):
+        # 100 %, or the sum of the printed row percentages (some papers add them up)
+        if not all(p is not None for p in pcts) or not (
+                sum(p.low for p in pcts) - _EPS <= tot_pct.high
+                and tot_pct.low <= sum(p.high for p in pcts) + _EPS):
+            out.append(("percent-mismatch", "error", "total_pct",
+                        {"pct": tot_pct.text}, tot_pct.text, 100.0))
     if not known and all(p is not None for p in pcts):
         lo, hi = sum(p.low for p in pcts), sum(p.high for p in pcts)
         if not lo - _EPS <= 100 <= hi + _EPS:
@@ -92,6 +101,36 @@ def check_frequency(it, study) -> list[RawFinding]:
 
 
 # --- descriptives: GRIM, GRIMMER, range ---------------------------------------------------
+
+def _bounds(lo: Printed, hi: Printed) -> tuple[float, float]:
+    """The widest [min, max] the printed min and max allow; printed as whole numbers (the
+    bounds of a score, "0" and "4") they are exact."""
+    if lo.decimals == 0 and hi.decimals == 0 and not lo.percent and not hi.percent:
+        return lo.value, hi.value
+    return lo.low, hi.high
+
+
+def max_sd_bounded(n: int, mean: Printed, lo: Printed, hi: Printed, *,
+                   integer: bool = False) -> float:
+    """The largest SD (n - 1 in the denominator) of n values in [min, max] whose mean prints
+    as ``mean``. Whole-number data: values at the two bounds and one value between them (the
+    most spread-out data with that total), over every total the printed mean allows."""
+    a, b = _bounds(lo, hi)
+    if b <= a:
+        return 0.0
+    if integer and float(a).is_integer() and float(b).is_integer():
+        best = -1.0
+        for s in _grim_sums(mean, n):
+            k, r = divmod(s - n * int(a), int(b - a))
+            if not 0 <= k <= n or (k == n and r):
+                continue
+            vals_ss = k * b * b + (r + a) ** 2 * (k < n) + (n - k - 1) * a * a * (k < n)
+            best = max(best, (vals_ss - s * s / n) / (n - 1))
+        if best >= 0:
+            return math.sqrt(best)
+    m = min(max((a + b) / 2, mean.low), mean.high)
+    return math.sqrt(max(0.0, (b - m) * (m - a)) * n / (n - 1))
+
 
 def _grim_sums(mean: Printed, n: int) -> list[int]:
     """Whole-number totals of n values whose mean prints as ``mean``."""
@@ -128,10 +167,9 @@ def check_descriptives(it, study) -> list[RawFinding]:
                      "max": hi.text if hi else "–"}, mean.text, None))
         return out
     if mean is not None and sd is not None and lo is not None and hi is not None and n > 1:
-        # widest range and the most favourable mean for the largest SD ...
-        a, b = lo.low, hi.high
-        m = min(max((a + b) / 2, mean.low), mean.high)
-        max_sd = math.sqrt(max(0.0, (b - m) * (m - a)) * n / (n - 1))
+        # widest range and the most favourable mean for the largest SD (whole-number bounds
+        # of a scale, "0" and "4", are the bounds themselves, as reconstruct reads them) ...
+        max_sd = max_sd_bounded(n, mean, lo, hi, integer=bool(it.get("integer")))
         # ... narrowest range for the smallest SD with min and max both present
         a, b = lo.high, hi.low
         m = min(max((a + b) / 2, mean.low), mean.high)
@@ -173,9 +211,9 @@ def _claimed_on_splits(test: str, splits: list[tuple[int, int, int, int]]
         if test in ("mcnemar", "sign"):
             ps.setdefault("exact", []).append(res.pvalue_exact)
             ps.setdefault("spss", []).append(res.spss_pvalue)
-            ps.setdefault("chi-square-corrected", []).append(res.chi2_corrected_pvalue)
+            ps.setdefault("mcnemar-chi-square-corrected", []).append(res.chi2_corrected_pvalue)
             if test == "mcnemar":
-                ps.setdefault("chi-square", []).append(res.chi2_pvalue)
+                ps.setdefault("mcnemar-chi-square", []).append(res.chi2_pvalue)
                 if b + c:
                     stats += [res.chi2, res.chi2_corrected]
         elif test == "wilcoxon" and b + c:
@@ -388,7 +426,30 @@ def _mw_exact(n: int, n1: int, total: int) -> float | None:
 
 # --- wilcoxon -----------------------------------------------------------------------------
 
+def _z_p_only(it, kind: str) -> list[RawFinding]:
+    """A paper that prints only Z and p: p against the asymptotic p of |Z|; what needs the
+    rank rows is said to be skipped (a ``not-checked`` entry, not a finding)."""
+    out: list[RawFinding] = [("not-checked", "note", f"skipped_{kind}", {}, None, None)]
+    z, p = it["z"], it["p"]
+    if z is None or p is None:
+        return out
+    p_lo, p_hi = _p_from_abs_z(z)
+    # without the ranks the exact p (which SPSS may print) is unknown: only a p that no
+    # asymptotic or exact p near it could give (off by more than a factor 3) is an error
+    if not _p_in(p, p_lo / 3, min(1.0, 3 * p_hi)):
+        out.append(("p-inconsistent", "error", "p_vs_z_only",
+                    {"p": p.text, "z": z.text, "p_lo": p_lo, "p_hi": p_hi}, p.text,
+                    {"p_asymptotic": [p_lo, p_hi]}))
+    return out
+
+
 def check_wilcoxon(it, study) -> list[RawFinding]:
+    if it["negative_ranks"] is None:
+        out = _z_p_only(it, "wilcoxon")
+        if study["design"] == "two-group-posttest":
+            out.append(("test-design-mismatch", "warning", "signed_rank_two_groups",
+                        {"test": "wilcoxon"}, "wilcoxon", "mann-whitney"))
+        return out
     neg, pos = it["negative_ranks"], it["positive_ranks"]
     ties = it["ties"] or 0
     m = neg["n"] + pos["n"]
@@ -450,18 +511,30 @@ def _binary_structures(n1: int, n2: int, t1_2: int) -> list[dict[str, Any]]:
     return found
 
 
-def check_rank_two_group(it, study) -> list[RawFinding]:
-    g1, g2 = it["groups"]
+def _two_group_layout(it, study) -> list[RawFinding]:
+    """A Ranks table of two groups (SPSS's Mann-Whitney layout): what the design and the
+    outcome call for when the paper names a paired test or has one group."""
     claimed = it["claimed_test"] or "mann-whitney"
-    out: list[RawFinding] = []
+    binary = it["outcome_levels"] == 2
+    named = claimed if claimed in PAIRED_TESTS else None
     if study["design"] == "one-group-pretest-posttest":
-        # ranks of two independent groups (SPSS's Mann-Whitney layout) for one group
-        shown = "mann-whitney" if claimed in PAIRED_TESTS else claimed
-        out.append(("test-design-mismatch", "warning", "two_group_test_one_group",
-                    {"test": shown}, claimed, "wilcoxon"))
-    elif claimed in PAIRED_TESTS:
-        out.append(("test-design-mismatch", "warning", "signed_rank_two_groups",
-                    {"test": claimed}, claimed, "mann-whitney"))
+        # the same mothers twice: paired tests (McNemar for a binary outcome)
+        key = "mw_layout_one_group_binary" if binary else "two_group_test_one_group"
+        return [("test-design-mismatch", "warning", key,
+                 {"test": "mann-whitney" if named else claimed, "named": named or claimed},
+                 claimed, "mcnemar" if binary else "wilcoxon")]
+    if named is not None:
+        key = "mw_layout_named_paired_binary" if binary else "signed_rank_two_groups"
+        return [("test-design-mismatch", "warning", key, {"test": claimed}, claimed,
+                 "chi-square/fisher" if binary else "mann-whitney")]
+    return []
+
+
+def check_rank_two_group(it, study) -> list[RawFinding]:
+    if it["groups"] is None:
+        return _two_group_layout(it, study) + _z_p_only(it, "rank_two_group")
+    g1, g2 = it["groups"]
+    out: list[RawFinding] = _two_group_layout(it, study)
     out += _rank_row_findings([(g1.get("label") or "1", g1), (g2.get("label") or "2", g2)])
     n1, n2 = g1["n"], g2["n"]
     n = n1 + n2
@@ -740,3 +813,54 @@ def check_design(it: Mapping[str, Any], study: Mapping[str, Any]) -> list[RawFin
         return [("test-design-mismatch", "warning", "independent_test_one_group",
                  {"test": claimed}, claimed, "paired-t")]
     return []
+
+
+# --- one sample size across the paper -------------------------------------------------------
+
+def _item_n(it: Mapping[str, Any]) -> int | None:
+    kind = it["kind"]
+    if kind == "frequency":
+        total = it["total"] or {}
+        if total.get("n") is not None:
+            return total["n"]
+        counts = [r["n"] for r in it["rows"]]
+        return sum(counts) if counts and all(c is not None for c in counts) else None
+    if kind in ("descriptives", "paired-means"):
+        return it["n"]
+    if kind == "wilcoxon":
+        if it["n"] is not None:
+            return it["n"]
+        if it["negative_ranks"] is None:
+            return None
+        return it["negative_ranks"]["n"] + it["positive_ranks"]["n"] + (it["ties"] or 0)
+    if kind == "paired-binary":
+        return sum(it["pre"])
+    return None
+
+
+def check_sample_sizes(items: list[Mapping[str, Any]], study: Mapping[str, Any]
+                       ) -> dict[str, list[RawFinding]]:
+    """n that differs between tables of one paper (32 / 30 / 28): every item of a one-group
+    design, and items of the same group otherwise. A warning (dropouts or missing answers
+    can explain it, but the paper must say so), on the first item whose n differs from the
+    n most items print."""
+    by_group: dict[Any, list[tuple[str, int]]] = {}
+    one_group = study["design"] == "one-group-pretest-posttest"
+    for it in items:
+        n = _item_n(it)
+        group = None if one_group else it.get("group")
+        if n is None or (not one_group and group is None):
+            continue
+        by_group.setdefault(str(group).lower() if group else None, []).append((it["id"], n))
+    out: dict[str, list[RawFinding]] = {}
+    for found in by_group.values():
+        ns = [n for _, n in found]
+        if len(set(ns)) < 2:
+            continue
+        common = max(set(ns), key=lambda v: (ns.count(v), v))
+        first = next(i for i, n in found if n != common)
+        places = ", ".join(f"{i}: {n}" for i, n in found)
+        out.setdefault(first, []).append(
+            ("value-mismatch", "warning", "n_differs", {"places": places},
+             {i: n for i, n in found}, {"most_items": common}))
+    return out

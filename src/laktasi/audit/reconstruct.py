@@ -12,7 +12,7 @@ from scipy import stats
 
 from laktasi.errors import LaktasiInputError
 
-from .checks import _grim_sums, _grimmer_ok
+from .checks import _grim_sums, _grimmer_ok, max_sd_bounded
 from .printed import Printed, parse_printed
 
 __all__ = ["PairedReconstruction", "Reconstruction", "reconstruct", "reconstruct_paired"]
@@ -66,6 +66,9 @@ def _search(n: int, mean: Printed, sd: Printed, lo: int | None, hi: int | None, 
     if not lo <= mean.value <= hi:
         return Reconstruction((), True, "range")
     max_sd = math.sqrt(max(0.0, (hi - mean.low) * (mean.high - lo)) * n / (n - 1))
+    if printed_lo and printed_hi:  # the audit's bound: whole-number data in [min, max]
+        max_sd = min(max_sd, max_sd_bounded(n, mean, parse_printed(lo), parse_printed(hi),
+                                            integer=True))
     if sd.low > max_sd + 1e-9:
         return Reconstruction((), True, "range")
     found: set[tuple[int, ...]] = set()

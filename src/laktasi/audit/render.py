@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from laktasi.report.numbers import fmt_number
-from laktasi.report.words_audit import audit_text
+from laktasi.report.words_audit import audit_text, has_audit_text
 
 if TYPE_CHECKING:
     from . import AuditReport, Finding
@@ -36,8 +36,21 @@ def fmt_value(v: Any, lang: str) -> str:
         return "[" + "; ".join(fmt_value(x, lang) for x in v[:6]) + (
             "; …" if len(v) > 6 else "") + "]"
     if isinstance(v, dict):
-        return "; ".join(f"{k}: {fmt_value(x, lang)}" for k, x in v.items())
+        return "; ".join(f"{_label(k, lang)}: {fmt_value(x, lang)}" for k, x in v.items())
     return str(v)
+
+
+def _label(key: Any, lang: str) -> str:
+    """Words for a recomputed value's key ("mcnemar-chi-square" -> "khi-kuadrat McNemar")."""
+    return audit_text(f"key_{key}", lang) if has_audit_text(f"key_{key}") else str(key)
+
+
+def _severity(f: Finding, lang: str) -> str:
+    return audit_text(f"sev_{f.severity}", lang)
+
+
+def _code_name(code: str, lang: str) -> str:
+    return audit_text(f"code_{code}", lang) if has_audit_text(f"code_{code}") else code
 
 
 def _groups(report: AuditReport) -> list[tuple[str, list[Finding]]]:
@@ -57,16 +70,23 @@ def _summary(report: AuditReport, lang: str) -> str:
 def render_text(report: AuditReport, lang: str) -> str:
     title = report.study.get("title") or report.study.get("id") or ""
     lines = [audit_text("heading", lang, title=title), _summary(report, lang)]
-    if not report.findings:
+    loud = [n for n in report.not_checked if n.loud]
+    lines += [n.message for n in loud]
+    if not report.findings and not loud:
         lines.append(audit_text("no_findings", lang))
     rep_word, rec_word = audit_text("reported", lang), audit_text("recomputed", lang)
     for item, findings in _groups(report):
         lines.append(f"\n[{item}]")
         for f in findings:
-            lines.append(f"  {f.severity.upper():7} {f.code}: {f.message}")
+            lines.append(f"  {_severity(f, lang):10} {_code_name(f.code, lang)} ({f.code}): "
+                         f"{f.message}")
             lines.append(f"          {rep_word}: {fmt_value(f.reported, lang)}")
             if f.recomputed is not None:
                 lines.append(f"          {rec_word}: {fmt_value(f.recomputed, lang)}")
+    quiet = [n for n in report.not_checked if not n.loud]
+    if quiet:
+        lines.append("\n" + audit_text("not_checked_head", lang))
+        lines += [f"  [{n.item}] {n.message}" for n in quiet]
     return "\n".join(lines)
 
 
@@ -103,17 +123,24 @@ def render_html(report: AuditReport, lang: str) -> str:
              f"<style>{_CSS}</style></head><body>",
              f"<h1>{esc(audit_text('heading', lang, title=title))}</h1>",
              f"<p>{esc(_summary(report, lang))}</p>"]
-    if not report.findings:
+    loud = [n for n in report.not_checked if n.loud]
+    parts += [f"<p class=\"warning\"><strong>{esc(n.message)}</strong></p>" for n in loud]
+    if not report.findings and not loud:
         parts.append(f"<p>{esc(audit_text('no_findings', lang))}</p>")
     for item, findings in _groups(report):
         parts.append(f"<h2>{esc(item)}</h2><table><tr>"
                      + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>")
         for f in findings:
-            cells = [f.severity, f.code, f.message, fmt_value(f.reported, lang),
-                     fmt_value(f.recomputed, lang)]
+            cells = [_severity(f, lang), f"{_code_name(f.code, lang)} ({f.code})", f.message,
+                     fmt_value(f.reported, lang), fmt_value(f.recomputed, lang)]
             parts.append(f"<tr class=\"{esc(f.severity)}\">"
                          + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
         parts.append("</table>")
+    quiet = [n for n in report.not_checked if not n.loud]
+    if quiet:
+        parts.append(f"<h2>{esc(audit_text('not_checked_head', lang))}</h2><ul>"
+                     + "".join(f"<li>[{esc(n.item)}] {esc(n.message)}</li>" for n in quiet)
+                     + "</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

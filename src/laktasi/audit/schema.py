@@ -10,6 +10,7 @@ checks then work on a *normalised* copy: printed numbers become :class:`Printed`
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from laktasi.errors import LaktasiInputError
 
 from .printed import Printed, parse_printed
 
-__all__ = ["DESIGNS", "KINDS", "TEST_NAMES", "AuditError", "load_source", "validate"]
+__all__ = ["DESIGNS", "KINDS", "TEST_NAMES", "AuditError", "PrintedText", "load_source", "load_yaml",
+           "validate"]
 
 DESIGNS = ("one-group-pretest-posttest", "two-group-posttest",
            "nonequivalent-control-pretest-posttest")
@@ -63,15 +65,15 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
                        False),
         "claimed_test": _TEST, "statistic": ("printed", False), "p": ("printed", False),
     },
-    "wilcoxon": {
-        "n": ("count", False), "negative_ranks": (_RANK_ROW, True),
-        "positive_ranks": (_RANK_ROW, True), "ties": ("count", False),
+    "wilcoxon": {  # ranks optional: a paper may print only Z and p
+        "n": ("count", False), "negative_ranks": (_RANK_ROW, False),
+        "positive_ranks": (_RANK_ROW, False), "ties": ("count", False),
         "claimed_test": _TEST, "z": ("printed", False), "p": ("printed", False),
     },
     "rank-two-group": {
         "groups": (("list", ("map", {"label": ("text", False), "n": ("count1", True),
                                      "mean_rank": ("printed", False),
-                                     "sum": ("printed", False)}), 2, 2), True),
+                                     "sum": ("printed", False)}), 2, 2), False),
         "outcome_levels": ("count2", False), "claimed_test": _TEST,
         "u": ("printed", False), "w": ("printed", False), "z": ("printed", False),
         "p": ("printed", False),
@@ -110,7 +112,36 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+class PrintedText(str):
+    """An unquoted YAML number kept as the text it was written as ("0.000", "5.50")."""
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML loader that keeps unquoted decimal numbers as printed: ``p: 0.000`` and
+    ``mean: 5.50`` keep their trailing zeros (the decimals set the rounding interval)."""
+
+
+def _keep_float_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    text = loader.construct_scalar(node)
+    if re.fullmatch(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*|[-+]?[0-9][0-9_]*\.?", str(text)):
+        return PrintedText(str(text).replace("_", ""))
+    return loader.construct_yaml_float(node)  # .inf, .nan, 1e-3
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _keep_float_text)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse reported-results YAML, unquoted decimals kept as :class:`PrintedText`."""
+    return yaml.load(text, Loader=_Loader)
+
+
 def _count(value: Any, path: str, ctx: _Ctx, least: int) -> int:
+    if isinstance(value, PrintedText):
+        try:
+            value = float(value)
+        except ValueError:
+            pass
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < least:
@@ -194,7 +225,7 @@ def load_source(source: str | Path | Mapping[str, Any], examples: Path
     if not path.exists() and (examples / f"{source}.yaml").exists():
         path = examples / f"{source}.yaml"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), str(path)
+        return load_yaml(path.read_text(encoding="utf-8")), str(path)
     except FileNotFoundError:
         raise AuditError(f"{path}: file not found.", source=str(path)) from None
     except IsADirectoryError:
@@ -275,6 +306,18 @@ def _cross_checks(item: dict[str, Any], path: str, ctx: _Ctx) -> None:
             if item[when]["sd"].value < 0:
                 raise ctx.fail(f"{path}.{when}.sd", item[when]["sd"].text, "negative",
                                "an SD >= 0")
+    if kind == "wilcoxon" and (item["negative_ranks"] is None) != (item["positive_ranks"] is None):
+        missing = "negative_ranks" if item["negative_ranks"] is None else "positive_ranks"
+        raise ctx.fail(f"{path}.{missing}", None, "missing while the other rank row is given",
+                       "both rank rows, or neither (then z and p)")
+    if kind == "wilcoxon" and item["negative_ranks"] is None and item["z"] is None \
+            and item["p"] is None:
+        raise ctx.fail(f"{path}.negative_ranks", None, "missing, and no z or p either",
+                       "the rank rows, or z and p as printed")
+    if kind == "rank-two-group" and item["groups"] is None and item["z"] is None \
+            and item["u"] is None and item["p"] is None:
+        raise ctx.fail(f"{path}.groups", None, "missing, and no u, z or p either",
+                       "the two groups' rank rows, or the printed u, z and p")
     if kind in ("paired-binary", "wilcoxon", "rank-two-group", "paired-means"):
         p = item.get("p")
         if p is not None and (p.value < 0 or p.value > 1 or p.percent):

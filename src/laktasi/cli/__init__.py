@@ -24,7 +24,8 @@ HELP = """Analisis, laporan dan audit penelitian ASI / pijat oksitosin.
 Kode keluar (semua perintah):
   0  selesai, tidak ada masalah
   1  selesai, ada temuan atau masalah (check, audit, reconstruct)
-  2  tidak dapat berjalan (perintah, opsi atau berkas salah; berkas tidak dapat ditulis)
+  2  tidak dapat berjalan (perintah atau opsi salah; berkas tidak dapat dibaca,
+     dianalisis atau ditulis)
 
 Bahasa Indonesia bawaan; --lang en untuk bahasa Inggris."""
 

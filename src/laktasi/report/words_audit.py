@@ -54,8 +54,9 @@ _T = {
         "summary": "{errors} kesalahan, {warnings} peringatan, {notes} catatan.",
         "col_severity": "tingkat", "col_code": "kode", "col_message": "penjelasan",
         "p_vs_z": "p {p} tidak sesuai dengan Z {z} (p seharusnya {p_lo_text} – {p_hi_text}).",
-        "signed_rank_two_groups": "Uji Wilcoxon signed rank untuk dua kelompok independen; "
-                                  "gunakan Mann-Whitney.",
+        "signed_rank_two_groups": "Artikel menyebut uji {test} (berpasangan), tetapi data "
+                                  "adalah dua kelompok independen; uji untuk dua kelompok "
+                                  "independen adalah Mann-Whitney.",
         "two_group_test_one_group": "Uji {test} (dua kelompok independen) pada desain satu "
                                     "kelompok pretest-posttest; gunakan uji Wilcoxon "
                                     "berpasangan.",
@@ -91,6 +92,49 @@ _T = {
         "rc_step": "langkah {step}", "rc_floor": "nilai ≥ {floor} bila minimum tidak dicetak",
         "heading": "Audit: {title}",
         "no_findings": "Tidak ada temuan.",
+        "skipped_wilcoxon": "Hanya Z dan p yang dicetak (tanpa tabel Ranks): p dibandingkan "
+                            "dengan Z; jumlah rank, ties, Z dari rank dan p eksak tidak "
+                            "diperiksa.",
+        "skipped_rank_two_group": "Tanpa tabel Ranks kedua kelompok: p dibandingkan dengan Z "
+                                  "(bila dicetak); U, jumlah rank dan p eksak tidak "
+                                  "diperiksa.",
+        "p_vs_z_only": "p {p} tidak sesuai dengan Z {z}: p asimtotik dari Z adalah {p_lo_text} "
+                       "– {p_hi_text}, dan p eksak tidak mungkin berbeda sejauh ini.",
+        "mw_layout_one_group_binary": (
+            "Tabel Ranks dua kelompok independen (tata letak Mann-Whitney) pada desain satu "
+            "kelompok pretest-posttest dengan hasil biner; artikel menyebut uji {named}. Ibu "
+            "yang sama diukur dua kali dengan hasil dua kategori: uji yang sesuai adalah "
+            "McNemar."),
+        "mw_layout_named_paired_binary": (
+            "Artikel menyebut uji {test}, tetapi tabel Ranks ini adalah tata letak Mann-Whitney "
+            "untuk dua kelompok independen. Hasil biner antar kelompok diuji dengan chi-square "
+            "atau Fisher (bila ibu yang sama diukur dua kali: McNemar)."),
+        "total_pct": "Persentase total {pct} bukan 100% dan bukan jumlah persentase baris.",
+        "n_differs": "n berbeda antar tabel artikel yang sama ({places}); artikel harus "
+                     "menjelaskan responden yang keluar atau data yang hilang.",
+        "empty_file": "PERINGATAN: berkas tidak berisi angka yang dapat diperiksa ({n} item); "
+                      "tidak ada yang diaudit. Lengkapi draf dari artikelnya.",
+        "no_test_result": "PERINGATAN: tidak ada hasil uji (p, Z, t, U atau chi-square) di "
+                          "antara {n} item; uji yang dipakai artikel tidak diperiksa. Lengkapi "
+                          "draf dari artikelnya.",
+        "not_checked_head": "Tidak diperiksa:",
+        "sev_error": "KESALAHAN", "sev_warning": "PERINGATAN", "sev_note": "CATATAN",
+        "code_percent-mismatch": "persentase tidak sesuai",
+        "code_total-mismatch": "jumlah tidak sesuai total",
+        "code_grim": "mean mustahil (GRIM)", "code_grimmer": "SD mustahil (GRIMMER)",
+        "code_range-impossible": "di luar rentang yang mungkin",
+        "code_p-inconsistent": "p tidak sesuai",
+        "code_statistic-inconsistent": "statistik uji tidak sesuai",
+        "code_test-design-mismatch": "uji tidak sesuai desain",
+        "code_claim-unsupported": "klaim tidak didukung",
+        "code_value-mismatch": "angka berbeda antar tempat",
+        "key_mcnemar": "McNemar", "key_exact": "eksak", "key_spss": "SPSS",
+        "key_mcnemar-chi-square": "khi-kuadrat McNemar",
+        "key_mcnemar-chi-square-corrected": "khi-kuadrat McNemar terkoreksi",
+        "key_chi-square": "khi-kuadrat Pearson (kelompok independen)",
+        "key_chi-square-yates": "khi-kuadrat Yates (kelompok independen)",
+        "key_fisher": "Fisher (kelompok independen)",
+        "key_asymptotic": "asimtotik", "key_wilcoxon": "Wilcoxon",
         "reported": "dilaporkan", "recomputed": "dihitung ulang",
     },
     "en": {
@@ -138,8 +182,9 @@ _T = {
         "summary": "{errors} error(s), {warnings} warning(s), {notes} note(s).",
         "col_severity": "severity", "col_code": "code", "col_message": "explanation",
         "p_vs_z": "p {p} does not match Z {z} (p should be {p_lo_text} – {p_hi_text}).",
-        "signed_rank_two_groups": "A Wilcoxon signed-rank test on two independent groups; "
-                                  "use Mann-Whitney.",
+        "signed_rank_two_groups": "The paper names {test} (a paired test), but the data are "
+                                  "two independent groups; the test for two independent "
+                                  "groups is Mann-Whitney.",
         "two_group_test_one_group": "{test} (two independent groups) in a one-group "
                                     "pretest-posttest design; use the paired Wilcoxon test.",
         "u_from_sums": "U {u} does not follow from the rank sums (U = {recomputed}).",
@@ -172,6 +217,49 @@ _T = {
         "rc_step": "step {step}", "rc_floor": "values ≥ {floor} where no minimum is printed",
         "heading": "Audit: {title}",
         "no_findings": "No findings.",
+        "skipped_wilcoxon": "Only Z and p are printed (no Ranks table): p is checked against "
+                            "Z; the rank sums, ties, Z from the ranks and the exact p are not "
+                            "checked.",
+        "skipped_rank_two_group": "No Ranks table of the two groups: p is checked against Z "
+                                  "(when printed); U, the rank sums and the exact p are not "
+                                  "checked.",
+        "p_vs_z_only": "p {p} does not match Z {z}: the asymptotic p of Z is {p_lo_text} – "
+                       "{p_hi_text}, and an exact p cannot be that far from it.",
+        "mw_layout_one_group_binary": (
+            "A Ranks table of two independent groups (the Mann-Whitney layout) in a one-group "
+            "pretest-posttest design with a binary outcome; the paper names {named}. The same "
+            "mothers measured twice with a two-category outcome call for McNemar's test."),
+        "mw_layout_named_paired_binary": (
+            "The paper names {test}, but this Ranks table is the Mann-Whitney layout of two "
+            "independent groups. A binary outcome between groups calls for chi-square or "
+            "Fisher's test (or, if the same mothers were measured twice, McNemar's)."),
+        "total_pct": "The total percentage {pct} is neither 100% nor the sum of the row "
+                     "percentages.",
+        "n_differs": "n differs between tables of the same paper ({places}); the paper must "
+                     "account for dropouts or missing data.",
+        "empty_file": "WARNING: the file holds no number that can be checked ({n} items); "
+                      "nothing was audited. Complete the draft from the paper.",
+        "no_test_result": "WARNING: none of the {n} items holds a test result (p, Z, t, U or "
+                          "chi-square); the paper's tests were not checked. Complete the draft "
+                          "from the paper.",
+        "not_checked_head": "Not checked:",
+        "sev_error": "ERROR", "sev_warning": "WARNING", "sev_note": "NOTE",
+        "code_percent-mismatch": "percentage does not match",
+        "code_total-mismatch": "does not add up to the total",
+        "code_grim": "impossible mean (GRIM)", "code_grimmer": "impossible SD (GRIMMER)",
+        "code_range-impossible": "outside the possible range",
+        "code_p-inconsistent": "p does not match",
+        "code_statistic-inconsistent": "test statistic does not match",
+        "code_test-design-mismatch": "test does not fit the design",
+        "code_claim-unsupported": "claim not supported",
+        "code_value-mismatch": "printed differently in different places",
+        "key_mcnemar": "McNemar", "key_exact": "exact", "key_spss": "SPSS",
+        "key_mcnemar-chi-square": "McNemar chi-square",
+        "key_mcnemar-chi-square-corrected": "McNemar chi-square corrected",
+        "key_chi-square": "Pearson chi-square (independent groups)",
+        "key_chi-square-yates": "Yates chi-square (independent groups)",
+        "key_fisher": "Fisher (independent groups)",
+        "key_asymptotic": "asymptotic", "key_wilcoxon": "Wilcoxon",
         "reported": "reported", "recomputed": "recomputed",
     },
 }
@@ -197,3 +285,9 @@ def audit_text(key: str, lang: str, **values: object) -> str:
                 extra[f"{short}_{end}_text"] = ("–" if math.isnan(v)
                                                 else fmt_p(v, lang, 4, with_symbol=False))
     return _T[lang][key].format(**values, **extra)
+
+
+def has_audit_text(key: str) -> bool:
+    """Whether ``key`` has words (labels of recomputed values without words are shown as
+    they are)."""
+    return key in _T["id"]

@@ -21,6 +21,9 @@ _T = {
         "not_found": "{path}: berkas tidak ditemukan.",
         "not_text": "{path}: bukan berkas teks UTF-8 yang dapat dibaca.",
         "is_dir": "{path}: ini folder, bukan berkas teks.",
+        "not_pdf": "{path}: bukan berkas PDF yang dapat dibaca.",
+        "no_text_layer": "{path}: PDF ini tidak memiliki lapisan teks (hasil pindaian?); "
+                         "salin teksnya atau jalankan OCR dulu.",
         "bad_lang": "--lang {value!r}: pilih id atau en.",
         "written": "Draf ditulis ke {path}: {guesses} tebakan untuk diperiksa, {missing} "
                    "bagian untuk dilengkapi.",
@@ -45,6 +48,9 @@ _T = {
         "not_found": "{path}: file not found.",
         "not_text": "{path}: not a readable UTF-8 text file.",
         "is_dir": "{path}: is a folder, not a text file.",
+        "not_pdf": "{path}: not a readable PDF file.",
+        "no_text_layer": "{path}: this PDF has no text layer (a scan?); copy its text or run "
+                         "OCR first.",
         "bad_lang": "--lang {value!r}: choose id or en.",
         "written": "Draft written to {path}: {guesses} guesses to check, {missing} parts to "
                    "complete.",

@@ -22,6 +22,8 @@ ALLOWED_HOSTS: list[str] = ["localhost", "127.0.0.1", "[::1]"]
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks",
@@ -29,22 +31,34 @@ INSTALLED_APPS = [
     "laktasi.web.core",
     "laktasi.web.analysis",
     "laktasi.web.tools",
+    "simple_history",
+    "axes",
+    "laktasi.web.clinics",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "laktasi.web.core.middleware.LanguageMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Long jobs (the chapter) run as tasks stored in the database: no extra server on a laptop.
 # laktasi serve starts a worker beside the web server; production runs
 # `python -m laktasi.web.manage db_worker` as a second service.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Clinic accounts (laktasi.web.clinics): log-in throttled by django-axes
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+from laktasi.web.clinics.conf import *  # noqa: E402, F403
 
 ROOT_URLCONF = "laktasi.web.urls"
 WSGI_APPLICATION = "laktasi.web.wsgi.application"
