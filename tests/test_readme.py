@@ -84,7 +84,11 @@ def files(tmp_path_factory):
     return d
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+# `laktasi serve` runs until stopped: test_readme_serve_line_runs starts it as a process
+SERVE = [c for c in COMMANDS if shlex.split(c, comments=True)[1] == "serve"]
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c not in SERVE])
 def test_readme_command_runs(command, files, tmp_path, monkeypatch):
     from laktasi.cli import app
 
@@ -102,6 +106,44 @@ def test_readme_command_runs(command, files, tmp_path, monkeypatch):
     for flag in ("--out", "--plot", "--csv"):
         if flag in args:
             assert (tmp_path / args[args.index(flag) + 1]).exists(), (command, flag)
+
+
+@pytest.mark.parametrize("command", SERVE)
+def test_readme_serve_line_runs(command, tmp_path):
+    """The Quick start's `laktasi serve --demo`, as a process (no browser, a free port, an
+    empty data folder): the home page answers 200 with the demo studies, then it stops."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [*shlex.split(command, comments=True)[1:], "--no-browser", "--port", str(port),
+            "--data-dir", str(tmp_path / "data")]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LAKTASI_",
+                                                                      "DATABASE_URL"))}
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.Popen([sys.executable, "-c", "from laktasi.cli import app; app()", *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        page, deadline = "", time.monotonic() + 240
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as r:
+                    assert r.status == 200
+                    page = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "amanda-oku-timur-2023" in page and "kota-bengkulu-2018" in page, (
+            proc.stdout.read().decode() if proc.poll() is not None else "no answer")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def test_readme_python_example_runs():
