@@ -66,7 +66,7 @@ PARTS = {
     "dev": {"seeds": range(0, 4), "layouts": ("tabs", "copy", "numbered"),
             "pdf_styles": (("Liberation Serif", "horizontal"),)},
     "held": {"seeds": range(1000, 1004), "layouts": ("wide", "pctapart"),
-             "pdf_styles": (("DejaVu Sans", "grid"), ("Liberation Sans", "rules"))},
+             "pdf_styles": (("DejaVu Sans", "grid"), ("Liberation Sans", "horizontal"))},
 }
 ERRORS = ("wrong-percentage", "impossible-p", "chi-square-on-paired")
 EXPECTED_CODE = {"wrong-percentage": "percent-mismatch", "impossible-p": "p-inconsistent",
