@@ -65,9 +65,10 @@ def test_paired_binary_gets_mcnemar_and_forced_chi_square_warns():
     step = analyse(study, _rows(pre, post)).outcomes[0].steps[0]
     assert step.test == "mcnemar"
     assert (step.result.b, step.result.c) == (18, 0)
-    forced = analyse(_one_group("binary", force="chi-square", levels=["tidak lancar", "lancar"]),
+    forced = analyse(_one_group("binary", force="chi-square-paired",
+                                levels=["tidak lancar", "lancar"]),
                      _rows(pre, post)).outcomes[0].steps[0]
-    assert forced.forced and forced.test == "chi-square"
+    assert forced.forced and forced.test == "chi-square-paired"
     assert "chi_square_on_paired_data" in [w.code for w in forced.warnings]
 
 

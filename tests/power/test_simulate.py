@@ -109,21 +109,3 @@ def test_design_and_test_must_fit():
         simulate_power(20, integer_counts(), "sign-test", sims=10)
     with pytest.raises(LaktasiInputError, match="backend"):
         simulate_power(20, integer_counts(), sims=10, backend="opencl")
-
-
-def test_gpu_kernel_arithmetic_equals_the_numpy_kernel_and_gpu_is_optional():
-    # the GPU backend's arithmetic, run with numpy as the array module
-    import numpy as np
-    from scipy import special
-
-    from laktasi.power import signed_rank_pvalues
-    from laktasi.power._gpu import wilcoxon_hits_counting
-    from laktasi.power.simulate import cupy_available
-
-    pre, post = integer_counts(effect=0.4)(np.random.default_rng(5), 5_000, 30)
-    d = post.astype(np.int32) - pre
-    expected = int((signed_rank_pvalues(pre, post) < 0.05).sum())
-    assert wilcoxon_hits_counting(np, special.ndtr, d, 0.05) == expected
-    if not cupy_available():
-        with pytest.raises(LaktasiInputError, match="numpy"):
-            simulate_power(20, integer_counts(), sims=10, backend="cupy")

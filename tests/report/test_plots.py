@@ -68,3 +68,29 @@ def test_plot_errors_are_clear():
         group_plot({"kontrol": [], "eksperimen": [1.0]}, ylabel="y")
     with pytest.raises(LaktasiInputError, match="negative"):
         binary_prepost_bar([-1, 2], [1, 1], levels=("a", "b"), labels=("x", "y"), ylabel="n")
+
+
+@pytest.mark.parametrize("lang,sep", [("id", ","), ("en", ".")])
+def test_tick_and_bar_labels_use_the_reports_decimal_mark(monkeypatch, lang, sep):
+    """Indonesian figures print 2,5 (decimal comma) on the axis and on the bars (issue 9.8)."""
+    import laktasi.report.plots as plots
+
+    seen: list[list[str]] = []
+
+    def capture(fig):
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        seen.append([t.get_text() for t in ax.get_yticklabels()]
+                    + [t.get_text() for t in ax.texts])
+        plots.plt.close(fig)
+        return b"", ""
+
+    monkeypatch.setattr(plots, "save_figure", capture)
+    paired_plot([0.5, 1.2, 1.9], [1.4, 2.6, 3.1], labels=("a", "b"), ylabel="cc", lang=lang)
+    group_plot({"a": [0.5, 1.5, 2.5], "b": [1.0, 2.0, 3.5]}, ylabel="cc", lang=lang)
+    binary_prepost_bar([12, 3], [2, 13], levels=("x", "y"), labels=("a", "b"), ylabel="n",
+                       lang=lang)
+    decimals = [label for labels in seen[:2] for label in labels if any(c in label for c in ".,")]
+    assert decimals and all(sep in label for label in decimals)
+    assert f"12 (80{sep}0%)" in seen[2]
+    assert all(label.isdigit() for label in seen[2] if label and "(" not in label)

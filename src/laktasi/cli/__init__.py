@@ -2,8 +2,9 @@
 
 One module per command group, each with ``register(app)``: ``analyze`` (analyze, demo,
 example), ``data`` (template, check), ``audit`` (audit, extract, reconstruct), ``meta``,
-``power``. Nothing heavy is imported before a command runs: the command modules import
-typer and the standard library only, and each command imports what it needs.
+``power``, ``serve`` (the web app). Nothing heavy is imported before a command runs: the
+command modules import typer and the standard library only, and each command imports what
+it needs.
 
 Exit codes, for every command: 0 ok; 1 the command ran and found problems (check, audit,
 reconstruct); 2 the command cannot run (bad option or file, a file that cannot be written).
@@ -23,7 +24,8 @@ HELP = """Analisis, laporan dan audit penelitian ASI / pijat oksitosin.
 Kode keluar (semua perintah):
   0  selesai, tidak ada masalah
   1  selesai, ada temuan atau masalah (check, audit, reconstruct)
-  2  tidak dapat berjalan (perintah, opsi atau berkas salah; berkas tidak dapat ditulis)
+  2  tidak dapat berjalan (perintah atau opsi salah; berkas tidak dapat dibaca,
+     dianalisis atau ditulis)
 
 Bahasa Indonesia bawaan; --lang en untuk bahasa Inggris."""
 
@@ -54,13 +56,14 @@ def version() -> None:
 
 
 def _register_commands() -> None:
-    from . import analyze, audit, data, meta, power
+    from . import analyze, audit, data, meta, power, serve
 
     analyze.register(app)
     data.register(app)
     audit.register(app)
     meta.register(app)
     power.register(app)
+    serve.register(app)
 
 
 _register_commands()

@@ -1,4 +1,10 @@
-"""What every command module shares: the two consoles and the exit for a LaktasiError.
+"""What every command module shares: the consoles, the words of the command line, the exit
+codes and the one way to write a file (whole or not at all, never over an existing file
+without ``--force``).
+
+Exit codes, for every command: ``OK`` 0; ``FOUND`` 1 (the command ran and found problems:
+``check``, ``audit``, ``reconstruct``); ``CANNOT_RUN`` 2 (a bad option, an input that cannot
+be read or analysed, a file that cannot be written; Typer's own usage errors are 2 too).
 
 Rich is imported when something is printed, not when the command line starts, so that
 ``laktasi --help`` and ``laktasi version`` start fast.
@@ -6,7 +12,11 @@ Rich is imported when something is printed, not when the command line starts, so
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
@@ -15,6 +25,95 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from laktasi.errors import LaktasiError
+
+OK, FOUND, CANNOT_RUN = 0, 1, 2
+
+LANG_HELP = "Bahasa: id (Indonesia) atau en (Inggris)."
+FORCE_HELP = "Timpa berkas keluaran yang sudah ada (tanpa --force tidak ditimpa)."
+
+WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "bad_lang": "--lang {value!r}: pilih id (Indonesia) atau en (Inggris).",
+        "cannot_write": "{path}: berkas tidak dapat ditulis ({reason}); periksa bahwa "
+                        "foldernya ada dan boleh ditulis.",
+        "no_folder": "foldernya tidak ada",
+        "denied": "tidak ada izin menulis",
+        "is_dir": "nama itu adalah sebuah folder",
+        "not_dir": "bagian jalurnya bukan folder",
+        "no_space": "disk penuh",
+        "read_only": "disk hanya-baca",
+        "too_long": "nama terlalu panjang",
+        "exists": "sudah ada berkas dengan nama itu",
+        "refused": "{path}: berkas sudah ada dan tidak ditimpa; pilih nama lain atau "
+                   "tambahkan --force untuk menimpanya.",
+        "no_study": "{path}: deskripsi studi tidak ditemukan (tidak ada sheet 'Deskripsi "
+                    "studi' di berkas, tidak ada berkas .study.yaml atau .yaml bernama sama di "
+                    "sampingnya). Berikan --study STUDI.yaml, atau --design DESAIN bila kolom "
+                    "hasil bernama NAMA_pre / NAMA_post (lihat docs/study-file.md).",
+        "analyze_needs": "Berikan DATA dan --study STUDI.yaml (atau --design DESAIN), atau "
+                         "--example NAMA.",
+        "docx_needs_out": "--format docx memerlukan --out BERKAS.docx.",
+        "audit_needs": "Berikan BERKAS.yaml atau --example NAMA (salah satu dari: {names}).",
+        "bad_example": "--example {value!r}: pilih salah satu dari {names}.",
+        "bad_format": "--format {value!r}: pilih salah satu dari {allowed}.",
+        "meta_needs": "Berikan STUDI.csv|yaml atau --example (salah satu saja).",
+        "format_out": "--format dan --out dipakai bersama (mis. --format docx --out "
+                      "meta.docx).",
+        "mcnemar_needs": "Berikan --p-improve dan --p-worsen, atau --odds-ratio dan "
+                         "--p-discordant.",
+        "binary_needs": "Data biner memerlukan --p1 dan --p2 (satu kelompok: P(tidak lancar "
+                        "-> lancar) dan P(lancar -> tidak lancar); dua kelompok: proporsi "
+                        "lancar pada kelompok intervensi dan kontrol).",
+        "bad_model": "--model {value!r}: pilih normal, counts, ordinal, milk atau binary.",
+        "bad_range": "--from {start}, --to {stop}, --step {step}: tidak ada besar sampel "
+                     "(perlu --from <= --to dan --step > 0).",
+    },
+    "en": {
+        "bad_lang": "--lang {value!r}: choose id (Indonesian) or en (English).",
+        "cannot_write": "{path}: cannot be written ({reason}); check that the folder exists "
+                        "and is writable.",
+        "no_folder": "the folder does not exist",
+        "denied": "permission denied",
+        "is_dir": "that name is a folder",
+        "not_dir": "a part of the path is not a folder",
+        "no_space": "the disk is full",
+        "read_only": "the disk is read-only",
+        "too_long": "the name is too long",
+        "exists": "a file of that name exists",
+        "refused": "{path}: the file already exists and was not overwritten; choose another "
+                   "name or add --force to overwrite it.",
+        "no_study": "{path}: no study description found (no sheet 'Study description' in "
+                    "the file, no .study.yaml or .yaml file of the same name beside it). Give "
+                    "--study STUDY.yaml, or --design DESIGN when the outcome columns are named "
+                    "NAME_pre / NAME_post (see docs/study-file.md).",
+        "analyze_needs": "Give DATA and --study STUDY.yaml (or --design DESIGN), or "
+                         "--example NAME.",
+        "docx_needs_out": "--format docx needs --out FILE.docx.",
+        "audit_needs": "Give FILE.yaml or --example NAME (one of: {names}).",
+        "bad_example": "--example {value!r}: choose one of {names}.",
+        "bad_format": "--format {value!r}: choose one of {allowed}.",
+        "meta_needs": "Give STUDIES.csv|yaml or --example (one of them).",
+        "format_out": "--format and --out go together (e.g. --format docx --out meta.docx).",
+        "mcnemar_needs": "Give --p-improve and --p-worsen, or --odds-ratio and "
+                         "--p-discordant.",
+        "binary_needs": "Binary data need --p1 and --p2 (one group: P(not fluent -> fluent) "
+                        "and P(fluent -> not fluent); two groups: the proportions fluent in "
+                        "the intervention and the control group).",
+        "bad_model": "--model {value!r}: choose normal, counts, ordinal, milk or binary.",
+        "bad_range": "--from {start}, --to {stop}, --step {step}: no sample size (needs "
+                     "--from <= --to and --step > 0).",
+    },
+}
+
+_REASONS = {errno.ENOENT: "no_folder", errno.EACCES: "denied", errno.EPERM: "denied",
+            errno.EISDIR: "is_dir", errno.ENOTDIR: "not_dir", errno.ENOSPC: "no_space",
+            errno.EROFS: "read_only", errno.ENAMETOOLONG: "too_long",
+            errno.EEXIST: "exists"}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """A message of the command line in ``lang`` (Indonesian for an unknown language)."""
+    return WORDS.get(lang, WORDS["id"])[key].format(**values)
 
 
 @cache
@@ -33,7 +132,97 @@ def stderr() -> Console:
     return Console(stderr=True, soft_wrap=True)
 
 
+def stop(message: str, code: int = CANNOT_RUN) -> NoReturn:
+    """Print ``message`` (plain text, red) on standard error and exit with ``code``."""
+    from rich.text import Text
+
+    stderr().print(Text(message, style="red"), highlight=False)
+    raise typer.Exit(code)
+
+
 def fail(exc: LaktasiError) -> NoReturn:
     """Print a LaktasiError's located message and exit with code 2 (cannot run)."""
-    stderr().print(f"[red]{exc}[/red]", highlight=False)
-    raise typer.Exit(2)
+    stop(str(exc))
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` when it is id or en; otherwise stop with exit code 2."""
+    if lang not in ("id", "en"):
+        stop(say("bad_lang", "id", value=lang))
+    return lang
+
+
+def cannot_write(path: str | Path, exc: OSError, lang: str) -> str:
+    """The located message for a file that cannot be written, in ``lang``."""
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    text = say(reason, lang) if reason else (exc.strerror or type(exc).__name__)
+    return say("cannot_write", lang, path=path, reason=text)
+
+
+def refuse_existing(paths: Iterable[str | Path | None], lang: str, *, force: bool) -> None:
+    """Stop with exit code 2 and a located message in ``lang`` when one of ``paths`` exists
+    (a file the user may have filled in, yesterday's chapter), unless ``force``. Commands
+    call it before the work, so that nothing is computed for a file that will not be
+    written; :func:`write_files` checks again."""
+    if force:
+        return
+    for path in paths:
+        # a folder of that name cannot be written, with or without --force: write_files says so
+        if path is not None and Path(path).exists() and not Path(path).is_dir():
+            stop(say("refused", lang, path=path))
+
+
+def write_file(path: str | Path, data: bytes | str, lang: str, *, force: bool = False
+               ) -> None:
+    """Write one file whole or not at all; see :func:`write_files`."""
+    write_files({Path(path): data}, lang, force=force)
+
+
+def write_files(files: dict[Path, bytes | str], lang: str, *,
+                folders: Iterable[Path] = (), force: bool = False) -> None:
+    """Write every file whole or none: each into a temporary file beside it, then all
+    renamed over their targets. A target that exists stops the command (exit code 2, a
+    located message in ``lang``) before anything is written, unless ``force``. A file that
+    cannot be written stops the command with a located message in ``lang`` and exit code
+    2, and nothing is left behind (no partial file, no folder made for it). ``folders`` are
+    created first where missing (other missing folders are an error)."""
+    refuse_existing(files, lang, force=force)
+    made: list[Path] = []
+    done: list[Path] = []
+    current: Path | None = None
+    try:
+        for path in files:
+            current = path
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        for folder in folders:
+            current = folder
+            missing = [f for f in (folder, *folder.parents) if not f.exists()]
+            folder.mkdir(parents=True, exist_ok=True)
+            made += missing
+        for path, data in files.items():
+            current = path
+            tmp = _tmp(path)
+            done.append(tmp)
+            with open(tmp, "wb") as fh:
+                fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        for path in files:
+            current = path
+            os.replace(_tmp(path), path)
+    except OSError as exc:
+        for leftover in done:
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        for folder in made:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        temporary = exc.filename is None or str(exc.filename).endswith(".tmp")
+        stop(cannot_write(current if temporary else exc.filename, exc, lang))
+
+
+def _tmp(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -10,31 +10,53 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import fail, stderr, stdout
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stderr,
+    stdout,
+    stop,
+    write_files,
+)
 
 
 def analyze(
-    data: Path = typer.Argument(None, help="Data file (.csv or .xlsx), one row per mother."),
-    study: Path = typer.Option(None, "--study", help="Study description (YAML)."),
-    example: str = typer.Option(None, "--example", help="Analyse a shipped example study."),
-    design: str = typer.Option(None, "--design", help="Without --study: the design "
-                               "(columns NAME_pre / NAME_post are the outcomes)."),
-    group: str = typer.Option(None, "--group", help="With --design: the group column."),
-    id_column: str = typer.Option(None, "--id", help="With --design: the mothers' code column."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-    fmt: str = typer.Option(None, "--format", help="docx, html, md or json (default: terminal)."),
-    out: Path = typer.Option(None, "--out", help="Write the report to this file."),
-    sheet: str = typer.Option(None, "--sheet", help="Excel sheet name (default: first)."),
-    template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
-    bundle: Path = typer.Option(None, "--bundle", help="Also write a reproducibility .zip."),
-    drop_invalid: bool = typer.Option(False, "--drop-invalid",
-                                      help="Leave out rows with problems (listed in the report)."),
+    data: Path = typer.Argument(None, help="Berkas data (.csv, .xlsx atau .sav), satu baris "
+                                "per ibu."),
+    study: Path = typer.Option(None, "--study", help="Deskripsi penelitian (.yaml)."),
+    example: str = typer.Option(None, "--example", help="Analisis contoh bawaan (lihat: "
+                                "laktasi example --list)."),
+    design: str = typer.Option(None, "--design", help="Tanpa --study: desainnya (kolom "
+                               "NAMA_pre / NAMA_post menjadi variabel hasil)."),
+    group: str = typer.Option(None, "--group", help="Dengan --design: kolom kelompok."),
+    id_column: str = typer.Option(None, "--id", help="Dengan --design: kolom kode ibu."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    fmt: str = typer.Option(None, "--format", help="docx, html, md atau json (bawaan: "
+                            "layar)."),
+    out: Path = typer.Option(None, "--out", help="Tulis laporan ke berkas ini."),
+    sheet: str = typer.Option(None, "--sheet", help="Nama lembar Excel (bawaan: yang "
+                              "pertama)."),
+    template: Path = typer.Option(None, "--template", help="Templat .docx kampus Anda."),
+    bundle: Path = typer.Option(None, "--bundle", help="Tulis juga .zip untuk reproduksi "
+                                "(data, deskripsi, hasil, versi)."),
+    drop_invalid: bool = typer.Option(False, "--drop-invalid", help="Keluarkan baris yang "
+                                      "bermasalah (dicatat dalam laporan)."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Analyse a study: the design picks the tests; prints or writes the results chapter."""
-    from laktasi.pipeline import analyse_file, example_files, write_bundle
-    from laktasi.report.renderers import render
-    from laktasi.report.terminal import print_document
+    """Analisis penelitian: desain menentukan uji; bab hasil dicetak atau ditulis.
 
+    Deskripsi studi: --study BERKAS; tanpa itu sheet "Deskripsi studi" di buku kerja
+    (ditulis oleh laktasi template) atau DATA.study.yaml / DATA.yaml di samping data; atau
+    --design (variabel hasil dari nama kolom)."""
+    check_lang(lang)
+    refuse_existing((out, bundle), lang, force=force)
+    from laktasi.pipeline import analyse_file, example_files, write_bundle
+
+    files: dict[Path, bytes] = {}
     try:
         if example:
             data, study = example_files(example)
@@ -44,61 +66,81 @@ def analyze(
 
             header, cells = read_table(data, sheet=sheet, lang=lang)
             study = study_from_columns(header, cells, design, group=group, id_column=id_column,
-                                       title=Path(data).stem)
+                                       title=Path(data).stem, lang=lang)
+        if data is not None and study is None:
+            from laktasi.io import DataError, find_study, read_data
+
+            study = find_study(data, lang=lang)
+            if study is None:
+                if not Path(data).exists():  # the reader's located "file not found"
+                    try:
+                        read_data(data)
+                    except DataError as exc:
+                        raise DataError(exc.report, lang) from None
+                stop(say("no_study", lang, path=data))
         if data is None or study is None:
-            stderr().print("[red]Give DATA and --study STUDY.yaml (or --design DESIGN), or "
-                      "--example NAME.[/red]")
-            raise typer.Exit(2)
+            stop(say("analyze_needs", lang))
+        # the terminal shows no figures (as `meta`): drawing them would only cost time
+        to_terminal = fmt is None and out is None
         with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
-                                         drop_invalid=drop_invalid)
+                                         drop_invalid=drop_invalid, figures=not to_terminal)
         if bundle:
-            from laktasi.report.renderers import cannot_write_error
+            import tempfile
 
-            try:
-                write_bundle(bundle, data, study, analysis, lang=lang)
-            except OSError as exc:
-                raise cannot_write_error(bundle, exc, lang) from None
-            stderr().print(f"{bundle}")
-        if fmt is None and out is None:
+            with tempfile.TemporaryDirectory() as tmp:
+                zipped = write_bundle(Path(tmp) / "bundle.zip", data, study, analysis,
+                                      lang=lang)
+                files[bundle] = Path(zipped).read_bytes()
+        if to_terminal:
+            write_files(files, lang, force=force)
+            if bundle:
+                stderr().print(str(bundle), highlight=False)
+            from laktasi.report.terminal import print_document
+
             print_document(stdout(), doc)
             return
+        from laktasi.report.renderers import render
+
         payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
                          template=template)
     except LaktasiError as exc:
         fail(exc)
-    if out:
-        from laktasi.report.renderers import write_output
-
+    if out is None:
         try:
-            write_output(out, payload, lang)
-        except LaktasiError as exc:
-            fail(exc)
-        stdout().print(f"{out}")
-    else:
-        try:
-            stdout().file.write(payload.decode("utf-8"))
+            text = payload.decode("utf-8")
         except UnicodeDecodeError:
-            stderr().print("[red]--format docx needs --out FILE.docx[/red]")
-            raise typer.Exit(2) from None
+            stop(say("docx_needs_out", lang))
+        write_files(files, lang, force=force)
+        if bundle:
+            stderr().print(str(bundle), highlight=False)
+        stdout().file.write(text)
+        return
+    write_files({**files, out: payload}, lang, force=force)
+    if bundle:
+        stderr().print(str(bundle), highlight=False)
+    stdout().print(str(out), highlight=False)
 
 
-def demo(
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-) -> None:
-    """Analyse the shipped example study (Amanda Oku Timur 2023) and print the chapter."""
+def demo(lang: str = typer.Option("id", "--lang", help=LANG_HELP)) -> None:
+    """Analisis contoh bawaan (Amanda Oku Timur 2023) dan cetak babnya."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
             out=None, sheet=None, template=None, bundle=None, drop_invalid=False, design=None,
-            group=None, id_column=None)
+            group=None, id_column=None, force=False)
 
 
 def example(
-    name: str = typer.Argument(None, help="Example study name (see --list)."),
-    directory: Path = typer.Argument(Path("."), help="Where to write NAME.xlsx and NAME.yaml."),
-    list_: bool = typer.Option(False, "--list", help="List the shipped example studies."),
+    name: str = typer.Argument(None, help="Nama contoh (lihat --list)."),
+    directory: Path = typer.Argument(Path("."), help="Folder tujuan NAMA.xlsx dan NAMA.yaml."),
+    list_: bool = typer.Option(False, "--list", help="Daftar contoh bawaan."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Write a shipped example study (data as .xlsx, description as .yaml) into DIR."""
-    import shutil
+    """Tulis contoh penelitian bawaan (data .xlsx, deskripsi .yaml) ke FOLDER; berkas yang
+    sudah ada tidak ditimpa tanpa --force. `laktasi analyze FOLDER/NAMA.xlsx` lalu membaca
+    NAMA.yaml di sampingnya."""
+    check_lang(lang)
+    import tempfile
 
     from laktasi.datasets import example_names
     from laktasi.design import load_study
@@ -107,22 +149,24 @@ def example(
 
     if list_ or name is None:
         for n in example_names():
-            stdout().print(n)
+            typer.echo(n)
         return
+    xlsx, yaml = directory / f"{name}.xlsx", directory / f"{name}.yaml"
     try:
         data, study_path = example_files(name)
         study = load_study(study_path)
-        directory.mkdir(parents=True, exist_ok=True)
-        write_rows(read_rows(data, study), directory / f"{name}.xlsx", study)
-        shutil.copyfile(study_path, directory / f"{name}.yaml")
+        with tempfile.TemporaryDirectory() as tmp:
+            made = write_rows(read_rows(data, study), Path(tmp) / f"{name}.xlsx", study)
+            files = {xlsx: Path(made).read_bytes(), yaml: Path(study_path).read_bytes()}
     except LaktasiError as exc:
         fail(exc)
-    stdout().print(f"{directory / (name + '.xlsx')}\n{directory / (name + '.yaml')}")
+    write_files(files, lang, folders=[directory], force=force)
+    typer.echo(f"{xlsx}\n{yaml}")
 
 
 def examples() -> None:
-    """List the shipped example studies (same as: example --list)."""
-    example(name=None, directory=Path("."), list_=True)
+    """Daftar contoh bawaan (sama dengan: example --list)."""
+    example(name=None, directory=Path("."), list_=True, lang="id", force=False)
 
 
 def register(app: typer.Typer) -> None:

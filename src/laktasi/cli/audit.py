@@ -13,129 +13,136 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import fail, stderr, stdout
+from ._common import (
+    FORCE_HELP,
+    FOUND,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stderr,
+    stdout,
+    stop,
+    write_file,
+)
 
 __all__ = ["register"]
 
 
 def audit_command(
-    file: str = typer.Argument(None, help="Reported-results YAML file."),
-    example: str = typer.Option(None, "--example",
-                                help="Audit a shipped seed paper instead of a file."),
-    fmt: str = typer.Option("text", "--format", help="text, json or html."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    file: str = typer.Argument(None, help="Berkas YAML hasil yang dilaporkan."),
+    example: str = typer.Option(None, "--example", help="Audit makalah contoh bawaan, bukan "
+                                "berkas."),
+    fmt: str = typer.Option("text", "--format", help="text, json atau html."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
 ) -> None:
-    """Check a paper's printed numbers: recompute, cross-check, explain what cannot be
-    right. Exit code 1 when there is an error finding."""
+    """Periksa angka yang dicetak makalah: hitung ulang, periksa silang, jelaskan yang tidak
+    mungkin benar (kode keluar 1 bila ada temuan galat)."""
+    check_lang(lang)
     from laktasi.audit import audit, example_names, render_audit
     from laktasi.audit.render import RENDERERS
 
+    names = ", ".join(example_names())
     if (file is None) == (example is None):
-        stderr().print("Give FILE.yaml or --example NAME (one of "
-                  f"{', '.join(example_names())}).", markup=False)
-        raise typer.Exit(2)
+        stop(say("audit_needs", lang, names=names))
     if example is not None and example not in example_names():
-        stderr().print(f"--example {example!r}: choose one of {', '.join(example_names())}.",
-                  markup=False)
-        raise typer.Exit(2)
+        stop(say("bad_example", lang, value=example, names=names))
     if fmt not in RENDERERS:
-        stderr().print(f"--format {fmt!r}: choose {', '.join(RENDERERS)}.", markup=False)
-        raise typer.Exit(2)
+        stop(say("bad_format", lang, value=fmt, allowed=", ".join(RENDERERS)))
     try:
         report = audit(example or file, lang=lang)
         text = render_audit(report, fmt, lang)
     except LaktasiError as exc:
-        stderr().print(f"error: {exc.message}", markup=False)
-        raise typer.Exit(2) from None
+        fail(exc)
     stdout().file.write(text + "\n")
     if report.exit_code:  # an error finding, or a file that gave (almost) nothing to check
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND)
 
 
 def extract_command(
-    paper: str = typer.Argument(..., help="The paper: plain text (UTF-8) or PDF."),
-    out: str = typer.Option(None, "--out", help="Write the draft YAML to this file."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    paper: str = typer.Argument(..., help="Makalah: teks biasa (UTF-8) atau PDF."),
+    out: Path = typer.Option(None, "--out", help="Tulis draf YAML ke berkas ini."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Draft the reported-results YAML from a paper's text; every value is a guess to
-    confirm (exit code 2 when the text cannot be read)."""
+    """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
+    tebakan yang perlu dikonfirmasi."""
     from laktasi.audit.extract import ExtractInputError, extract_file
     from laktasi.report.words_extract import extract_words
 
-    if lang not in ("id", "en"):
-        stderr().print(extract_words("bad_lang", "en", value=lang), markup=False)
-        raise typer.Exit(2)
+    check_lang(lang)
+    refuse_existing([out], lang, force=force)
     try:
         draft = extract_file(paper, lang=lang)
     except ExtractInputError as exc:
-        stderr().print(exc.message, markup=False)
-        raise typer.Exit(2) from None
+        fail(exc)
     yaml_text = draft.to_yaml(lang)
     if out is None:
         typer.echo(yaml_text, nl=False)
         return
-    Path(out).write_text(yaml_text, encoding="utf-8")
+    write_file(out, yaml_text, lang, force=force)
     stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
-                            missing=len(draft.missing)), markup=False)
+                                 missing=len(draft.missing)), markup=False)
 
 
 def reconstruct(
-    file: str = typer.Argument(..., help="Reported-results YAML (or an example name)."),
-    item: str = typer.Argument(..., help="The id of a descriptives, wilcoxon or paired-means "
-                               "item."),
-    max_: int = typer.Option(10, "--max", help="How many datasets to show."),
-    seed: int = typer.Option(0, "--seed"),
-    step: float = typer.Option(None, "--step", help="Measurement step of paired data (1 for "
-                               "counts, 0.1 for 0.1 cc); default 1 for whole-number data, else "
-                               "one decimal fewer than the printed mean."),
-    floor: float = typer.Option(0.0, "--floor", help="Lowest possible value where no minimum "
-                                "is printed (paired items)."),
-    csv_out: Path = typer.Option(None, "--csv", help="Write the paired datasets as CSV "
-                                 "(dataset, mother, pre, post)."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    file: str = typer.Argument(..., help="Berkas YAML hasil yang dilaporkan (atau nama "
+                              "contoh)."),
+    item: str = typer.Argument(..., help="id butir descriptives, wilcoxon atau "
+                               "paired-means."),
+    max_: int = typer.Option(10, "--max", help="Jumlah dataset yang ditampilkan."),
+    seed: int = typer.Option(0, "--seed", help="Benih acak pencarian."),
+    step: float = typer.Option(None, "--step", help="Langkah ukur data berpasangan (1 untuk "
+                               "hitungan, 0.1 untuk 0,1 cc); bawaan 1 untuk bilangan bulat, "
+                               "selain itu satu desimal lebih sedikit dari rerata tercetak."),
+    floor: float = typer.Option(0.0, "--floor", help="Nilai terendah yang mungkin bila "
+                                "minimum tidak dicetak (butir berpasangan)."),
+    csv_out: Path = typer.Option(None, "--csv", help="Tulis dataset berpasangan sebagai CSV "
+                                 "(dataset, ibu, pre, post)."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Datasets consistent with the printed numbers — whole numbers for n, mean, SD, min,
-    max; pre/post pairs for a Wilcoxon or paired-t item — or proof that none exists."""
+    """Dataset yang cocok dengan angka tercetak (bilangan bulat untuk n, rerata, SD, min,
+    maks; pasangan pre/post untuk butir Wilcoxon atau uji t berpasangan), atau bukti bahwa
+    tidak ada (kode keluar 1)."""
+    check_lang(lang)
+    refuse_existing([csv_out], lang, force=force)
     from laktasi.audit import _load
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
     from laktasi.audit.schema import validate
-    from laktasi.report.numbers import check_lang
     from laktasi.report.words_audit import audit_text
 
-    def say(key: str, **values: object) -> str:
+    def rc(key: str, **values: object) -> str:
         return audit_text(key, lang, **values)
 
     try:
-        check_lang(lang)
         data, name = _load(file)
         validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:
-            stderr().print(f"[red]{say('rc_no_item', item=item, items=', '.join(items))}[/red]")
-            raise typer.Exit(2)
+            stop(rc("rc_no_item", item=item, items=", ".join(items)))
         it = items[item]
         kind = it.get("kind")
         if kind == "descriptives":
             res = run(it, max_datasets=max_, seed=seed)
             if res.impossible:
-                stdout().print(say("rc_none_exists", reason=say(f"rc_{res.reason}"), step="1"))
-                raise typer.Exit(1)
+                stdout().print(rc("rc_none_exists", reason=rc(f"rc_{res.reason}"), step="1"))
+                raise typer.Exit(FOUND)
             if not res.datasets:
-                stdout().print(say("rc_not_found"))
-                raise typer.Exit(1)
+                stdout().print(rc("rc_not_found"))
+                raise typer.Exit(FOUND)
             for d in res.datasets:
                 stdout().print(" ".join(map(str, d)))
             return
         if kind not in ("wilcoxon", "paired-means"):
-            stderr().print(f"[red]{say('rc_kind', item=item, kind=kind)}[/red]")
-            raise typer.Exit(2)
+            stop(rc("rc_kind", item=item, kind=kind))
         pre, post, used = _paired_parts(it, items)
         if pre is None:
             group = f" ({it['group']})" if it.get("group") else ""
-            msg = say("rc_needs_pre_post", item=item, variable=it.get("variable"), group=group)
-            stderr().print(f"[red]{msg}[/red]")
-            raise typer.Exit(2)
+            msg = rc("rc_needs_pre_post", item=item, variable=it.get("variable"), group=group)
+            stop(msg)
         if step is None:
             step = _default_step(pre, post)
         test = "wilcoxon" if kind == "wilcoxon" else "paired-t"
@@ -143,33 +150,28 @@ def reconstruct(
                                  max_datasets=max_, seed=seed)
     except LaktasiError as exc:
         fail(exc)
-    stdout().print(say("rc_uses", items=", ".join(used)))
-    what = [say("rc_step", step=f"{step:g}")] + ([say("rc_floor", floor=f"{floor:g}")]
+    stdout().print(rc("rc_uses", items=", ".join(used)))
+    what = [rc("rc_step", step=f"{step:g}")] + ([rc("rc_floor", floor=f"{floor:g}")]
                                                 if floor is not None else [])
-    stdout().print(say("rc_assumed", what="; ".join(what)))
+    stdout().print(rc("rc_assumed", what="; ".join(what)))
     if res.impossible:
         part, reason = res.reason.split(":")
-        stdout().print(say("rc_none_exists", reason=f"{say('rc_' + part)}: {say('rc_' + reason)}",
+        stdout().print(rc("rc_none_exists", reason=f"{rc('rc_' + part)}: {rc('rc_' + reason)}",
                           step=f"{step:g}"))
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND)
     if not res.datasets:
-        stdout().print(say("rc_not_found"))
-        raise typer.Exit(1)
+        stdout().print(rc("rc_not_found"))
+        raise typer.Exit(FOUND)
     for i, d in enumerate(res.datasets, 1):
-        stdout().print(f"[bold]{say('rc_dataset', i=str(i))}[/bold]")
+        stdout().print(f"[bold]{rc('rc_dataset', i=str(i))}[/bold]")
         stdout().print("  pre : " + " ".join(f"{a:g}" for a, _ in d), highlight=False)
         stdout().print("  post: " + " ".join(f"{b:g}" for _, b in d), highlight=False)
     if csv_out is not None:
-        from laktasi.report.renderers import write_output
-
         lines = ["dataset,ibu,pre,post"] + [f"{i},R{k:02d},{a:g},{b:g}"
                                             for i, d in enumerate(res.datasets, 1)
                                             for k, (a, b) in enumerate(d, 1)]
-        try:
-            write_output(csv_out, ("\n".join(lines) + "\n").encode("utf-8"), lang)
-        except LaktasiError as exc:
-            fail(exc)
-        stdout().print(str(csv_out))
+        write_file(csv_out, "\n".join(lines) + "\n", lang, force=force)
+        stdout().print(str(csv_out), highlight=False)
 
 
 def _paired_parts(it: dict, items: dict) -> tuple[dict | None, dict | None, list[str]]:

@@ -11,65 +11,104 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from laktasi.errors import LaktasiError
+
+from ._common import (
+    CANNOT_RUN,
+    FORCE_HELP,
+    FOUND,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_files,
+)
+
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
     from laktasi.io import ValidationReport
 
 __all__ = ["register"]
 
-
-def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
+# A data file that cannot be read at all: nothing was checked, so `check` cannot run (2).
+UNREADABLE = frozenset({"no_file", "unreadable", "encoding", "wrong_content", "not_text",
+                        "xls_old", "too_large", "no_sheet"})
 
 
 def template(
     design: str = typer.Argument(..., help="one-group-pretest-posttest, two-group-posttest, "
-                                 "nonequivalent-control-pretest-posttest, or a study .yaml file."),
-    out: Path = typer.Option(..., "--out", help="The .xlsx to write."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-    rows: int = typer.Option(60, "--rows", help="How many data rows get dropdowns and checks."),
+                                 "nonequivalent-control-pretest-posttest, atau berkas "
+                                 "deskripsi penelitian .yaml."),
+    out: Path = typer.Option(..., "--out", help="Berkas .xlsx yang ditulis."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    rows: int = typer.Option(60, "--rows", help="Jumlah baris data yang diberi pilihan dan "
+                             "pemeriksaan."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP + " Data yang sudah diisi "
+                               "di berkas itu hilang."),
 ) -> None:
-    """Write an Excel data-entry template (dropdowns, number checks, instruction sheet)."""
+    """Tulis templat isian data Excel (pilihan, pemeriksaan angka, lembar petunjuk, dan
+    deskripsi studi di lembar "Deskripsi studi", sehingga check dan analyze tidak
+    memerlukan berkas lain). Berkas yang sudah ada tidak ditimpa tanpa --force."""
+    check_lang(lang)
+    import tempfile
+
     from laktasi.design import load_study
-    from laktasi.errors import LaktasiError
     from laktasi.io import make_template
 
+    out = Path(out)
+    refuse_existing([out], lang, force=force)
     try:
         target = load_study(design) if design.lower().endswith((".yaml", ".yml")) else design
-        make_template(target, out, lang=lang, rows=rows)
+        with tempfile.TemporaryDirectory() as tmp:
+            make_template(target, Path(tmp) / out.name, lang=lang, rows=rows)
+            # every file the template consists of, written beside --out under its own name
+            files = {out.with_name(f.name): f.read_bytes() for f in sorted(Path(tmp).iterdir())}
     except LaktasiError as exc:
-        _console(stderr=True).print(f"[red]{exc}[/red]", markup=True)
-        raise typer.Exit(2) from None
-    _console().print(str(out))
+        fail(exc)
+    write_files(files, lang, force=force)
+    typer.echo(str(out))
 
 
 def check(
-    data: Path = typer.Argument(..., help="The data file (.xlsx, .csv or .sav)."),
-    study: Path = typer.Option(..., "--study", help="The study description (.yaml)."),
-    sheet: str = typer.Option(None, "--sheet", help="Excel sheet name or number (1 = first); "
-                              "default: the sheet with the study's columns."),
-    lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
+    data: Path = typer.Argument(..., help="Berkas data (.xlsx, .csv atau .sav)."),
+    study: Path = typer.Option(None, "--study", help="Deskripsi penelitian (.yaml); bawaan: "
+                               "lembar 'Deskripsi studi' di buku kerja, atau DATA.study.yaml "
+                               "/ DATA.yaml di samping data."),
+    sheet: str = typer.Option(None, "--sheet", help="Nama atau nomor lembar Excel (1 = "
+                              "pertama); bawaan: lembar yang memuat kolom penelitian."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
 ) -> None:
-    """Check a data file against the study description; list every problem (exit code 1
-    when there are errors)."""
+    """Periksa berkas data terhadap deskripsi penelitian; daftar semua masalah (kode keluar
+    1 bila ada galat dalam data, 2 bila berkasnya tidak dapat dibaca)."""
+    check_lang(lang)
     from laktasi.design import load_study
-    from laktasi.errors import LaktasiError
-    from laktasi.io import DataError, load_data
-    from laktasi.report.numbers import check_lang
+    from laktasi.io import (
+        DataError,
+        find_study,
+        load_data,
+        read_data,
+        skip_empty_columns,
+        skipped_note,
+    )
     from laktasi.report.words_io import check_word
 
     try:
-        check_lang(lang)
-        st = load_study(study)
+        st = load_study(study) if study is not None else find_study(data, lang=lang)
     except LaktasiError as exc:
-        _console(stderr=True).print(f"[red]{exc}[/red]", markup=True)
-        raise typer.Exit(2) from None
+        fail(exc)
+    if st is None and Path(data).exists():
+        stop(say("no_study", lang, path=data))
+    if st is not None:  # checked against the whole description; what analyze skips, first
+        for item in skip_empty_columns(data, st, sheet=sheet)[1]:
+            stdout().print(skipped_note(item, lang), style="yellow", highlight=False)
     try:
         try:
+            if st is None:
+                read_data(data)  # the reader's located "file not found"
             _, report = load_data(data, st, sheet=sheet, lang=lang)
         except DataError as exc:
             numbered = sheet is not None and sheet.isdigit() and any(
@@ -80,13 +119,17 @@ def check(
         failed = False
     except DataError as exc:
         report, failed = exc.report, True
-    console = _console()
+    except LaktasiError as exc:
+        fail(exc)
+    console = stdout()
     if report.problems:
         console.print(_table(report, lang))
     n = report.rows_read
     if failed:
+        if any(p.row is None and p.code in UNREADABLE for p in report.errors):
+            raise typer.Exit(CANNOT_RUN)  # the table says why; no rows to correct or drop
         console.print(check_word("summary", lang, e=len(report.errors), w=len(report.warnings)))
-        raise typer.Exit(1)
+        raise typer.Exit(FOUND)
     key = "ok_warnings" if report.warnings else "ok"
     console.print(check_word(key, lang, n=n, w=len(report.warnings)))
 

@@ -3,7 +3,8 @@ the report, and optionally write it as docx/html/md/json and the forest and funn
 (PNG and SVG).
 
 Registered on the main app with ``register(app)``; thin: read -> ``meta_analysis`` ->
-``report.meta_document`` -> terminal or a renderer.
+``report.meta_document`` -> terminal or a renderer. Every file is written whole or not at
+all (:func:`laktasi.cli._common.write_files`); bad input exits with code 2.
 """
 
 from __future__ import annotations
@@ -15,10 +16,22 @@ import typer
 
 from laktasi.errors import LaktasiError
 
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_files,
+)
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["register", "render"]
+__all__ = ["meta_command", "plot_files", "register", "render"]
 
 
 def render(res, lang: str, console: Console) -> None:
@@ -29,90 +42,101 @@ def render(res, lang: str, console: Console) -> None:
     print_document(console, meta_document(res, lang, figures=False))
 
 
-def write_plots(plots, out: Path) -> list[Path]:
-    """Forest plot (``plots`` as from ``report.meta_document.meta_plots``) to OUT (.png or
-    .svg) and its twin in the other format, funnel plot to OUT-funnel.png/.svg; returns the
-    paths written."""
-    (png, svg), (fpng, fsvg) = plots
+def plot_paths(out: Path) -> tuple[Path, Path, Path, Path]:
+    """The four files ``--plot OUT`` writes: OUT.png, OUT.svg, OUT-funnel.png/.svg."""
     stem = out.with_suffix("")
-    written = []
-    for path, content in ((stem.with_suffix(".png"), png), (stem.with_suffix(".svg"), svg),
-                          (Path(f"{stem}-funnel.png"), fpng), (Path(f"{stem}-funnel.svg"), fsvg)):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
+    return (stem.with_suffix(".png"), stem.with_suffix(".svg"), Path(f"{stem}-funnel.png"),
+            Path(f"{stem}-funnel.svg"))
+
+
+def plot_files(plots, out: Path) -> dict[Path, bytes | str]:
+    """The files of ``--plot OUT``: the forest plot (``plots`` as from
+    ``report.meta_document.meta_plots``) as OUT.png and OUT.svg, the funnel plot as
+    OUT-funnel.png and OUT-funnel.svg."""
+    (png, svg), (fpng, fsvg) = plots
+    return dict(zip(plot_paths(out), (png, svg, fpng, fsvg), strict=True))
+
+
+def _report_files(doc, fmt: str, out: Path, template: Path | None) -> dict[Path, bytes]:
+    """The report rendered as ``fmt`` for ``out``, with every file the renderer writes
+    beside it (Markdown puts its figures in ``OUT_files/``), rendered in a temporary folder
+    first so that nothing is written when rendering fails."""
+    import tempfile
+
+    from laktasi.report.renderers import render as render_document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        render_document(doc, fmt, Path(tmp) / out.name, template=template)
+        return {out.parent / f.relative_to(tmp): f.read_bytes()
+                for f in sorted(Path(tmp).rglob("*")) if f.is_file()}
+
+
+def meta_command(
+    studies: Path = typer.Argument(None, help="Studi (.csv atau .yaml): label, ukuran efek "
+                                   "dan ringkasan yang dicetak (lihat docs)."),
+    example: bool = typer.Option(False, "--example", help="Gabungkan contoh dari makalah "
+                                 "bawaan."),
+    method: str = typer.Option("REML", "--method", help="REML, DL, PM atau FE."),
+    hksj: bool = typer.Option(False, "--hksj", help="IK Hartung-Knapp-Sidik-Jonkman."),
+    r: float = typer.Option(None, "--r", help="Ganti r pre-post setiap studi (SMCR, SMCC, "
+                            "MC) untuk analisis sensitivitas."),
+    lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    plot: Path = typer.Option(None, "--plot", help="Forest plot: tulis OUT.png dan OUT.svg, "
+                              "dan funnel plot OUT-funnel.png/.svg."),
+    json_out: Path = typer.Option(None, "--json", help="Tulis hasil lengkap sebagai JSON."),
+    fmt: str = typer.Option(None, "--format", help="Tulis juga laporan sebagai docx, html, md "
+                            "atau json (dengan forest dan funnel plot) ke --out."),
+    out: Path = typer.Option(None, "--out", help="Berkas laporan untuk --format."),
+    template: Path = typer.Option(None, "--template", help="Templat .docx kampus Anda."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+) -> None:
+    """Meta-analisis studi dari berkas, atau contoh dari makalah bawaan. Berkas keluaran
+    yang sudah ada tidak ditimpa tanpa --force."""
+    check_lang(lang)
+    refuse_existing([*(plot_paths(plot) if plot else ()), json_out, out], lang, force=force)
+    import json
+
+    from laktasi.meta.analysis import meta_analysis
+    from laktasi.meta.example import example_analysis
+    from laktasi.meta.inputs import read_studies
+    from laktasi.report.words_meta import meta_say
+
+    if example == (studies is not None):
+        stop(say("meta_needs", lang))
+    if (fmt is None) != (out is None):
+        stop(say("format_out", lang))
+    files: dict[Path, bytes | str] = {}
+    folders: set[Path] = set()  # --plot's folder is made when missing, as Markdown's OUT_files
+    written: list[Path] = []  # what the message names (not Markdown's figure files)
+    try:
+        method_u = method.upper()
+        if example:
+            res = example_analysis(method_u, hksj, r)
         else:
-            path.write_bytes(content)
-        written.append(path)
-    return written
+            res = meta_analysis(read_studies(studies, r=r), method=method_u, hksj=hksj)
+        render(res, lang, stdout())
+        from laktasi.report.meta_document import meta_document, meta_plots
+
+        plots = meta_plots(res, lang) if plot or fmt else None
+        if plot:
+            files.update(plot_files(plots, plot))
+            written += list(files)
+            folders.add(plot.parent)
+        if fmt:
+            report = _report_files(meta_document(res, lang, plots=plots), fmt, out, template)
+            files.update(report)
+            folders.update(p.parent for p in report if p.parent != out.parent)
+            written.append(out)
+        if json_out:
+            files[json_out] = json.dumps(res.to_dict(), ensure_ascii=False, indent=1)
+            written.append(json_out)
+    except LaktasiError as exc:
+        fail(exc)
+    if files:
+        write_files(files, lang, folders=sorted(folders), force=force)
+        stdout().print(meta_say("written", lang, paths=", ".join(str(p) for p in written)))
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``meta`` command to ``app``."""
-
-    @app.command("meta")
-    def meta_command(
-        studies: Path = typer.Argument(None, help="Studies (.csv or .yaml): label, measure and "
-                                       "the printed summaries (see laktasi.meta.MEASURES)."),
-        example: bool = typer.Option(False, "--example",
-                                     help="Pool the example built from the seed papers."),
-        method: str = typer.Option("REML", "--method", help="REML, DL, PM or FE."),
-        hksj: bool = typer.Option(False, "--hksj", help="Hartung-Knapp-Sidik-Jonkman CI."),
-        r: float = typer.Option(None, "--r", help="Replace every study's pre-post r (SMCR, "
-                                "SMCC, MC) for a sensitivity analysis."),
-        lang: str = typer.Option("id", "--lang", help="id (Indonesian) or en (English)."),
-        plot: Path = typer.Option(None, "--plot", help="Forest plot: writes OUT.png and "
-                                  "OUT.svg, and the funnel plot OUT-funnel.png/.svg."),
-        json_out: Path = typer.Option(None, "--json", help="Write the full result as JSON."),
-        fmt: str = typer.Option(None, "--format", help="Also write the report as docx, html, "
-                                "md or json (with the forest and funnel plots) to --out."),
-        out: Path = typer.Option(None, "--out", help="The report file for --format."),
-        template: Path = typer.Option(None, "--template", help="Your campus .docx template."),
-    ) -> None:
-        """Meta-analysis of studies from a file, or of the example from the seed papers."""
-        import json
-
-        from rich.console import Console
-
-        from laktasi.meta.analysis import meta_analysis
-        from laktasi.meta.example import example_analysis
-        from laktasi.meta.inputs import read_studies
-        from laktasi.report.numbers import check_lang
-        from laktasi.report.words_meta import meta_say
-
-        console = Console()
-        err = Console(stderr=True)
-        if example == (studies is not None):
-            err.print("[red]Give STUDIES.csv|yaml or --example (one of them).[/red]")
-            raise typer.Exit(2)
-        if (fmt is None) != (out is None):
-            err.print("[red]--format and --out go together (e.g. --format docx --out "
-                      "meta.docx).[/red]")
-            raise typer.Exit(2)
-        try:
-            check_lang(lang)
-            method_u = method.upper()
-            if example:
-                res = example_analysis(method_u, hksj, r)
-            else:
-                res = meta_analysis(read_studies(studies, r=r), method=method_u, hksj=hksj)
-            render(res, lang, console)
-            from laktasi.report.meta_document import meta_document, meta_plots
-
-            plots = meta_plots(res, lang) if plot or fmt else None
-            written = write_plots(plots, plot) if plot else []
-            if fmt:
-                from laktasi.report.renderers import render as render_document
-
-                render_document(meta_document(res, lang, plots=plots), fmt, out,
-                                template=template)
-                written.append(out)
-            if json_out:
-                json_out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=1),
-                                    encoding="utf-8")
-                written.append(json_out)
-        except LaktasiError as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(1) from None
-        if written:
-            console.print(meta_say("written", lang, paths=", ".join(str(p) for p in written)))
+    app.command("meta")(meta_command)

@@ -12,25 +12,36 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import fail, stderr, stdout
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_file,
+)
 
 __all__ = ["register"]
 
-_LANG = typer.Option("id", "--lang", help="id (Indonesian) or en (English).")
-_POWER = typer.Option(0.8, "--power", help="Target power, e.g. 0.8.")
-_ALPHA = typer.Option(0.05, "--alpha", help="Significance level.")
-_ALT = typer.Option("two-sided", "--alternative", help="two-sided or one-sided.")
-_DROPOUT = typer.Option(0.0, "--dropout", help="Expected dropout, e.g. 0.1 for 10 %.")
-_PARENT = typer.Option("normal", "--parent", help="Parent distribution for the A.R.E. "
-                       "method: normal, laplace, logistic or min.")
+_LANG = typer.Option("id", "--lang", help=LANG_HELP)
+_POWER = typer.Option(0.8, "--power", help="Power yang dituju, mis. 0.8.")
+_ALPHA = typer.Option(0.05, "--alpha", help="Tingkat kemaknaan (alfa).")
+_ALT = typer.Option("two-sided", "--alternative", help="two-sided (dua sisi) atau one-sided (satu sisi).")
+_DROPOUT = typer.Option(0.0, "--dropout", help="Perkiraan drop out, mis. 0.1 untuk 10 %.")
+_PARENT = typer.Option("normal", "--parent", help="Distribusi induk untuk metode A.R.E.: "
+                       "normal, laplace, logistic atau min.")
 
 
 def _show_plan(plan, lang: str) -> None:
     from rich.table import Table
 
+    from laktasi.report.numbers import fmt_number
     from laktasi.report.words_power import LABELS, justification, test_name
 
-    words = LABELS[lang]
+    words = LABELS[check_lang(lang)]
     table = Table(title=f"{words['title_n']}: {test_name(plan.test, lang)}",
                   title_justify="left", show_header=False)
     table.add_column(justify="left")
@@ -41,16 +52,16 @@ def _show_plan(plan, lang: str) -> None:
     if not paired:
         table.add_row(words["total"], str(plan.n_total))
     table.add_row(words["recruit"], str(plan.n_enrol))
-    table.add_row(words["achieved"], f"{plan.power:.4f}")
+    table.add_row(words["achieved"], fmt_number(plan.power, 4, lang))
     if plan.actual_alpha is not None:
-        table.add_row(words["actual_alpha"], f"{plan.actual_alpha:.4f}")
+        table.add_row(words["actual_alpha"], fmt_number(plan.actual_alpha, 4, lang))
     table.add_row(words["method"], plan.method)
     stdout().print(table)
     stdout().print(justification(plan, lang), highlight=False, soft_wrap=True)
 
 
 def _model(test: str, model: str, effect: float, spread: float, ratio: float, levels: int,
-           p1: float | None, p2: float | None, pre_mean: float):
+           p1: float | None, p2: float | None, pre_mean: float, lang: str):
     from laktasi import power as pw
 
     paired = test in pw.PAIRED_TESTS
@@ -58,9 +69,7 @@ def _model(test: str, model: str, effect: float, spread: float, ratio: float, le
         model = "binary"
     if model == "binary":
         if p1 is None or p2 is None:
-            raise LaktasiError("Binary data need --p1 and --p2 (paired: P(tidak lancar -> "
-                               "lancar) and P(lancar -> tidak lancar); two groups: the "
-                               "proportions lancar in the intervention and control group).")
+            stop(say("binary_needs", lang))
         return pw.binary_pairs(p1, p2) if paired else pw.binary_groups(p1, p2)
     makers = {
         "normal": (lambda: pw.normal_differences(effect)) if paired
@@ -73,22 +82,22 @@ def _model(test: str, model: str, effect: float, spread: float, ratio: float, le
         else (lambda: pw.milk_volume_groups(control_mean=pre_mean, ratio_means=ratio)),
     }
     if model not in makers:
-        raise LaktasiError(f"--model {model!r}: choose normal, counts, ordinal, milk or binary.")
+        stop(say("bad_model", lang, value=model))
     return makers[model]()
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``power`` command group to ``app``."""
-    power_app = typer.Typer(help="Besar sampel dan power (sample size and power).",
+    power_app = typer.Typer(help="Besar sampel dan power.",
                             rich_markup_mode=None,
                             no_args_is_help=True)
     app.add_typer(power_app, name="power")
 
     @power_app.command("paired-t")
-    def paired_t(dz: float = typer.Option(..., "--dz", help="Standardised mean change d_z."),
+    def paired_t(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                  dropout: float = _DROPOUT, lang: str = _LANG) -> None:
-        """Pairs for the paired t test (noncentral t, as G*Power)."""
+        """Jumlah pasangan untuk uji t berpasangan (t nonsentral, seperti G*Power)."""
         from laktasi.power import paired_t_n
         try:
             _show_plan(paired_t_n(dz, power, alpha, alternative, dropout), lang)
@@ -96,10 +105,10 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-sample-t")
-    def two_sample_t(d: float = typer.Option(..., "--d", help="Cohen's d."),
+    def two_sample_t(d: float = typer.Option(..., "--d", help="d Cohen."),
                      power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                      dropout: float = _DROPOUT, lang: str = _LANG) -> None:
-        """Mothers per group for Student's two-sample t test."""
+        """Ibu per kelompok untuk uji t dua sampel (Student)."""
         from laktasi.power import two_sample_t_n
         try:
             _show_plan(two_sample_t_n(d, power, alpha, alternative, dropout), lang)
@@ -107,11 +116,11 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("wilcoxon")
-    def wilcoxon(dz: float = typer.Option(..., "--dz", help="Standardised mean change d_z."),
+    def wilcoxon(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                  alternative: str = _ALT, dropout: float = _DROPOUT,
                  lang: str = _LANG) -> None:
-        """Pairs for the Wilcoxon signed-rank test (A.R.E. method, as G*Power)."""
+        """Jumlah pasangan untuk uji Wilcoxon signed-rank (metode A.R.E., seperti G*Power)."""
         from laktasi.power import wilcoxon_n
         try:
             _show_plan(wilcoxon_n(dz, power, alpha, alternative, parent, dropout), lang)
@@ -119,11 +128,11 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("mann-whitney")
-    def mann_whitney(d: float = typer.Option(..., "--d", help="Cohen's d."),
+    def mann_whitney(d: float = typer.Option(..., "--d", help="d Cohen."),
                      parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                      alternative: str = _ALT, dropout: float = _DROPOUT,
                      lang: str = _LANG) -> None:
-        """Mothers per group for the Mann-Whitney test (A.R.E. method, as G*Power)."""
+        """Ibu per kelompok untuk uji Mann-Whitney (metode A.R.E., seperti G*Power)."""
         from laktasi.power import mann_whitney_n
         try:
             _show_plan(mann_whitney_n(d, power, alpha, alternative, parent, dropout), lang)
@@ -136,22 +145,21 @@ def register(app: typer.Typer) -> None:
                 p_worsen: float = typer.Option(None, "--p-worsen",
                                                help="P(lancar -> tidak lancar)."),
                 odds_ratio: float = typer.Option(None, "--odds-ratio",
-                                                 help="G*Power's odds ratio p_improve / "
-                                                 "p_worsen (with --p-discordant)."),
+                                                 help="Rasio odds G*Power: p_improve / "
+                                                 "p_worsen (dengan --p-discordant)."),
                 p_discordant: float = typer.Option(None, "--p-discordant",
-                                                   help="Proportion of discordant pairs."),
-                method: str = typer.Option("exact", "--method", help="exact or normal."),
+                                                   help="Proporsi pasangan diskordan."),
+                method: str = typer.Option("exact", "--method", help="exact (eksak) atau normal."),
                 power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                 dropout: float = _DROPOUT, lang: str = _LANG) -> None:
-        """Pairs for McNemar's test (exact, as G*Power; or Connor's normal approximation)."""
+        """Jumlah pasangan untuk uji McNemar (eksak, seperti G*Power; atau pendekatan normal
+        Connor)."""
         from laktasi.power import mcnemar_n
         if odds_ratio is not None and p_discordant is not None:
             p_improve = p_discordant * odds_ratio / (1 + odds_ratio)
             p_worsen = p_discordant - p_improve
         if p_improve is None or p_worsen is None:
-            stderr().print("[red]Give --p-improve and --p-worsen, or --odds-ratio and "
-                      "--p-discordant.[/red]")
-            raise typer.Exit(2)
+            stop(say("mcnemar_needs", lang))
         try:
             _show_plan(mcnemar_n(p_improve, p_worsen, power, alpha, alternative, method,
                                  dropout), lang)
@@ -159,15 +167,15 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-proportions")
-    def two_proportions(p1: float = typer.Option(..., "--p1", help="Proportion (e.g. lancar) "
-                                                 "in the intervention group."),
-                        p2: float = typer.Option(..., "--p2", help="... in the control group."),
+    def two_proportions(p1: float = typer.Option(..., "--p1", help="Proporsi (mis. lancar) pada "
+                                                 "kelompok intervensi."),
+                        p2: float = typer.Option(..., "--p2", help="... pada kelompok kontrol."),
                         method: str = typer.Option("normal", "--method", help="normal, "
-                                                   "normal-cc, fisher, chi-square or "
+                                                   "normal-cc, fisher, chi-square atau "
                                                    "chi-square-corrected."),
                         power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                         dropout: float = _DROPOUT, lang: str = _LANG) -> None:
-        """Mothers per group to compare two proportions."""
+        """Ibu per kelompok untuk membandingkan dua proporsi."""
         from laktasi.power import two_proportions_n
         try:
             _show_plan(two_proportions_n(p1, p2, power, alpha, alternative, method, dropout),
@@ -175,43 +183,44 @@ def register(app: typer.Typer) -> None:
         except LaktasiError as exc:
             fail(exc)
 
-    _test = typer.Option("wilcoxon", "--test", help="One group: wilcoxon, paired-t, mcnemar, "
-                         "mcnemar-spss. Two groups: mann-whitney, two-sample-t, welch-t, "
-                         "two-sample-t-auto, chi-square, chi-square-corrected, fisher.")
-    _modelopt = typer.Option("counts", "--model", help="normal, counts (feeds/day), ordinal "
-                             "(scores), milk (cc, gamma, 0.1 cc) or binary.")
-    _effect = typer.Option(1.0, "--effect", help="normal: d_z or d; counts: mean change; "
-                           "ordinal: latent shift in SDs.")
-    _spread = typer.Option(1.5, "--spread", help="counts: SD of the change.")
-    _ratio = typer.Option(1.3, "--ratio", help="milk: mean post / pre (or intervention / "
-                          "control).")
-    _levels = typer.Option(5, "--levels", help="ordinal: number of score levels.")
-    _p1 = typer.Option(None, "--p1", help="binary: P(improve) (one group) or p lancar in the "
-                       "intervention group.")
-    _p2 = typer.Option(None, "--p2", help="binary: P(worsen) (one group) or p lancar in the "
-                       "control group.")
-    _pre_mean = typer.Option(8.0, "--pre-mean", help="milk: mean pre (control) volume, cc.")
-    _sims = typer.Option(20_000, "--sims", help="Simulated studies.")
-    _seed = typer.Option(0, "--seed")
-    _backend = typer.Option("numpy", "--backend", help="numpy, or cupy (optional GPU).")
+    _test = typer.Option("wilcoxon", "--test", help="Satu kelompok: wilcoxon, paired-t, "
+                         "mcnemar, mcnemar-spss. Dua kelompok: mann-whitney, two-sample-t, "
+                         "welch-t, two-sample-t-auto, chi-square, chi-square-corrected, "
+                         "fisher.")
+    _modelopt = typer.Option("counts", "--model", help="normal, counts (menyusui/hari), "
+                             "ordinal (skor), milk (cc, gamma, 0,1 cc) atau binary.")
+    _effect = typer.Option(1.0, "--effect", help="normal: d_z atau d; counts: rerata "
+                           "perubahan; ordinal: pergeseran laten dalam SD.")
+    _spread = typer.Option(1.5, "--spread", help="counts: SD perubahan.")
+    _ratio = typer.Option(1.3, "--ratio", help="milk: rerata sesudah / sebelum (atau "
+                          "intervensi / kontrol).")
+    _levels = typer.Option(5, "--levels", help="ordinal: jumlah tingkat skor.")
+    _p1 = typer.Option(None, "--p1", help="binary: P(membaik) (satu kelompok) atau p "
+                       "lancar pada kelompok intervensi.")
+    _p2 = typer.Option(None, "--p2", help="binary: P(memburuk) (satu kelompok) atau p "
+                       "lancar pada kelompok kontrol.")
+    _pre_mean = typer.Option(8.0, "--pre-mean", help="milk: rerata volume sebelum (kontrol), cc.")
+    _sims = typer.Option(20_000, "--sims", help="Jumlah studi simulasi.")
+    _seed = typer.Option(0, "--seed", help="Benih acak.")
+    _backend = typer.Option("numpy", "--backend", help="numpy, atau cupy (GPU, opsional).")
 
     @power_app.command("simulate")
-    def simulate(n: int = typer.Option(30, "--n", help="Pairs, or mothers per group."),
+    def simulate(n: int = typer.Option(30, "--n", help="Jumlah pasangan, atau ibu per kelompok."),
                  test: str = _test, model: str = _modelopt, effect: float = _effect,
                  spread: float = _spread, ratio: float = _ratio, levels: int = _levels,
                  p1: float = _p1, p2: float = _p2, pre_mean: float = _pre_mean,
                  sims: int = _sims, alpha: float = _ALPHA, seed: int = _seed,
                  backend: str = _backend, lang: str = _LANG) -> None:
-        """Monte-Carlo power for a design x test with realistic data (ties, skew, binary)."""
+        """Power Monte-Carlo untuk desain x uji dengan data realistis (ties, miring, biner)."""
         from rich.progress import Progress
 
         from laktasi.power import simulate_power
-        from laktasi.report.numbers import check_lang
+        from laktasi.report.numbers import fmt_number
         from laktasi.report.words_power import simulation_justification
 
+        check_lang(lang)
         try:
-            check_lang(lang)
-            data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean)
+            data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             with Progress(console=stdout(), transient=True) as bar:
                 task = bar.add_task("simulasi" if lang == "id" else "simulating", total=sims)
                 est = simulate_power(n, data, test, sims=sims, alpha=alpha, seed=seed,
@@ -219,32 +228,41 @@ def register(app: typer.Typer) -> None:
                                      progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
             fail(exc)
-        stdout().print(f"power = {est.power:.4f} (SE {est.se:.4f}; {sims:,} simulations, "
-                      f"seed {seed})", highlight=False)
+        sims_text = f"{sims:,}".replace(",", "." if lang == "id" else ",")
+        stdout().print(f"power = {fmt_number(est.power, 4, lang)} "
+                       f"({'galat baku' if lang == 'id' else 'SE'} {fmt_number(est.se, 4, lang)}; "
+                       f"{sims_text} {'simulasi' if lang == 'id' else 'simulations'}, "
+                       f"{'benih' if lang == 'id' else 'seed'} {seed})", highlight=False)
         stdout().print(simulation_justification(est, data.params, lang), highlight=False,
                       soft_wrap=True)
 
     @power_app.command("curve")
-    def curve(n_from: int = typer.Option(10, "--from"), n_to: int = typer.Option(50, "--to"),
-              step: int = typer.Option(5, "--step"), test: str = _test,
+    def curve(n_from: int = typer.Option(10, "--from", help="Besar sampel terkecil."),
+              n_to: int = typer.Option(50, "--to", help="Besar sampel terbesar."),
+              step: int = typer.Option(5, "--step", help="Langkah besar sampel."), test: str = _test,
               model: str = _modelopt, effect: float = _effect, spread: float = _spread,
               ratio: float = _ratio, levels: int = _levels, p1: float = _p1, p2: float = _p2,
               pre_mean: float = _pre_mean, sims: int = _sims, alpha: float = _ALPHA,
               seed: int = _seed, backend: str = _backend,
-              target: float = typer.Option(0.8, "--target", help="Target power line."),
-              plot: Path = typer.Option(None, "--plot", help="Write the curve (.png or .svg)."),
+              target: float = typer.Option(0.8, "--target", help="Garis power yang dituju."),
+              plot: Path = typer.Option(None, "--plot", help="Tulis kurva (.png atau .svg)."),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP),
               lang: str = _LANG) -> None:
-        """Power against sample size by simulation; optionally a plot."""
+        """Power menurut besar sampel (simulasi); bisa dengan grafik (berkas yang sudah ada
+        tidak ditimpa tanpa --force)."""
         from rich.progress import Progress
         from rich.table import Table
 
         from laktasi.power import power_curve, power_curve_plot
-        from laktasi.report.numbers import check_lang
+        from laktasi.report.numbers import fmt_number
         from laktasi.report.words_power import LABELS, test_name
 
+        check_lang(lang)
+        refuse_existing([plot], lang, force=force)
+        if step <= 0 or n_from > n_to:
+            stop(say("bad_range", lang, start=n_from, stop=n_to, step=step))
         try:
-            check_lang(lang)
-            data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean)
+            data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             ns = list(range(n_from, n_to + 1, step))
             with Progress(console=stdout(), transient=True) as bar:
                 task = bar.add_task("simulasi" if lang == "id" else "simulating",
@@ -260,10 +278,10 @@ def register(app: typer.Typer) -> None:
         for col in (words["n"], words["power"], words["se"]):
             table.add_column(col, justify="right")
         for c in res:
-            table.add_row(str(c.n), f"{c.power:.3f}", f"{c.se:.3f}")
+            table.add_row(str(c.n), fmt_number(c.power, 3, lang), fmt_number(c.se, 3, lang))
         stdout().print(table)
         if plot:
             png, svg = power_curve_plot(res, xlabel=words["n_axis"], ylabel=words["power_axis"],
                                         target=target)
-            plot.write_bytes(svg.encode() if plot.suffix == ".svg" else png)
+            write_file(plot, svg if plot.suffix.lower() == ".svg" else png, lang, force=force)
             stdout().print(str(plot), highlight=False)

@@ -6,27 +6,36 @@ files) and returns an :class:`Analysis`: every test with its result, the
 reason it was chosen (codes the report layer words), assumption checks and
 warnings. Nothing here prints or speaks a language.
 
-Rules (issue "From a data file to the finished results chapter"):
+Rules:
 
 - one group, paired continuous/count: Shapiro-Wilk on the differences (n < 50,
   Lilliefors K-S otherwise) -> paired t if normal, else Wilcoxon; ordinal ->
   Wilcoxon; binary -> McNemar (exact).
 - two groups, post only: normality per group and Levene -> Student/Welch t or
-  Mann-Whitney; ordinal -> Mann-Whitney; binary -> chi-square, or Fisher when an
-  expected count is below 5.
+  Mann-Whitney; ordinal -> Mann-Whitney; binary -> the 2 x 2 table read as taught in
+  Indonesian health statistics courses (:func:`contingency_test`): every expected
+  count >= 5 -> the Continuity Correction row (or Pearson when the study sets
+  ``chi_square_2x2: pearson``), any expected count < 5 -> Fisher's exact test;
+  larger tables -> Pearson.
 - nonequivalent control group: the within-group paired test per group, the
   baseline comparison, and the between-group test that answers "which works
   better": ANCOVA on post adjusted for pre (slopes checked), else Mann-Whitney
   on the change scores.
-- a forced test is run and recorded; when it does not fit the design (e.g.
-  chi-square on the same mothers before and after) a warning says why.
+- a forced test (``force_test``) was checked when the study was loaded against the
+  comparisons the design runs (see :data:`~laktasi.design.study.TEST_FITS`); it is
+  run and recorded with a warning that names the test the rules give (and, for
+  chi-square on the same mothers before and after, why it is wrong).
+
+Every step carries the decision the chapter words: the p read, whether it is below
+alpha, and the direction (after vs before within a group; the higher group between
+groups).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -35,27 +44,12 @@ from laktasi import stats
 from laktasi.errors import LaktasiError, LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
-from .study import Outcome, Study
+from .study import TEST_FITS, Outcome, Study
 
-__all__ = ["TESTS", "Analysis", "OutcomeAnalysis", "TestStep", "analyse"]
+__all__ = ["TESTS", "Analysis", "BaselineTest", "OutcomeAnalysis", "TestStep", "analyse",
+           "contingency_test"]
 
-TESTS = (
-    "wilcoxon",
-    "paired-t",
-    "mcnemar",
-    "chi-square-paired",
-    "mann-whitney",
-    "independent-t",
-    "chi-square",
-    "fisher",
-    "ancova",
-    "mann-whitney-change",
-)
-_FITS = {
-    "within": {"wilcoxon", "paired-t", "mcnemar", "chi-square-paired"},
-    "between": {"mann-whitney", "independent-t", "chi-square", "fisher", "ancova",
-                "mann-whitney-change"},
-}
+TESTS = tuple(TEST_FITS)
 _NORMALITY_MAX_SW = 50
 
 
@@ -67,7 +61,16 @@ class Reason(_Serialisable):
 
 @dataclass(frozen=True)
 class TestStep(_Serialisable):
-    """One test run for one outcome: which comparison, which test, why, the result."""
+    """One test run for one outcome: which comparison, which test, why, the result, and the
+    decision the chapter words.
+
+    ``pvalue`` is the p the decision reads (for a chi-square test, the p of the row
+    ``reading`` names: "pearson", "continuity" or "fisher"); ``significant`` is
+    ``pvalue < alpha``; ``direction`` is, within a group, "increase" / "decrease" (after
+    compared with before; the better level's share for a binary outcome) and, between or at
+    baseline, the group level with the higher values (the larger share of the better level);
+    None when neither.
+    """
 
     outcome: str
     comparison: str  # "within" | "between" | "baseline"
@@ -78,6 +81,25 @@ class TestStep(_Serialisable):
     result: Any
     forced: bool = False
     warnings: tuple[Reason, ...] = ()
+    pvalue: float = math.nan
+    significant: bool = False
+    direction: str | None = None
+    reading: str | None = None
+
+
+@dataclass(frozen=True)
+class BaselineTest(_Serialisable):
+    """Group designs: one characteristic by group (counts per group and category) and the
+    test of comparability, with the row read, its p and the decision."""
+
+    column: str
+    levels: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]  # one row per group, one column per level
+    test: str  # "chi-square" | "fisher"
+    result: Any
+    reading: str  # "pearson" | "continuity" | "fisher"
+    pvalue: float
+    significant: bool
 
 
 @dataclass(frozen=True)
@@ -95,8 +117,9 @@ class Analysis(_Serialisable):
     characteristics: tuple[tuple[str, Any], ...]  # (column, FrequenciesResult)
     outcomes: tuple[OutcomeAnalysis, ...]
     warnings: tuple[Reason, ...] = ()
-    # group designs: characteristics by group, (column, levels, counts per group, test, result)
-    baseline: tuple[tuple[str, tuple[str, ...], tuple[tuple[int, ...], ...], str, Any], ...] = ()
+    baseline: tuple[BaselineTest, ...] = ()  # group designs: characteristics by group
+    # characteristic values outside the study's plausible range (per column)
+    data_warnings: tuple[Reason, ...] = ()
 
 
 def _column(rows: Sequence[Mapping[str, Any]], col: str) -> list[Any]:
@@ -146,12 +169,102 @@ def _binary_codes(values: Sequence[Any], outcome: Outcome) -> np.ndarray:
     return np.array(out)
 
 
+def contingency_test(table: Sequence[Sequence[int]], chi_square_2x2: str = "continuity"
+                     ) -> tuple[str, str, Any, Any, Reason]:
+    """The test, the row of SPSS's Chi-Square Tests table to read, and why, for a table of
+    independent groups (the rule taught in Indonesian health statistics courses).
+
+    - 2 x 2, every expected count >= 5: the Continuity Correction row (or the Pearson row
+      when the study chooses ``chi_square_2x2: pearson``);
+    - 2 x 2, any expected count < 5: Fisher's exact test;
+    - larger tables: the Pearson row (Fisher-Freeman-Halton when an expected count is below
+      5 and the exact test can be computed).
+
+    Returns ``(test, reading, chi_square_result, fisher_result_or_None, reason)``.
+
+    >>> test, reading, chi, fisher, why = contingency_test([[12, 3], [8, 7]])
+    >>> test, reading, why.code, round(chi.continuity.pvalue, 3)
+    ('chi-square', 'continuity', 'expected_all_5_or_more_2x2', 0.245)
+    """
+    chi = stats.chi_square(table)
+    shape = (len(table), len(table[0]) if len(table) else 0)
+    if shape == (2, 2):
+        fisher = stats.fisher_exact(table)
+        if chi.n_expected_below_5:
+            return "fisher", "fisher", chi, fisher, Reason("expected_below_5_2x2", {
+                "cells": chi.n_expected_below_5, "min": chi.min_expected})
+        if chi_square_2x2 == "pearson":
+            return "chi-square", "pearson", chi, fisher, Reason("pearson_chosen_2x2")
+        return "chi-square", "continuity", chi, fisher, Reason("expected_all_5_or_more_2x2")
+    if chi.n_expected_below_5:
+        try:
+            fisher = stats.fisher_exact(table)
+        except LaktasiError:
+            return "chi-square", "pearson", chi, None, Reason("expected_below_5_large", {
+                "cells": chi.n_expected_below_5, "exact": False})
+        return "fisher", "fisher", chi, fisher, Reason("expected_below_5_large", {
+            "cells": chi.n_expected_below_5, "exact": True})
+    return "chi-square", "pearson", chi, None, Reason("expected_all_5_or_more_large")
+
+
+def _read_p(test: str, reading: str | None, result: Any) -> float:
+    """The p the decision reads from a result."""
+    if test == "chi-square" and reading == "continuity" and result.continuity is not None:
+        return float(result.continuity.pvalue)
+    if test == "chi-square" and reading == "pearson":
+        return float(result.pearson.pvalue)
+    return float(result.pvalue)
+
+
+def _decided(step: TestStep, alpha: float, direction: str | None) -> TestStep:
+    p = _read_p(step.test, step.reading, step.result)
+    return replace(step, pvalue=p, significant=bool(p < alpha), direction=direction)
+
+
+def _change(test: str, result: Any, pre: np.ndarray, post: np.ndarray) -> str | None:
+    """'increase' / 'decrease' of after against before, as the test sees it."""
+    if test == "wilcoxon":
+        sign = result.positive.sum_ranks - result.negative.sum_ranks
+    elif test == "mcnemar":
+        sign = result.b - result.c  # b: worse -> better
+    else:
+        keep = ~(np.isnan(pre) | np.isnan(post))
+        sign = float(np.mean(post[keep] - pre[keep])) if keep.any() else 0.0
+    if sign == 0 or sign != sign:
+        return None
+    return "increase" if sign > 0 else "decrease"
+
+
+def _higher(test: str, result: Any, levels: tuple[str, ...], table: Any = None) -> str | None:
+    """The group level with the higher outcome according to the between-group result."""
+    first, second = levels
+    if test == "ancova":
+        sign = result.difference  # second - first
+    elif test == "mann-whitney-change":
+        sign = result.effect_size.value  # mann_whitney(second, first)
+    elif test == "mann-whitney":
+        sign = -result.effect_size.value  # mann_whitney(first, second)
+    elif test == "independent-t":
+        sign = -(result.x.mean - result.y.mean)
+    elif table is not None:
+        (a, b), (c, d) = table[0][:2], table[1][:2]
+        if not (a + b) or not (c + d):
+            return None
+        sign = c / (c + d) - a / (a + b)  # share with the better level: second - first
+    else:
+        return None
+    if sign is None or sign == 0 or sign != sign:
+        return None
+    return second if sign > 0 else first
+
+
 def _within(outcome: Outcome, pre: np.ndarray, post: np.ndarray, alpha: float,
             group: str | None) -> TestStep:
     reasons: list[Reason] = []
     checks: list[Any] = []
     warnings: list[Reason] = []
-    forced = outcome.force_test is not None
+    forced = outcome.force_test is not None and TEST_FITS.get(
+        outcome.force_test, ("",))[0] == "within"
     if outcome.type == "binary":
         test = "mcnemar"
         reasons.append(Reason("paired_binary"))
@@ -172,21 +285,20 @@ def _within(outcome: Outcome, pre: np.ndarray, post: np.ndarray, alpha: float,
                 "test": None if norm is None else norm.test,
                 "p": None if norm is None else norm.pvalue}))
     if forced:
-        if outcome.force_test not in _FITS["within"]:
-            warnings.append(Reason("forced_test_does_not_fit", {"test": outcome.force_test,
-                                                                 "comparison": "within"}))
-        elif outcome.force_test != test:
+        if outcome.force_test != test:
             warnings.append(Reason("forced_test_overrides", {"chosen": test,
                                                               "forced": outcome.force_test}))
         test = outcome.force_test
-        if test == "chi-square-paired" or test in {"chi-square", "fisher"}:
+        if test == "chi-square-paired":
             warnings.append(Reason("chi_square_on_paired_data"))
-    result = _run_within(test, outcome, pre, post)
-    return TestStep(outcome.name, "within", group, test, tuple(reasons), tuple(checks), result,
-                    forced, tuple(warnings))
+    result = _run_within(test, pre, post)
+    step = TestStep(outcome.name, "within", group, test, tuple(reasons), tuple(checks), result,
+                    forced, tuple(warnings), reading="pearson" if test == "chi-square-paired"
+                    else None)
+    return _decided(step, alpha, _change(test, result, pre, post))
 
 
-def _run_within(test: str, outcome: Outcome, pre: np.ndarray, post: np.ndarray) -> Any:
+def _run_within(test: str, pre: np.ndarray, post: np.ndarray) -> Any:
     if test == "wilcoxon":
         return stats.wilcoxon_signed_rank(pre, post)
     if test == "paired-t":
@@ -194,40 +306,40 @@ def _run_within(test: str, outcome: Outcome, pre: np.ndarray, post: np.ndarray) 
     keep = ~(np.isnan(pre) | np.isnan(post))
     if test == "mcnemar":
         return stats.mcnemar(pre[keep], post[keep], levels=(0.0, 1.0))
-    if test in {"chi-square-paired", "chi-square"}:
+    if test == "chi-square-paired":
         # the same mothers counted twice as if they were two groups: wrong, run on request
         table = [[int((pre[keep] == 0).sum()), int((pre[keep] == 1).sum())],
                  [int((post[keep] == 0).sum()), int((post[keep] == 1).sum())]]
         return stats.chi_square(table)
-    if test == "fisher":
-        table = [[int((pre[keep] == 0).sum()), int((pre[keep] == 1).sum())],
-                 [int((post[keep] == 0).sum()), int((post[keep] == 1).sum())]]
-        return stats.fisher_exact(table)
-    if test == "mann-whitney":
-        return stats.mann_whitney(pre, post)
-    if test == "independent-t":
-        return stats.independent_t(pre, post)
-    raise LaktasiInputError(f"force_test = {test!r} is not a test laktasi runs; choose one of "
-                            f"{', '.join(TESTS)}.", value=test, allowed=TESTS)
+    raise LaktasiInputError(f"force_test = {test!r} does not compare the same mothers before "
+                            f"and after; choose one of {', '.join(_within_tests())}.",
+                            value=test, allowed=_within_tests())
 
 
-def _between(outcome: Outcome, x: np.ndarray, y: np.ndarray, alpha: float,
-             comparison: str = "between") -> TestStep:
+def _within_tests() -> tuple[str, ...]:
+    return tuple(t for t, fit in TEST_FITS.items() if fit[0] == "within")
+
+
+def _binary_table(x: np.ndarray, y: np.ndarray) -> list[list[int]]:
+    """Group x outcome counts: rows the two groups, columns (better level, worse level)."""
+    xa, ya = x[~np.isnan(x)], y[~np.isnan(y)]
+    return [[int((xa == 1).sum()), int((xa == 0).sum())],
+            [int((ya == 1).sum()), int((ya == 0).sum())]]
+
+
+def _between(outcome: Outcome, x: np.ndarray, y: np.ndarray, alpha: float, levels: tuple[str, ...],
+             comparison: str = "between", chi_square_2x2: str = "continuity") -> TestStep:
     reasons: list[Reason] = []
     checks: list[Any] = []
     warnings: list[Reason] = []
+    reading = None
+    table = None
     if outcome.type == "binary":
-        xa, ya = x[~np.isnan(x)], y[~np.isnan(y)]
-        table = [[int((xa == 1).sum()), int((xa == 0).sum())],
-                 [int((ya == 1).sum()), int((ya == 0).sum())]]
-        chi = stats.chi_square(table)
-        checks.append(chi)
-        if chi.n_expected_below_5:
-            test, result = "fisher", stats.fisher_exact(table)
-            reasons.append(Reason("expected_below_5", {"cells": chi.n_expected_below_5}))
-        else:
-            test, result = "chi-square", chi
-            reasons.append(Reason("expected_all_5_or_more"))
+        table = _binary_table(x, y)
+        test, reading, chi, fisher, why = contingency_test(table, chi_square_2x2)
+        result = fisher if test == "fisher" else chi
+        checks += [c for c in (chi, fisher) if c is not None and c is not result]
+        reasons.append(why)
     elif outcome.type == "ordinal":
         test, result = "mann-whitney", stats.mann_whitney(x, y)
         reasons.append(Reason("independent_ordinal"))
@@ -246,31 +358,39 @@ def _between(outcome: Outcome, x: np.ndarray, y: np.ndarray, alpha: float,
             reasons.append(Reason("groups_not_normal", {
                 "p_x": None if nx is None else nx.pvalue,
                 "p_y": None if ny is None else ny.pvalue}))
-    forced = outcome.force_test is not None and comparison == "between"
+    forced = (comparison == "between" and outcome.force_test is not None
+              and outcome.force_test in {"mann-whitney", "independent-t", "chi-square", "fisher"})
     if forced and outcome.force_test != test:
-        if outcome.force_test not in _FITS["between"]:
-            warnings.append(Reason("forced_test_does_not_fit", {"test": outcome.force_test,
-                                                                 "comparison": "between"}))
+        warnings.append(Reason("forced_test_overrides", {"chosen": test,
+                                                          "forced": outcome.force_test}))
+        chosen = test
         test = outcome.force_test
-        result = _run_within(test, outcome, x, y) if test in {"wilcoxon", "paired-t"} else (
-            _run_between_forced(test, x, y))
-    return TestStep(outcome.name, comparison, None, test, tuple(reasons), tuple(checks), result,
-                    forced, tuple(warnings))
-
-
-def _run_between_forced(test: str, x: np.ndarray, y: np.ndarray) -> Any:
-    if test == "mann-whitney":
-        return stats.mann_whitney(x, y)
-    if test == "independent-t":
-        return stats.independent_t(x, y)
-    raise LaktasiInputError(f"force_test = {test!r} cannot be used for a between-group "
-                            "comparison of this outcome.", value=test)
+        if test == "mann-whitney":
+            result = stats.mann_whitney(x, y)
+        elif test == "independent-t":
+            result = stats.independent_t(x, y)
+        else:
+            chi = next(c for c in (result, *checks) if type(c).__name__ == "ChiSquareResult")
+            fisher = next((c for c in (result, *checks) if type(c).__name__ == "FisherResult"),
+                          None)
+            if test == "fisher" and fisher is None:
+                fisher = stats.fisher_exact(table)
+            result = fisher if test == "fisher" else chi
+            checks = [c for c in (chi, fisher) if c is not None and c is not result]
+            if test == "fisher":
+                reading = "fisher"
+            elif chosen == "fisher" or reading is None:
+                reading = "continuity" if chi.continuity is not None else "pearson"
+    step = TestStep(outcome.name, comparison, None, test, tuple(reasons), tuple(checks), result,
+                    forced, tuple(warnings), reading=reading)
+    return _decided(step, alpha, _higher(test, result, levels, table))
 
 
 def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, groups: list[str],
                       levels: tuple[str, ...], alpha: float) -> TestStep:
     reasons: list[Reason] = []
     checks: list[Any] = []
+    warnings: list[Reason] = []
     keep = ~(np.isnan(pre) | np.isnan(post))
     g = [grp for grp, k in zip(groups, keep, strict=True) if k]
     try:
@@ -279,18 +399,54 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
         anc = None
         reasons.append(Reason("ancova_not_possible", {"error": str(exc)}))
     change = post - pre
+    test, result = "mann-whitney-change", None
     if anc is not None:
-        checks.append(anc)
         slopes_ok = not (anc.slopes_pvalue < alpha)
         if slopes_ok:
             reasons.append(Reason("ancova_slopes_homogeneous", {"p": anc.slopes_pvalue}))
-            return TestStep(outcome.name, "between", None, "ancova", tuple(reasons), (), anc)
-        reasons.append(Reason("ancova_slopes_differ", {"p": anc.slopes_pvalue}))
-    x = change[[grp == levels[0] for grp in groups]]
-    y = change[[grp == levels[1] for grp in groups]]
-    res = stats.mann_whitney(y, x)
-    return TestStep(outcome.name, "between", None, "mann-whitney-change", tuple(reasons),
-                    tuple(checks), res)
+            test, result = "ancova", anc
+        else:
+            checks.append(anc)
+            reasons.append(Reason("ancova_slopes_differ", {"p": anc.slopes_pvalue}))
+    x_mask = np.array([grp == levels[0] for grp in groups])
+    y_mask = np.array([grp == levels[1] for grp in groups])
+    if result is None:
+        result = stats.mann_whitney(change[y_mask], change[x_mask])
+    forced_test = outcome.force_test
+    forced = forced_test in {"ancova", "mann-whitney-change", "mann-whitney", "independent-t"}
+    if forced and forced_test != test:
+        warnings.append(Reason("forced_test_overrides", {"chosen": test, "forced": forced_test}))
+        test = forced_test
+        if test == "ancova":
+            if anc is None:
+                raise LaktasiInputError(f"force_test = 'ancova' cannot be computed for "
+                                        f"{outcome.name}: {reasons[0].detail['error']}",
+                                        value="ancova")
+            result = anc
+            checks = [c for c in checks if c is not anc]
+        elif test == "mann-whitney-change":
+            result = stats.mann_whitney(change[y_mask], change[x_mask])
+        elif test == "mann-whitney":  # the posttest alone, as some seeds did
+            result = stats.mann_whitney(post[x_mask], post[y_mask])
+            warnings.append(Reason("posttest_only_ignores_pretest"))
+        else:
+            result = stats.independent_t(post[x_mask], post[y_mask])
+            warnings.append(Reason("posttest_only_ignores_pretest"))
+    step = TestStep(outcome.name, "between", None, test, tuple(reasons), tuple(checks), result,
+                    bool(forced), tuple(warnings))
+    return _decided(step, alpha, _higher(test, result, levels))
+
+
+def _implausible(ch, values: list[Any]) -> Reason | None:
+    """The values of a numeric characteristic outside the study's plausible range."""
+    if not ch.bins or (ch.min is None and ch.max is None):
+        return None
+    x = _floats(values)
+    bad = [float(v) for v in x[~np.isnan(x)] if not ch.plausible(float(v))]
+    if not bad:
+        return None
+    return Reason("implausible_characteristic", {"column": ch.column, "values": bad,
+                                                 "min": ch.min, "max": ch.max})
 
 
 def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
@@ -299,10 +455,15 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
         raise LaktasiInputError("The data has no rows (no mothers) to analyse.", n=0)
     alpha = study.alpha
     characteristics = []
+    data_warnings = []
     for ch in study.characteristics:
-        values = _categorised(ch, _column(rows, ch.column))
+        raw = _column(rows, ch.column)
+        values = _categorised(ch, raw)
         characteristics.append((ch.column, stats.frequencies(values, categories=list(ch.levels)
                                                              or None)))
+        warn = _implausible(ch, raw)
+        if warn is not None:
+            data_warnings.append(warn)
     group_values: list[str] | None = None
     levels: tuple[str, ...] = ()
     if study.group is not None:
@@ -343,13 +504,16 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
             x_mask = np.array([g == levels[0] for g in group_values])
             y_mask = np.array([g == levels[1] for g in group_values])
             if pre is not None:
-                steps.append(_between(out, pre[x_mask], pre[y_mask], alpha, "baseline"))
+                steps.append(_between(out, pre[x_mask], pre[y_mask], alpha, levels, "baseline",
+                                      study.chi_square_2x2))
                 if out.type == "binary":
-                    steps.append(_between(out, post[x_mask], post[y_mask], alpha))
+                    steps.append(_between(out, post[x_mask], post[y_mask], alpha, levels,
+                                          chi_square_2x2=study.chi_square_2x2))
                 else:
                     steps.append(_ancova_or_change(out, pre, post, group_values, levels, alpha))
             else:
-                steps.append(_between(out, post[x_mask], post[y_mask], alpha))
+                steps.append(_between(out, post[x_mask], post[y_mask], alpha, levels,
+                                      chi_square_2x2=study.chi_square_2x2))
         outcomes.append(OutcomeAnalysis(out, tuple(descr), tuple(cross), tuple(steps)))
     baseline = []
     if study.group is not None:
@@ -362,20 +526,16 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
             table = [[row[j] for j in keep] for row in counts]
             if len(keep) < 2:
                 continue
-            chi = stats.chi_square(table)
-            if chi.n_expected_below_5:
-                try:
-                    test, res = "fisher", stats.fisher_exact(table)
-                except LaktasiError:
-                    test, res = "chi-square", chi
-            else:
-                test, res = "chi-square", chi
-            baseline.append((ch.column, tuple(lv[j] for j in keep),
-                             tuple(tuple(r) for r in table), test, res))
+            test, reading, chi, fisher, _ = contingency_test(table, study.chi_square_2x2)
+            res = fisher if test == "fisher" else chi
+            p = _read_p(test, reading, res)
+            baseline.append(BaselineTest(ch.column, tuple(lv[j] for j in keep),
+                                         tuple(tuple(r) for r in table), test, res, reading, p,
+                                         bool(p < alpha)))
     warnings = []
     if study.design == "one-group-pretest-posttest":
         warnings.append(Reason("no_control_group"))
     if study.design == "nonequivalent-control-pretest-posttest":
         warnings.append(Reason("not_randomised"))
     return Analysis(study, len(rows), tuple(characteristics), tuple(outcomes), tuple(warnings),
-                    tuple(baseline))
+                    tuple(baseline), tuple(data_warnings))

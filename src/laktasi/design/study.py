@@ -25,13 +25,17 @@ import yaml
 from laktasi.errors import LaktasiInputError
 
 __all__ = [
+    "CHI_SQUARE_2X2",
     "DESIGNS",
+    "DESIGN_COMPARISONS",
     "OUTCOME_TYPES",
+    "TEST_FITS",
     "Characteristic",
     "GroupSpec",
     "Outcome",
     "Study",
     "StudyError",
+    "forced_tests_allowed",
     "load_study",
     "study_from_mapping",
 ]
@@ -42,6 +46,33 @@ DESIGNS = (
     "nonequivalent-control-pretest-posttest",
 )
 OUTCOME_TYPES = ("continuous", "count", "ordinal", "binary")
+_NUMERIC = ("continuous", "count", "ordinal")
+
+# The comparisons each design runs: within a group (the same mothers before and after) and/or
+# between the two groups.
+DESIGN_COMPARISONS: dict[str, tuple[str, ...]] = {
+    "one-group-pretest-posttest": ("within",),
+    "two-group-posttest": ("between",),
+    "nonequivalent-control-pretest-posttest": ("within", "between"),
+}
+# test id -> (the comparison it serves, the outcome types it fits, the designs it needs or ()):
+# what a study's ``force_test`` may name.
+TEST_FITS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "wilcoxon": ("within", _NUMERIC, ()),
+    "paired-t": ("within", _NUMERIC, ()),
+    "mcnemar": ("within", ("binary",), ()),
+    "chi-square-paired": ("within", ("binary",), ()),  # the seeds' (wrong) choice: runs, warned
+    "mann-whitney": ("between", _NUMERIC, ()),
+    "independent-t": ("between", _NUMERIC, ()),
+    "chi-square": ("between", ("binary",), ()),
+    "fisher": ("between", ("binary",), ()),
+    "ancova": ("between", ("continuous", "count"), ("nonequivalent-control-pretest-posttest",)),
+    "mann-whitney-change": ("between", _NUMERIC, ("nonequivalent-control-pretest-posttest",)),
+}
+# Which row of SPSS's Chi-Square Tests table a 2 x 2 table with every expected count >= 5 is
+# read from: "continuity" (the rule taught in Indonesian health statistics courses) or
+# "pearson" (a study may choose it; the chapter then says so).
+CHI_SQUARE_2X2 = ("continuity", "pearson")
 
 # Defaults from DOMAIN.md (editable in the study file)
 DEFAULT_CHARACTERISTICS: dict[str, dict[str, Any]] = {
@@ -62,6 +93,26 @@ DEFAULT_CHARACTERISTICS: dict[str, dict[str, Any]] = {
 }
 
 
+def forced_tests_allowed(design: str, outcome_type: str) -> tuple[str, ...]:
+    """The tests ``force_test`` may name for an outcome of this type in this design.
+
+    >>> forced_tests_allowed("one-group-pretest-posttest", "binary")
+    ('mcnemar', 'chi-square-paired')
+    """
+    comparisons = DESIGN_COMPARISONS[design]
+    return tuple(t for t, (cmp, types, designs) in TEST_FITS.items()
+                 if cmp in comparisons and outcome_type in types
+                 and (not designs or design in designs))
+
+
+DEFAULT_INTERVENTION = {"id": "pijat oksitosin", "en": "oxytocin massage"}
+# a banded age column without its own min/max: values outside this range are warned
+AGE_COLUMNS = ("umur", "usia", "age")
+AGE_PLAUSIBLE = (10.0, 60.0)
+_COMPARISON_TEXT = {"within": "the same mothers before and after (within a group)",
+                    "between": "two groups (between groups)"}
+
+
 class StudyError(LaktasiInputError):
     """A problem in the study description, located by file and key path."""
 
@@ -74,10 +125,16 @@ class Characteristic:
     label: dict[str, str]
     categories: tuple[str, ...] = ()
     bins: tuple[dict[str, Any], ...] = ()
+    min: float | None = None  # plausible range of a numeric characteristic (age 10-60)
+    max: float | None = None
 
     @property
     def levels(self) -> tuple[str, ...]:
         return tuple(b["label"] for b in self.bins) if self.bins else self.categories
+
+    def plausible(self, x: float) -> bool:
+        """True when a value lies in the study's plausible range (no range: always)."""
+        return ((self.min is None or x >= self.min) and (self.max is None or x <= self.max))
 
 
 @dataclass(frozen=True)
@@ -122,6 +179,16 @@ class Study:
     year: str = ""
     alpha: float = 0.05
     source: str = ""
+    # the intervention's name in the chapter's sentences; group designs take the label of
+    # group.intervention instead
+    intervention: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_INTERVENTION))
+    chi_square_2x2: str = "continuity"
+
+    def intervention_name(self, lang: str) -> str:
+        """The intervention as the chapter names it ("pijat oksitosin", a group's label)."""
+        if self.group is not None and self.group.intervention is not None:
+            return self.group.label(self.group.intervention, lang)
+        return self.intervention.get(lang) or self.intervention.get("id", "")
 
     @property
     def paired(self) -> bool:
@@ -247,9 +314,14 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         if bins and (not isinstance(bins, list) or not all(
                 isinstance(b, Mapping) and "label" in b for b in bins)):
             raise r.fail(f"{path}.bins", "must be a list of {label, min, max} bands.", value=bins)
+        lo, hi = r.number(merged, "min", path), r.number(merged, "max", path)
+        if bins and lo is None and hi is None and col.strip().lower() in AGE_COLUMNS:
+            lo, hi = AGE_PLAUSIBLE
+        if lo is not None and hi is not None and lo > hi:
+            raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
         chars.append(Characteristic(col, r.label(merged, path, col),
                                     r.str_list(merged, "categories", path),
-                                    tuple(dict(b) for b in bins)))
+                                    tuple(dict(b) for b in bins), lo, hi))
     outs = []
     raw_outs = top.get("outcomes")
     if not isinstance(raw_outs, list) or not raw_outs:
@@ -280,9 +352,24 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         lo, hi = r.number(o, "min", path), r.number(o, "max", path)
         if lo is not None and hi is not None and lo > hi:
             raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
+        forced = None if o.get("force_test") is None else r.text(o, "force_test", path)
+        if forced is not None:
+            allowed = forced_tests_allowed(design, typ)
+            if forced not in allowed:
+                serves = TEST_FITS.get(forced, ("", (), ()))[0]
+                why = (f"{forced} compares {_COMPARISON_TEXT[serves]}, " if serves
+                       else f"{forced} is not a test laktasi runs; ")
+                raise r.fail(f"{path}.force_test", f"= {forced!r} cannot be used here: {why}"
+                             f"while the design {design} compares "
+                             f"{' and '.join(_COMPARISON_TEXT[c] for c in DESIGN_COMPARISONS[design])}"
+                             f" for a {typ} outcome; allowed: {', '.join(allowed)}.",
+                             key="force_test", value=forced, allowed=allowed)
         outs.append(Outcome(name, r.label(o, path, name), typ, r.text(o, "post", path),
                             None if pre is None else str(pre), str(o.get("unit", "")), levels,
-                            lo, hi, None if o.get("force_test") is None else str(o["force_test"])))
+                            lo, hi, forced))
+    intervention = dict(DEFAULT_INTERVENTION)
+    if st.get("intervention") is not None:
+        intervention = r.label({"label": st["intervention"]}, "study.intervention", "")
     return Study(
         id=r.text(st, "id", "study"),
         title=r.text(st, "title", "study"),
@@ -295,6 +382,8 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         year=str(st.get("year", "")),
         alpha=0.05 if alpha is None else alpha,
         source=source,
+        intervention=intervention,
+        chi_square_2x2=r.choice(st, "chi_square_2x2", "study", CHI_SQUARE_2X2, "continuity"),
     )
 
 

@@ -7,7 +7,9 @@ value, what is allowed), all found in one pass:
   columns the study does not use (warning; a warning too for names/addresses: personal data);
 - numbers: text in a number column (``5,5`` with a decimal comma is 5.5, ``lima`` is not),
   values out of range (the outcome's ``min``/``max``; otherwise no negative values, at most
-  24 feeds and 30 infant urinations a day), whole numbers for counts (warning);
+  24 feeds and 30 infant urinations a day), whole numbers for counts (warning); banded
+  characteristics outside the study's plausible range (``min``/``max``; age 10-60 by
+  default) as warnings;
 - categories: a value not in the list (matched without case or extra spaces; the canonical
   spelling is kept), binary outcomes outside their two levels, group labels not among the
   study's groups, numbers outside every band of a banded characteristic (e.g. age);
@@ -27,20 +29,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from laktasi.design.study import Characteristic, Outcome, Study
+from laktasi.design.study import AGE_COLUMNS, AGE_PLAUSIBLE, Characteristic, Outcome, Study
 
 from ._problems import DataError, Problem, ValidationReport
 from ._readers import RawTable, is_empty, norm_name, read_data
 
-__all__ = ["load_data", "outcome_range", "parse_number", "validate"]
+__all__ = ["AGE_COLUMNS", "AGE_PLAUSIBLE", "load_data", "outcome_range", "parse_number", "validate"]
 
 # Plausible daily limits by outcome name (DOMAIN.md: feeds 8-12 a day, wet diapers >= 6)
 _DAILY_MAX = (
     (("menyusu", "nyusu", "feed", "breastfeed"), 24.0),
     (("bak", "urin", "kencing", "popok", "diaper", "wet"), 30.0),
 )
-AGE_COLUMNS = ("umur", "usia", "age")
-AGE_PLAUSIBLE = (10.0, 60.0)
 _PERSONAL = ("nama", "name", "alamat", "address", "telepon", "telp", "phone", "nik", "hp",
              "whatsapp", "wa")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -296,13 +296,15 @@ class _Checker:
         col = ch.column
         if ch.bins:
             bands = _bins_text(ch.bins)
-            age = norm_name(col) in AGE_COLUMNS
+            # the study's plausible range (age: 10-60 unless the study sets min/max); the
+            # analysis warns about the same values in the chapter's notes
+            code = "implausible" if norm_name(col) in AGE_COLUMNS else "implausible_value"
 
             def check(i: int, x: float, v: Any) -> None:
                 if not _in_bins(x, ch.bins):
                     self.add(self.rows[i], col, v, "no_bin", bands)
-                elif age and not AGE_PLAUSIBLE[0] <= x <= AGE_PLAUSIBLE[1]:
-                    self.add(self.rows[i], col, v, "implausible", _range_text(*AGE_PLAUSIBLE),
+                elif not ch.plausible(x):
+                    self.add(self.rows[i], col, v, code, _range_text(ch.min, ch.max),
                              severity="warning")
 
             self.numbers(col, values, lo=None, hi=None, extra=check)

@@ -28,6 +28,8 @@ from scipy import special
 
 from laktasi.errors import LaktasiInputError
 
+from ._fused import GroupBinary, GroupValues, PairedBinary, PairedValues
+
 __all__ = ["DESIGNS", "DataModel", "binary_groups", "binary_pairs", "integer_counts",
            "milk_volume", "milk_volume_groups", "normal_differences", "normal_groups",
            "ordinal_groups", "ordinal_scores", "two_group_counts"]
@@ -38,12 +40,15 @@ Draw = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
 @dataclass(frozen=True)
 class DataModel:
-    """A named data model: ``draw(rng, sims, n)`` and what it represents."""
+    """A named data model: ``draw(rng, sims, n)`` and what it represents; ``fused``, when
+    set, is the same distribution in the form the fused kernels draw from
+    (:mod:`laktasi.power._fused`: probabilities of each value, rounded to 2**-32)."""
 
     name: str
     design: str
     params: tuple[tuple[str, float], ...]
     draw: Draw
+    fused: object | None = None
 
     def __call__(self, rng: np.random.Generator, sims: int, n: int
                  ) -> tuple[np.ndarray, np.ndarray]:
@@ -133,6 +138,27 @@ _LEVELS = 65536
 _U = (np.arange(_LEVELS) + 0.5) / _LEVELS
 
 
+def _change_counts(spread: float, shift: float) -> dict[int, int]:
+    """How many of the 65,536 equally likely levels give each rounded change."""
+    values, counts = np.unique(np.rint(special.ndtri(_U) * spread + shift), return_counts=True)
+    return {int(v): int(c) for v, c in zip(values, counts, strict=True)}
+
+
+def _base_plus_change(lo: int, hi: int, change: dict[int, int]) -> dict[int, int]:
+    """Weights (out of (hi - lo + 1) x 65,536) of max(base + change, 0), base uniform."""
+    out: dict[int, int] = {}
+    for base in range(lo, hi + 1):
+        for c, w in change.items():
+            v = max(base + c, 0)
+            out[v] = out.get(v, 0) + w
+    return out
+
+
+def _probs(weights: dict[int, int], lo: int, hi: int) -> tuple[float, ...]:
+    total = sum(weights.values())
+    return tuple(weights.get(v, 0) / total for v in range(lo, hi + 1))
+
+
 def integer_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
                    spread: float = 1.5) -> DataModel:
     """Whole-number outcomes with heavy ties (e.g. feeds per 24 h): pre uniform on
@@ -151,9 +177,16 @@ def integer_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
         change = table[rng.integers(0, _LEVELS, size=(sims, n), dtype=np.uint16)]
         post = np.maximum(pre + change, 0)
         return pre, post
+
+    # d = max(pre + change, 0) - pre = max(change, -pre)
+    diff: dict[int, int] = {}
+    for pre in range(base_low, base_high + 1):
+        for c, w in _change_counts(spread, effect).items():
+            diff[max(c, -pre)] = diff.get(max(c, -pre), 0) + w
+    lo, hi = min(diff), max(diff)
     return DataModel("counts", DESIGNS[0],
                      (("base_low", base_low), ("base_high", base_high), ("effect", effect),
-                      ("spread", spread)), draw)
+                      ("spread", spread)), draw, PairedValues(lo, _probs(diff, lo, hi)))
 
 
 def two_group_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
@@ -171,9 +204,14 @@ def two_group_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
         x = x + np.rint(z[rng.integers(0, _LEVELS, size=(sims, n), dtype=np.uint16)] + effect)
         y = y + np.rint(z[rng.integers(0, _LEVELS, size=(sims, m), dtype=np.uint16)])
         return np.maximum(x, 0).astype(np.int64), np.maximum(y, 0).astype(np.int64)
+
+    wx = _base_plus_change(base_low, base_high, _change_counts(spread, effect))
+    wy = _base_plus_change(base_low, base_high, _change_counts(spread, 0.0))
+    lo, hi = min(*wx, *wy), max(*wx, *wy)
     return DataModel("counts", DESIGNS[1],
                      (("base_low", base_low), ("base_high", base_high), ("effect", effect),
-                      ("spread", spread), ("ratio", ratio)), draw)
+                      ("spread", spread), ("ratio", ratio)), draw,
+                     GroupValues(lo, _probs(wx, lo, hi), _probs(wy, lo, hi), ratio))
 
 
 # --- ordinal scores ------------------------------------------------------------------
@@ -239,7 +277,8 @@ def binary_pairs(p_improve: float, p_worsen: float, p_pre: float = 0.4) -> DataM
         post = ((cat == 1) | (cat == 3)).astype(np.int8)
         return pre, post
     return DataModel("binary", DESIGNS[0],
-                     (("p_improve", p_improve), ("p_worsen", p_worsen), ("p_pre", p_pre)), draw)
+                     (("p_improve", p_improve), ("p_worsen", p_worsen), ("p_pre", p_pre)), draw,
+                     PairedBinary(p_improve, p_worsen))
 
 
 def binary_groups(p1: float, p2: float, ratio: float = 1.0) -> DataModel:
@@ -253,4 +292,5 @@ def binary_groups(p1: float, p2: float, ratio: float = 1.0) -> DataModel:
     def draw(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
         return ((rng.random((sims, n)) < p1).astype(np.int8),
                 (rng.random((sims, _control_n(n, ratio))) < p2).astype(np.int8))
-    return DataModel("binary", DESIGNS[1], (("p1", p1), ("p2", p2), ("ratio", ratio)), draw)
+    return DataModel("binary", DESIGNS[1], (("p1", p1), ("p2", p2), ("ratio", ratio)), draw,
+                     GroupBinary(p1, p2, ratio))

@@ -30,6 +30,7 @@ from laktasi.errors import InvalidOptionError, LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
 from . import _kernels as k
+from ._fused import fused_hits, plan_for
 from .generators import DESIGNS
 
 __all__ = ["PAIRED_TESTS", "TWO_GROUP_TESTS", "PowerEstimate", "cupy_available",
@@ -113,21 +114,25 @@ def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 
     """Power of ``test`` with ``n`` pairs (one group) or ``n`` mothers per group (two
     groups) for data drawn from ``model``, by simulating ``sims`` studies.
 
-    Studies are simulated in chunks of ``chunk``, each with its own random stream spawned
-    from ``seed``, on ``workers`` threads (default: the CPU cores, at most 8); the estimate
-    is the same whatever the number of threads.
+    Whole-number and yes/no models with their usual tests (``integer_counts`` with
+    Wilcoxon or paired t, ``two_group_counts`` with Mann-Whitney, ``binary_pairs`` with
+    McNemar, ``binary_groups`` with the 2 x 2 tests) are simulated fused
+    (:mod:`laktasi.power._fused`): each study is drawn and tested in one pass from a
+    counter-based stream, compiled with numba when it is installed, else with numpy --
+    the same estimate either way, and whatever ``chunk`` and ``workers``. Other models
+    are drawn with numpy's generator in chunks of ``chunk``, each with its own stream
+    spawned from ``seed``. Both run on ``workers`` threads (default: the CPU cores, at
+    most 8); the estimate does not depend on the number of threads.
 
-    ``backend="cupy"`` runs on an NVIDIA GPU when CuPy is installed (see
-    :mod:`laktasi.power._gpu`; only whole-number counts with the Wilcoxon test so far);
-    its random stream differs from numpy's, so its estimate agrees within Monte-Carlo
-    error, not digit for digit.
+    ``backend="cupy"`` runs the fused models on an NVIDIA GPU when CuPy is installed (see
+    :mod:`laktasi.power._gpu`): the same counters, so the same estimate as on the CPU.
 
     Examples
     --------
     >>> from laktasi.power import integer_counts
     >>> est = simulate_power(20, integer_counts(effect=1.0), "wilcoxon", sims=2_000, seed=1)
     >>> est.power, round(est.se, 4)
-    (0.7875, 0.0091)
+    (0.796, 0.009)
     """
     if backend not in BACKENDS:
         raise InvalidOptionError(f"backend={backend!r}: choose one of {', '.join(BACKENDS)}.",
@@ -140,11 +145,14 @@ def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 
         raise LaktasiInputError(f"alpha = {alpha} must lie between 0 and 1.", alpha=alpha)
     name = getattr(model, "name", "custom")
     method = f"Monte Carlo, {test} (two-sided, p as laktasi.stats), {name} data"
+    fused = getattr(model, "fused", None)
+    plan = plan_for(fused, test, n, alpha) if fused is not None else None
     if backend == "cupy":
-        from ._gpu import simulate_counts_wilcoxon
+        from ._gpu import simulate_fused_gpu
 
-        hits = simulate_counts_wilcoxon(n, model, test, sims=sims, alpha=alpha, seed=seed,
-                                        progress=progress)
+        hits = simulate_fused_gpu(plan, sims=sims, seed=seed, progress=progress)
+    elif plan is not None:
+        hits = fused_hits(plan, sims, seed, workers=workers, block=chunk, progress=progress)
     else:
         sizes = [min(chunk, sims - start) for start in range(0, sims, chunk)]
         # one random stream per chunk (spawned from the seed): the result does not depend
@@ -191,15 +199,21 @@ def power_curve(ns: Sequence[int], model: Model, test: str = "wilcoxon", *,
 
 def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str,
                      target: float = 0.8, analytic: Sequence[float] | None = None,
-                     analytic_label: str = "analytic") -> tuple[bytes, str]:
+                     analytic_label: str = "analytic", lang: str = "id",
+                     simulated_label: str | None = None) -> tuple[bytes, str]:
     """Power against n with ±2 SE bars, the target power line and optionally an analytic
-    curve at the same n (PNG bytes, SVG text; matplotlib's Agg backend)."""
+    curve at the same n (PNG bytes, SVG text; matplotlib's Agg backend). Tick labels take
+    a decimal comma when ``lang`` is "id"; the labels come from the caller
+    (``report.words_power.LABELS``)."""
+    from laktasi.meta.plots import decimal_comma
     from laktasi.report.plots import plt, save_figure  # plots selects the Agg backend
+    from laktasi.report.words_power import LABELS
 
     ns = [c.n for c in curve]
     fig, ax = plt.subplots(figsize=(5, 3.6))
     ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
-                color="#4f81bd", capsize=3, label="Monte Carlo")
+                color="#4f81bd", capsize=3,
+                label=simulated_label or LABELS[lang]["monte_carlo"])
     if analytic is not None:
         ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
         ax.legend(frameon=False, loc="lower right")
@@ -207,5 +221,6 @@ def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str
     ax.set_ylim(0, 1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    decimal_comma(ax, lang)
     ax.spines[["top", "right"]].set_visible(False)
     return save_figure(fig)

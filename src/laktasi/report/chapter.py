@@ -1,10 +1,15 @@
-"""The results chapter (BAB 4 Hasil dan Pembahasan) built from an Analysis.
+"""The results chapter (BAB 4 Hasil Penelitian) built from an Analysis.
 
 ``build_chapter(analysis, lang)`` returns a :class:`~laktasi.report.document.Document`:
-general data (characteristics), specific data (per outcome: descriptives or the
-before/after distribution, the test tables in SPSS's layout, a paragraph for
-every table, effect sizes), the methods paragraph (which test and why) and
-the limitations the design implies.
+general data (characteristics), specific data (per outcome: descriptives, the
+before/after distribution or the group × outcome cross-table, the test tables in
+SPSS's layout, a paragraph for every table, effect sizes), the methods paragraph
+(which test and why, which row of a table is read) and the limitations the design
+implies.
+
+The plan (:mod:`laktasi.design.plan`) decides: which test, which row is read, the p
+read, whether it is significant and in which direction. This module only words
+those decisions.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from laktasi import __version__
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
@@ -19,10 +25,11 @@ from .numbers import check_lang, fmt_number, fmt_p, fmt_percent
 from .tables import (
     ReportTable,
     ancova_tables,
-    chi_square_table,
+    crosstab_tests_table,
     descriptives_table,
     effect_text,
     frequency_table,
+    group_crosstab_table,
     independent_t_table,
     mann_whitney_tables,
     mcnemar_tables,
@@ -30,7 +37,7 @@ from .tables import (
     wilcoxon_tables,
 )
 from .words import proportion_word
-from .words_chapter import TEST_NAMES, magnitude, w
+from .words_chapter import READING_NAMES, TEST_NAMES, magnitude, w
 
 __all__ = ["build_chapter"]
 
@@ -54,39 +61,50 @@ class _Numbering:
 
 def _reason_text(r: Reason, lang: str) -> str:
     detail = {k: (fmt_p(v, lang, with_symbol=False) if k.startswith("p") or k.endswith("_p")
-                  else fmt_number(v, 3, lang)) if isinstance(v, float) else v
+                  else fmt_number(v, 2, lang)) if isinstance(v, float) else v
               for k, v in r.detail.items()}
     detail = {k: ("–" if v is None else v) for k, v in detail.items()}
     if "test" in detail:
         detail["test"] = {"shapiro_wilk": "Shapiro-Wilk",
                           "kolmogorov_smirnov_lilliefors": "Kolmogorov-Smirnov (Lilliefors)"
                           }.get(detail["test"], detail["test"])
+    if r.code == "expected_below_5_large":
+        return w(f"reason_{r.code}_{'exact' if r.detail.get('exact') else 'pearson'}", lang,
+                 **detail)
     return w(f"reason_{r.code}", lang, **detail)
 
 
 def _stat_text(step: TestStep, lang: str) -> str:
+    """The statistic and the p the decision reads, e.g. 'Z = −3,409, p = 0,001'."""
     res = step.result
+    p = fmt_p(step.pvalue, lang)
     if step.test == "wilcoxon":
-        return f"Z = {fmt_number(res.z, 3, lang)}"
+        return f"Z = {fmt_number(res.z, 3, lang)}, {p}"
     if step.test == "paired-t":
-        return f"t({res.df}) = {fmt_number(res.statistic, 3, lang)}"
+        return f"t({res.df}) = {fmt_number(res.statistic, 3, lang)}, {p}"
     if step.test == "mcnemar":
-        return f"b = {res.b}, c = {res.c}"
+        return f"b = {res.b}, c = {res.c}, {p}"
     if step.test in {"mann-whitney", "mann-whitney-change"}:
-        return f"U = {fmt_number(res.u, 1, lang)}, Z = {fmt_number(res.z, 3, lang)}"
+        return f"U = {fmt_number(res.u, 1, lang)}, Z = {fmt_number(res.z, 3, lang)}, {p}"
     if step.test == "independent-t":
-        return f"t({fmt_number(res.df, 2, lang)}) = {fmt_number(res.statistic, 3, lang)}"
+        df = fmt_number(res.df, 0 if res.equal_var else 2, lang)
+        return f"t({df}) = {fmt_number(res.statistic, 3, lang)}, {p}"
     if step.test in {"chi-square", "chi-square-paired"}:
-        return f"χ²({res.df}) = {fmt_number(res.statistic, 3, lang)}"
+        row = res.continuity if step.reading == "continuity" else res.pearson
+        return (f"χ²({row.df}) = {fmt_number(row.statistic, 3, lang)} "
+                f"({READING_NAMES[step.reading or 'pearson']}), {p}")
     if step.test == "fisher":
-        return "Fisher"
+        return w("fisher_result", lang, p=p)
     if step.test == "ancova":
-        return f"F({res.df_effect}, {res.df_error}) = {fmt_number(res.statistic, 3, lang)}"
-    return ""
+        return f"F({res.df_effect}, {res.df_error}) = {fmt_number(res.statistic, 3, lang)}, {p}"
+    return p
 
 
 def _effect_sentence(step: TestStep, lang: str) -> str | None:
     es = getattr(step.result, "effect_size", None)
+    if step.test == "fisher":  # phi (or Cramér's V) of the same table, as the table prints
+        chi, _ = _tables_of(step)
+        es = None if chi is None else chi.effect_size
     if es is None:
         return None
     size = magnitude(es.name, es.value, lang)
@@ -123,22 +141,50 @@ def build_chapter(analysis: Analysis, lang: str = "id", *,
                            variable=_inline(labels[col]), category=top.value, n=top.n,
                            pct=fmt_percent(top.valid_percent, 1, lang)))
         blocks.append(Paragraph(w("char_paragraph", lang, table=number, parts="; ".join(parts))))
+        missing = [(labels[c], res.n_missing) for c, res in analysis.characteristics
+                   if res.n_missing]
+        if missing:
+            blocks.append(Paragraph(w("missing_note", lang, items="; ".join(
+                w("missing_item", lang, variable=_inline(lab), n=k) for lab, k in missing)),
+                "note"))
+        for warn in analysis.data_warnings:
+            blocks.append(Paragraph(_data_warning(warn, labels, lang), "warning"))
     if analysis.baseline and study.group is not None:
         blocks.extend(_baseline_blocks(analysis, lang, num))
 
     # 4.2 specific data
     blocks.append(Heading(w("specific_data", lang), 2))
-    methods: list[str] = []
+    methods: list[str] = [w("software", lang, version=__version__)]
     for oa in analysis.outcomes:
         blocks.extend(_outcome_blocks(analysis, oa, lang, num, alpha_text, methods, figure_maker))
 
     blocks.append(Heading(w("methods", lang), 2))
     blocks.extend(Paragraph(m) for m in methods)
+    blocks.append(Paragraph(w("citation", lang, version=__version__), "note"))
     if analysis.warnings:
         blocks.append(Heading(w("limitations", lang), 2))
-        blocks.extend(Paragraph(w(f"warning_{r.code}", lang), "note") for r in analysis.warnings)
+        blocks.extend(Paragraph(w(f"warning_{r.code}", lang, intervention=study.intervention_name(
+            lang)), "note") for r in analysis.warnings)
     return Document(study.title, lang, tuple(blocks),
                     {"study": study.id, "design": study.design, "n": analysis.n})
+
+
+def _data_warning(r: Reason, labels: dict[str, str], lang: str) -> str:
+    d = r.detail
+    values = sorted(set(d["values"]))
+    shown = ", ".join(fmt_number(v, 0 if float(v).is_integer() else 1, lang) for v in values[:5])
+    lo, hi = d.get("min"), d.get("max")
+    if lo is not None and hi is not None:
+        span = f"{_fmt_value(lo, lang)}–{_fmt_value(hi, lang)}"
+    else:
+        span = f"≥ {_fmt_value(lo, lang)}" if lo is not None else f"≤ {_fmt_value(hi, lang)}"
+    if len(values) > 5:
+        shown += ", …"
+    return w("implausible_note", lang, variable=_inline(labels.get(d["column"], d["column"])),
+             values=shown, n=len(d["values"]), range=span)
+
+
+_P_MARK = {"fisher": "Fisher", "continuity": "Yates", "pearson": "χ²"}
 
 
 def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Block]:
@@ -148,23 +194,30 @@ def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Blo
     labels = {c.column: c.label[lang] for c in study.characteristics}
     rows = []
     unequal = []
-    for col, levels, counts, test, res in analysis.baseline:
+    marks = []
+    for bt in analysis.baseline:
+        col, levels, counts, reading = bt.column, bt.levels, bt.counts, bt.reading
         totals = [sum(r) for r in counts]
         for j, level in enumerate(levels):
             cells = [f"{counts[g][j]} ({fmt_percent(100 * counts[g][j] / totals[g], 1, lang)})"
                      if totals[g] else "0" for g in range(len(groups))]
-            p_cell = (f"{fmt_p(res.pvalue, lang, with_symbol=False)} "
-                      f"({'Fisher' if test == 'fisher' else 'χ²'})") if j == 0 else ""
+            p_cell = (f"{fmt_p(bt.pvalue, lang, with_symbol=False)} ({_P_MARK[reading]})"
+                      if j == 0 else "")
             rows.append((labels[col] if j == 0 else "", str(level), *cells, p_cell))
-        if res.pvalue < study.alpha:
+        rows.append(("", w("total", lang), *(f"{t} (100,0%)" if lang == "id" else
+                                              f"{t} (100.0%)" for t in totals), ""))
+        if reading not in marks:
+            marks.append(reading)
+        if bt.significant:
             unequal.append(labels[col])
     number = num.table()
     table = ReportTable(
         w("baseline_caption", lang),
         (w("variable", lang), w("category", lang),
-         *(study.group.label(g, lang) for g in groups), "p"), tuple(rows))
+         *(study.group.label(g, lang) for g in groups), "p"), tuple(rows),
+        (w("baseline_marks", lang, marks="; ".join(w(f"mark_{m}", lang) for m in marks)),))
     text = (w("baseline_unequal", lang, variables=", ".join(unequal)) if unequal
-            else w("baseline_equal", lang))
+            else w("baseline_equal", lang, alpha=fmt_number(study.alpha, 2, lang)))
     return [TableBlock(number, table), Paragraph(w("baseline_table_paragraph", lang,
                                                    table=number, verdict=text))]
 
@@ -173,6 +226,32 @@ def _group_label(analysis: Analysis, group: str | None, lang: str) -> str:
     if group is None or analysis.study.group is None:
         return ""
     return analysis.study.group.label(group, lang)
+
+
+def _descr_paragraph(number: str, var: str, gtext: str, d: dict[str, Any], lang: str) -> str:
+    return w("descr_paragraph", lang, table=number, variable=_inline(var), group=gtext,
+             mean_pre=fmt_number(d["pre"].mean, 2, lang), sd_pre=fmt_number(d["pre"].sd, 3, lang),
+             min_pre=_fmt_value(d["pre"].min, lang), max_pre=_fmt_value(d["pre"].max, lang),
+             mean_post=fmt_number(d["post"].mean, 2, lang),
+             sd_post=fmt_number(d["post"].sd, 3, lang), min_post=_fmt_value(d["post"].min, lang),
+             max_post=_fmt_value(d["post"].max, lang))
+
+
+def _posttest_descriptives(analysis: Analysis, oa: OutcomeAnalysis, var: str, lang: str,
+                           num: _Numbering) -> list[Block]:
+    """Two-group posttest design, numeric outcome: one table, a row per group."""
+    study = analysis.study
+    d = {g: r for g, t, r in oa.descriptives if t == "post"}
+    rows = [(study.group.label(g, lang), d[g]) for g in study.group.levels if g in d]
+    number = num.table()
+    table = descriptives_table(rows, lang, caption=w("post_caption", lang, variable=var))
+    table = ReportTable(table.caption, (w("group", lang), *table.header[1:]), table.rows)
+    parts = [w("post_part", lang, group=lab, mean=fmt_number(r.mean, 2, lang),
+               sd=fmt_number(r.sd, 3, lang), min=_fmt_value(r.min, lang),
+               max=_fmt_value(r.max, lang)) for lab, r in rows]
+    return [TableBlock(number, table),
+            Paragraph(w("post_paragraph", lang, table=number, variable=_inline(var),
+                        parts=w("and", lang).join(parts)))]
 
 
 def _outcome_blocks(analysis: Analysis, oa: OutcomeAnalysis, lang: str, num: _Numbering,
@@ -184,44 +263,36 @@ def _outcome_blocks(analysis: Analysis, oa: OutcomeAnalysis, lang: str, num: _Nu
     blocks: list[Block] = [Heading(var, 3)]
     groups = [None] if study.group is None else list(study.group.levels)
     levels = out.levels or ("0", "1")
-    for grp in groups:
+    if out.pre is None and study.group is not None and out.type != "binary":
+        blocks.extend(_posttest_descriptives(analysis, oa, var, lang, num))
+    for grp in groups if out.pre is not None else ():
         glabel = _group_label(analysis, grp, lang)
         gtext = w("in_group", lang, group=glabel) if glabel else ""
         if out.type == "binary":
             freq = {t: r for g, t, r in oa.descriptives if g == grp}
             rows = []
             for t in ("pre", "post"):
-                if t in freq:
-                    r = freq[t]
-                    rows.append((w(t, lang), *(f"{row.n} ({fmt_percent(row.valid_percent, 1, lang)})"
-                                               for row in r.rows), str(r.n_valid)))
-            if rows:
-                number = num.table()
-                blocks.append(TableBlock(number, ReportTable(
-                    w("binary_caption", lang, variable=var, group=gtext),
-                    ("", *levels, w("total", lang)), tuple(rows))))
-                if "pre" in freq and "post" in freq:
-                    pre_b, post_b = freq["pre"].rows[1], freq["post"].rows[1]
-                    blocks.append(Paragraph(w(
-                        "binary_paragraph", lang, table=number,
-                        word_pre=proportion_word(pre_b.valid_percent), group=gtext,
-                        better=levels[1], n_pre=pre_b.n,
-                        pct_pre=fmt_percent(pre_b.valid_percent, 1, lang), n_post=post_b.n,
-                        pct_post=fmt_percent(post_b.valid_percent, 1, lang))))
+                r = freq[t]
+                rows.append((w(t, lang), *(f"{row.n} ({fmt_percent(row.valid_percent, 1, lang)})"
+                                           for row in r.rows), str(r.n_valid)))
+            number = num.table()
+            blocks.append(TableBlock(number, ReportTable(
+                w("binary_caption", lang, variable=var, group=gtext),
+                ("", *levels, w("total", lang)), tuple(rows))))
+            pre_b, post_b = freq["pre"].rows[1], freq["post"].rows[1]
+            blocks.append(Paragraph(w(
+                "binary_paragraph", lang, table=number,
+                word_pre=proportion_word(pre_b.valid_percent), group=gtext,
+                better=levels[1], n_pre=pre_b.n,
+                pct_pre=fmt_percent(pre_b.valid_percent, 1, lang), n_post=post_b.n,
+                pct_post=fmt_percent(post_b.valid_percent, 1, lang))))
         else:
             d = {t: r for g, t, r in oa.descriptives if g == grp}
             number = num.table()
             blocks.append(TableBlock(number, descriptives_table(
-                [(w(t, lang), d[t]) for t in ("pre", "post") if t in d], lang,
+                [(w(t, lang), d[t]) for t in ("pre", "post")], lang,
                 caption=w("descr_caption", lang, variable=var, group=gtext))))
-            if "pre" in d and "post" in d:
-                blocks.append(Paragraph(w(
-                    "descr_paragraph", lang, table=number, variable=_inline(var), group=gtext,
-                    mean_pre=fmt_number(d["pre"].mean, 2, lang),
-                    sd_pre=fmt_number(d["pre"].sd, 3, lang), min_pre=_fmt_value(d["pre"].min, lang),
-                    max_pre=_fmt_value(d["pre"].max, lang), mean_post=fmt_number(d["post"].mean, 2, lang),
-                    sd_post=fmt_number(d["post"].sd, 3, lang), min_post=_fmt_value(d["post"].min, lang),
-                    max_post=_fmt_value(d["post"].max, lang))))
+            blocks.append(Paragraph(_descr_paragraph(number, var, gtext, d, lang)))
         for step in oa.steps:
             if step.comparison == "within" and step.group == grp:
                 blocks.extend(_step_blocks(analysis, step, var, gtext, lang, num, alpha_text,
@@ -250,28 +321,6 @@ def _outcome_blocks(analysis: Analysis, oa: OutcomeAnalysis, lang: str, num: _Nu
     return blocks
 
 
-def _higher_group(step: TestStep, levels: tuple[str, ...]) -> str | None:
-    """Which group has the higher outcome according to the between-group result."""
-    res = step.result
-    first, second = levels
-    if step.test == "ancova":
-        sign = res.difference  # second - first
-    elif step.test == "mann-whitney-change":
-        sign = res.effect_size.value  # mann_whitney(second, first)
-    elif step.test == "mann-whitney":
-        sign = -res.effect_size.value  # mann_whitney(first, second)
-    elif step.test == "independent-t":
-        sign = -(res.x.mean - res.y.mean)
-    elif step.test in {"chi-square", "fisher"}:
-        (a, b), (c, d) = (res.observed if step.test == "chi-square" else step.checks[0].observed)
-        sign = c / (c + d) - a / (a + b)  # share with the better level: second - first
-    else:
-        return None
-    if sign is None or sign == 0:
-        return None
-    return second if sign > 0 else first
-
-
 def _inline(label: str) -> str:
     """A label inside a sentence: 'Frekuensi menyusui' -> 'frekuensi menyusui', 'BAK' stays."""
     if len(label) > 1 and label[0].isupper() and label[1].islower():
@@ -286,10 +335,11 @@ def _fmt_value(v: float, lang: str) -> str:
 
 def _method_sentence(step: TestStep, var: str, gtext: str, lang: str) -> str:
     reasons = "; ".join(_reason_text(r, lang) for r in step.reasons) or "–"
+    what = w("baseline_what", lang) if step.comparison == "baseline" else ""
     if step.forced:
-        return w("method_forced", lang, variable=var, group=gtext,
+        return w("method_forced", lang, variable=var + what, group=gtext,
                  test=TEST_NAMES[lang][step.test], reason=reasons)
-    return w("method_sentence", lang, variable=var, group=gtext,
+    return w("method_sentence", lang, variable=var + what, group=gtext,
              test=TEST_NAMES[lang][step.test], reason=reasons)
 
 
@@ -299,71 +349,154 @@ def _warning_text(code: str, detail: dict, lang: str) -> str:
     return w(f"warning_{code}", lang, **named)
 
 
+def _tables_of(step: TestStep) -> tuple[Any, Any]:
+    """The chi-square and Fisher results of a contingency step (either may be None)."""
+    found = {type(c).__name__: c for c in (step.result, *step.checks)}
+    return found.get("ChiSquareResult"), found.get("FisherResult")
+
+
 def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang: str,
                  num: _Numbering, alpha_text: str, levels: tuple[str, ...]) -> list[Block]:
     study = analysis.study
     res = step.result
-    glabels = ()
+    glabels: tuple[str, ...] = ()
     if study.group is not None:
         glabels = tuple(study.group.label(lv, lang) for lv in study.group.levels)
     tables: list[ReportTable] = []
+    cross_number = ""
+    time = {"baseline": "pre", "between": "post"}.get(step.comparison)
+    title = var  # the pretest comparison says so in its tables' titles
+    if step.comparison == "baseline":
+        title += w("title_pre", lang)
     if step.test == "wilcoxon":
-        tables = wilcoxon_tables(var + (f" ({gtext.strip()})" if gtext else ""), res, lang)
+        tables = wilcoxon_tables(var + gtext, res, lang)
     elif step.test == "paired-t":
-        tables = [paired_t_table(var, res, lang)]
+        tables = [paired_t_table(var + gtext, res, lang)]
     elif step.test == "mcnemar":
-        tables = mcnemar_tables(var, res, (levels[0], levels[1]), lang)
+        tables = mcnemar_tables(var + gtext, res, (levels[0], levels[1]), lang)
     elif step.test in {"mann-whitney", "mann-whitney-change"}:
         labs = glabels if step.test == "mann-whitney" else tuple(reversed(glabels))
-        if step.comparison == "within":
-            labs = (w("pre", lang), w("post", lang))
-        tables = mann_whitney_tables(var, res, labs or ("x", "y"), lang)
+        if step.test == "mann-whitney-change":
+            title = w("change_of", lang, variable=var)
+        tables = mann_whitney_tables(title, res, labs or ("x", "y"), lang)
     elif step.test == "independent-t":
-        tables = independent_t_table(var, res, glabels or ("x", "y"), lang)
-    elif step.test in {"chi-square", "chi-square-paired"}:
-        tables = [chi_square_table(var, res, lang)]
-    elif step.test == "fisher":
-        tables = []
+        tables = independent_t_table(title, res, glabels or ("x", "y"), lang)
+    elif step.test in {"chi-square", "fisher", "chi-square-paired"}:
+        chi, fisher = _tables_of(step)
+        if study.design == "nonequivalent-control-pretest-posttest" and time == "post":
+            title += w("title_post", lang)
+        if step.comparison in {"baseline", "between"} and chi is not None:
+            cross_number = num.table()
+            tables.append(group_crosstab_table(var, chi.observed, glabels or ("x", "y"),
+                                               (levels[0], levels[1]), lang, time=time,
+                                               design=study.design))
+        tables.append(crosstab_tests_table(title, chi, fisher, step.reading, lang))
     elif step.test == "ancova":
         labels = {lv: study.group.label(lv, lang) for lv in study.group.levels}
         tables = ancova_tables(var, res, labels, lang)
-    blocks: list[Block] = [TableBlock(num.table(), t) for t in tables]
+    blocks: list[Block] = []
+    for i, t in enumerate(tables):
+        number = cross_number if (i == 0 and cross_number) else num.table()
+        blocks.append(TableBlock(number, t))
+        if i == 0 and cross_number:
+            blocks.append(Paragraph(_crosstab_paragraph(step, number, var, levels, glabels, lang,
+                                                        study.design)))
     for warn in step.warnings:
         blocks.append(Paragraph(_warning_text(warn.code, warn.detail, lang), "warning"))
-    significant = res.pvalue < study.alpha
-    p_text = fmt_p(res.pvalue, lang)
+    significant = step.significant
     cmp = "<" if significant else "≥"
     test_name = TEST_NAMES[lang][step.test]
+    intervention = study.intervention_name(lang)
+    h0 = w("h0_rejected" if significant else "h0_accepted", lang)
     if step.comparison == "within":
-        blocks.append(Paragraph(w(
-            "test_paragraph", lang, test=test_name, variable=_inline(var), group=gtext,
-            stat_text=_stat_text(step, lang), p_text=p_text, cmp=cmp, alpha=alpha_text,
-            h0=w("h0_rejected" if significant else "h0_accepted", lang),
-            meaning=w("meaning_yes" if significant else "meaning_no", lang))))
+        common = {"test": test_name, "variable": _inline(var), "group": gtext,
+                  "stat_text": _stat_text(step, lang), "cmp": cmp, "alpha": alpha_text,
+                  "h0": h0}
+        if study.group is None:
+            meaning = w("meaning_yes" if significant else "meaning_no", lang,
+                        intervention=intervention, variable=_inline(var),
+                        direction=_direction_text(step, lang, analysis))
+        else:
+            meaning = _change_meaning(step, _inline(var), gtext, lang, analysis)
+        blocks.append(Paragraph(w("test_paragraph", lang, meaning=meaning, **common)))
     elif step.comparison == "baseline":
         blocks.append(Paragraph(w(
-            "baseline_paragraph", lang, variable=_inline(var), test=test_name, p_text=p_text,
+            "baseline_paragraph", lang, variable=_inline(var), test=test_name,
+            stat_text=_stat_text(step, lang),
             verdict=w("baseline_diff" if significant else "baseline_ok", lang))))
     else:
         a, b = glabels if glabels else ("x", "y")
+        meaning = w("between_yes" if significant else "between_no", lang, a=a, b=b)
+        if significant and step.direction is not None and study.group is not None:
+            key = {"ancova": "between_higher_adjusted",
+                   "mann-whitney-change": "between_higher_change", "chi-square":
+                   "between_higher_binary", "fisher": "between_higher_binary"}.get(
+                       step.test, "between_higher")
+            higher = w(key, lang, higher=study.group.label(step.direction, lang),
+                       variable=_inline(var), better=levels[1])
+            meaning += " " + higher[0].upper() + higher[1:]
         blocks.append(Paragraph(w(
             "between_paragraph", lang, test=test_name, variable=_inline(var),
-            stat_text=_stat_text(step, lang), p_text=p_text, cmp=cmp, alpha=alpha_text,
-            meaning=w("between_yes" if significant else "between_no", lang, a=a, b=b))))
+            stat_text=_stat_text(step, lang), cmp=cmp, alpha=alpha_text, h0=h0,
+            meaning=meaning)))
         group = study.group
         if group is not None and group.intervention is not None:
             better = group.label(group.intervention, lang)
             other = next(group.label(lv, lang) for lv in group.levels if lv != group.intervention)
-            higher = _higher_group(step, group.levels)
             if not significant:
                 key = "claim_not_supported"
-            elif higher == group.intervention:
+            elif step.direction == group.intervention:
                 key = "claim_supported"
             else:
                 key = "claim_contradicted"
-            blocks.append(Paragraph(w(key, lang, better=better, other=other),
-                                    "body" if key == "claim_supported" else "warning"))
+            text = w(key, lang, better=better, other=other, variable=_inline(var))
+            if key == "claim_not_supported" and study.design != "two-group-posttest":
+                text += " " + w("claim_within_note", lang)
+            blocks.append(Paragraph(text, "body" if key == "claim_supported" else "warning"))
     eff = _effect_sentence(step, lang)
-    if eff and step.test != "fisher":
+    if eff:
         blocks.append(Paragraph(eff))
     return blocks
+
+
+def _direction_text(step: TestStep, lang: str, analysis: Analysis) -> str:
+    """' (meningkat dari sebelum ke sesudah)' for the direction the plan found, or ''."""
+    if step.direction is None:
+        return ""
+    outcome = next(o.outcome for o in analysis.outcomes if o.outcome.name == step.outcome)
+    if outcome.type == "binary":
+        better = (outcome.levels or ("0", "1"))[1]
+        return w(f"direction_binary_{step.direction}", lang, better=better)
+    return w(f"direction_{step.direction}", lang)
+
+
+def _change_meaning(step: TestStep, var: str, gtext: str, lang: str, analysis: Analysis) -> str:
+    """Within one group of a two-group design: a change, never the intervention's effect
+    (that is stated only from the between-group test); the group that did not get the
+    study's intervention is told apart from the one that did."""
+    if not step.significant:
+        return w("change_no", lang, variable=var, group=gtext)
+    direction = _direction_text(step, lang, analysis)
+    text = w("change_yes", lang, variable=var, group=gtext, direction=direction)
+    group = analysis.study.group
+    if group is not None and group.intervention is not None:
+        key = ("change_yes_intervention" if step.group == group.intervention
+               else "change_yes_control")
+        text += w(key, lang, intervention=analysis.study.intervention_name(lang))
+    return text
+
+
+def _crosstab_paragraph(step: TestStep, number: str, var: str, levels: tuple[str, ...],
+                        glabels: tuple[str, ...], lang: str, design: str) -> str:
+    """'Berdasarkan tabel 4.3, pada kelompok A 16 dari 20 responden (80,0%) lancar ...'."""
+    chi, _ = _tables_of(step)
+    parts = []
+    for lab, (better, worse) in zip(glabels, chi.observed, strict=True):
+        total = int(better + worse)
+        pct = fmt_percent(100 * better / total, 1, lang) if total else "–"
+        parts.append(w("cross_part", lang, group=lab, n=int(better), total=total, pct=pct,
+                       better=levels[1]))
+    time = w("cross_time_pre" if step.comparison == "baseline" else "cross_time_post", lang)
+    if design == "two-group-posttest":
+        time = w("cross_time_post", lang)
+    return w("cross_paragraph", lang, table=number, time=time, parts=w("and", lang).join(parts))

@@ -8,7 +8,7 @@ from typing import Any
 
 from laktasi.design.study import Study
 
-from .document import Figure
+from .document import Figure, plain_text
 from .plots import binary_prepost_bar, group_plot, paired_plot
 from .words_chapter import w
 
@@ -26,7 +26,7 @@ def figure_maker(study: Study, rows: Sequence[Mapping[str, Any]]):
             values = {g.label(lv, lang): [math.nan if r.get(out.post) is None
                                           else float(r[out.post]) for r in rows
                                           if str(r.get(g.column)) == lv] for lv in g.levels}
-            png, svg = group_plot(values, ylabel=label)
+            png, svg = group_plot(values, ylabel=plain_text(label), lang=lang)
             caption = w("figure_groups", lang, variable=label)
             return Figure(number, caption, png, svg, alt=caption)
         if out.pre is None:
@@ -37,7 +37,8 @@ def figure_maker(study: Study, rows: Sequence[Mapping[str, Any]]):
         if kind == "paired":
             pre = [math.nan if r.get(out.pre) is None else float(r[out.pre]) for r in sel]
             post = [math.nan if r.get(out.post) is None else float(r[out.post]) for r in sel]
-            png, svg = paired_plot(pre, post, labels=times, ylabel=label, mean_label=w("mean", lang))
+            png, svg = paired_plot(pre, post, labels=times, ylabel=plain_text(label),
+                                   mean_label=w("mean", lang), lang=lang)
             caption = w("figure_paired", lang, variable=label, group=gtext)
         else:
             levels = out.levels or ("0", "1")

@@ -20,6 +20,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import ticker
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
 
@@ -61,7 +62,17 @@ def _tie_offsets(keys: Sequence[tuple[float, ...]], width: float = 0.24) -> np.n
     return offsets
 
 
-def _finish(ax, *, ylabel: str, title: str | None) -> None:
+class _CommaFormatter(ticker.ScalarFormatter):
+    """Matplotlib's tick labels with a decimal comma (Indonesian: 2,5 not 2.5)."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def _finish(ax, *, ylabel: str, title: str | None, lang: str = "id") -> None:
+    check_lang(lang)
+    if lang == "id":
+        ax.yaxis.set_major_formatter(_CommaFormatter())
     ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title)
@@ -70,7 +81,7 @@ def _finish(ax, *, ylabel: str, title: str | None) -> None:
 
 def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[str, str],
                 ylabel: str, mean_label: str = "Mean", center: str = "mean",
-                title: str | None = None) -> tuple[bytes, str]:
+                title: str | None = None, lang: str = "id") -> tuple[bytes, str]:
     """Paired before/after plot: one line per mother, the group centre highlighted.
 
     Parameters
@@ -88,6 +99,8 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
         Which centre is drawn as the bold line.
     title : str, optional
         Plot title (usually left out: the report caption names the figure).
+    lang : {"id", "en"}
+        Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
 
     Mothers with exactly the same pair of values would draw one line on top of
     another, so tied pairs are spread sideways, symmetrically and the same way
@@ -126,7 +139,7 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
     ax.set_xticks([0, 1], labels)
     ax.set_xlim(-0.45, 1.45)
     ax.legend(frameon=False, loc="best")
-    _finish(ax, ylabel=ylabel, title=title)
+    _finish(ax, ylabel=ylabel, title=title, lang=lang)
     return save_figure(fig)
 
 
@@ -179,12 +192,13 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
     ax.set_ylim(0, top * 1.18)
     ax.set_xticks(np.arange(2), labels)
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
-    _finish(ax, ylabel=ylabel, title=title)
+    ax.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))  # respondents are counted
+    _finish(ax, ylabel=ylabel, title=title, lang=lang)
     return save_figure(fig)
 
 
 def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_label: str = "",
-               title: str | None = None) -> tuple[bytes, str]:
+               title: str | None = None, lang: str = "id") -> tuple[bytes, str]:
     """Box plot per group with every mother's value as a point (ties spread sideways).
 
     Parameters
@@ -197,6 +211,8 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
         When given, the group means are drawn as red diamonds with this legend text.
     title : str, optional
         Plot title.
+    lang : {"id", "en"}
+        Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
 
     Examples
     --------
@@ -224,5 +240,5 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
                    color=_ACCENT, zorder=4, label=center_label)
         ax.legend(frameon=False, loc="best")
     ax.set_xticks(range(1, len(names) + 1), names)
-    _finish(ax, ylabel=ylabel, title=title)
+    _finish(ax, ylabel=ylabel, title=title, lang=lang)
     return save_figure(fig)

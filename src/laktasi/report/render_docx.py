@@ -34,6 +34,7 @@ by Word that never used them) are added, based on its ``Normal`` style.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -52,7 +53,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 
 from laktasi.errors import LaktasiInputError
 
-from .document import Document, Figure, Heading, Paragraph, TableBlock
+from .document import Document, Figure, Heading, Paragraph, TableBlock, inline_runs, plain_text
 from .tables import is_numeric_cell
 from .words_chapter import w
 
@@ -266,41 +267,153 @@ def _usable_width(doc: WordDocument) -> int:
     return max(width, int(Cm(8)))
 
 
-def _column_widths(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], total: int
-                   ) -> list[int]:
-    """Column widths (EMU) that fit each column's text, spread to fill ``total``.
+# Times (metric-compatible with Times New Roman, the thesis font): glyph widths in 1/1000 em
+# from the Adobe font metrics that matplotlib ships; text widths are measured, not guessed.
+_AFM_NAMES = {"−": "minus", "–": "endash", "—": "emdash", "²": "twosuperior", "×": "multiply",
+              "±": "plusminus", "°": "degree", "·": "periodcentered", "…": "ellipsis",
+              "’": "quoteright", "‘": "quoteleft", "\u00a0": "space"}
+_WIDE_GLYPH = 600  # symbols Times lacks (≥, χ, η, φ, √): drawn from a fallback font
+_TABLE_PT = (10.0, 9.0, 8.0)  # table font sizes tried, largest first
+_CELL_PAD = int(Cm(0.19)) * 2 + int(Cm(0.12))  # Word's default cell margins and a little air
 
-    A column needs its longest cell (capped, long labels wrap), at least its header's
-    longest word, at 10 pt (about 0.2 cm a character) plus the cell padding; space
-    left over goes to the columns in proportion to their text; when the text does not
-    fit, the text part shrinks and the padding stays.
+
+@functools.cache
+def _afm(bold: bool) -> tuple[dict[int, int], dict[str, int]]:
+    import matplotlib
+
+    name = "ptmb8a.afm" if bold else "ptmr8a.afm"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "afm" / name
+    by_code: dict[int, int] = {}
+    by_name: dict[str, int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(part.strip().split(" ", 1) for part in line.split(";")
+                      if " " in part.strip())
+        width = int(float(fields.get("WX", "500")))
+        code = int(fields["C"])
+        if code >= 0:
+            by_code[code] = width
+        by_name[fields.get("N", "")] = width
+    return by_code, by_name
+
+
+def _text_width(text: str, size_pt: float, *, bold: bool = False) -> int:
+    """Width of ``text`` (EMU) in Times at ``size_pt``; subscripts count at their size."""
+    by_code, by_name = _afm(bold)
+    total = 0.0
+    for part, sub in inline_runs(text):
+        units = 0
+        for ch in part:
+            code = ord(ch)
+            if code < 128 and code in by_code:
+                units += by_code[code]
+            elif ch in _AFM_NAMES and _AFM_NAMES[ch] in by_name:
+                units += by_name[_AFM_NAMES[ch]]
+            else:
+                units += _WIDE_GLYPH
+        total += units * (0.66 if sub else 1.0)
+    return int(Pt(size_pt * total / 1000))
+
+
+def _unbreakable(text: str, numeric: bool) -> list[str]:
+    """The pieces of a cell that must not wrap: a numeric cell is one piece (its spaces are
+    printed as no-break spaces), other text breaks at spaces only (hyphens do not break)."""
+    return [text] if numeric else text.split()
+
+
+def _column_widths(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], total: int
+                   ) -> tuple[list[int], float]:
+    """Column widths (EMU, summing to ``total``) and the table's font size (pt).
+
+    Each column is at least as wide as its widest unbreakable piece (a number, ``n (x%)``, a
+    confidence interval, a word; the header in bold) plus the cell padding, so no cell
+    wraps inside a number or a word; the room left goes first to body cells that would
+    otherwise wrap, then to headers (smallest shortfalls first), then to all in proportion.
+    The table is set at 10 pt, or at 9 pt when that keeps every body cell on one line, or at
+    9 or 8 pt when that is needed to keep every number and word whole.
     """
     n = len(header)
-    chars = []
-    for j in range(n):
-        body = max((len(r[j]) for r in rows if j < len(r)), default=0)
-        head_word = max((len(word) for word in header[j].split()), default=0)
-        # header words are bold: a little wider than body text
-        chars.append(max(min(body, 36 if j == 0 else 20), min(len(header[j]), 12),
-                         head_word + 1 + head_word // 5, 3))
-    char, pad = int(Cm(0.2)), int(Cm(0.45))
-    text = sum(chars) * char
-    if text + n * pad <= total:
-        extra = total - text - n * pad
-        widths = [c * char + pad + extra * c // sum(chars) for c in chars]
-    else:
-        room = max(total - n * pad, n * char)
-        widths = [c * room // sum(chars) + pad for c in chars]
+    cols = [[r[j] for r in rows if j < len(r)] for j in range(n)]
+
+    def measure(size: float) -> tuple[list[int], list[int], list[int]]:
+        need, body, head = [], [], []
+        for j in range(n):
+            pieces = [(p, True) for p in header[j].split()]
+            full = []
+            for cell in cols[j]:
+                numeric = j > 0 and is_numeric_cell(cell)
+                pieces += [(p, False) for p in _unbreakable(cell, numeric)]
+                full.append(_text_width(cell, size))
+            least = max((_text_width(p, size, bold=b) for p, b in pieces), default=0)
+            need.append(least + _CELL_PAD)
+            body.append(max(max(full, default=0) + _CELL_PAD, need[-1]))
+            head.append(max(_text_width(header[j], size, bold=True) + _CELL_PAD, body[-1]))
+        return need, body, head
+
+    sizes = {size: measure(size) for size in _TABLE_PT}
+    # the largest size down to 9 pt at which every body cell fits on one line; else the
+    # largest at which every number and word fits; else the smallest
+    size = next((z for z in _TABLE_PT[:2] if sum(sizes[z][1]) <= total),
+                next((z for z in _TABLE_PT if sum(sizes[z][0]) <= total), _TABLE_PT[-1]))
+    need, body, head = sizes[size]
+    if sum(head) <= total:  # everything on one line: share the rest in proportion
+        widths = [int(h + (total - sum(head)) * h / sum(head)) for h in head]
+    elif sum(need) <= total:
+        # body cells first (a wrapped row costs more than a two-line header), then the
+        # headers; within each, the smallest shortfalls are met in full first
+        widths = list(need)
+        for target in (body, head):
+            spare = total - sum(widths)
+            for j in sorted(range(n), key=lambda j: target[j] - widths[j]):
+                gap = max(target[j] - widths[j], 0)
+                if gap > spare:
+                    widths[j] += spare
+                    spare = 0
+                    break
+                widths[j] += gap
+                spare -= gap
+    else:  # even 8 pt does not fit: share the width in proportion (the text will wrap)
+        widths = [int(total * v / sum(need)) for v in need]
     widths[-1] += total - sum(widths)
-    return widths
+    return widths, size
 
 
-def _set_cell(cell, text: str, *, bold: bool = False, align=None) -> None:
+def _add_runs(paragraph, text: str, *, bold: bool = False, italic: bool = False,
+              size: float | None = None, no_break_hyphen: bool = False) -> None:
+    """Add ``text`` as runs; ``_{...}`` markup becomes a subscript run (d with subscript z).
+    With ``no_break_hyphen`` hyphens are Word's non-breaking hyphens (a table cell never
+    wraps inside "Mann-Whitney" or "2-tailed")."""
+    for part, sub in inline_runs(text):
+        if not part:
+            continue
+        pieces = part.split("-") if no_break_hyphen else [part]
+        run = paragraph.add_run(pieces[0])
+        for piece in pieces[1:]:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+            if piece:
+                t = OxmlElement("w:t")
+                t.text = piece
+                t.set(qn("xml:space"), "preserve")
+                run._r.append(t)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if sub:
+            run.font.subscript = True
+        if size is not None:
+            run.font.size = Pt(size)
+
+
+def _set_cell(cell, text: str, *, bold: bool = False, align=None, size: float = 10.0,
+              numeric: bool = False) -> None:
     para = cell.paragraphs[0]
     para.style = _TABLE_TEXT
-    run = para.add_run(text)
-    if bold:
-        run.bold = True
+    if numeric:  # "18 (64,3%)", "< 0,001": one piece that never wraps
+        text = text.replace(" ", "\u00a0")
+    _add_runs(para, text, bold=bold, size=None if size == _TABLE_PT[0] else size,
+              no_break_hyphen=True)
     if align is not None:
         para.alignment = align
 
@@ -310,7 +423,7 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
     t = block.table
     cap = doc.add_paragraph(style=caption_style)
     cap.add_run(f"{w('table_word', document.lang)} {block.number} ").bold = True
-    cap.add_run(t.caption)
+    _add_runs(cap, t.caption)
     cap.paragraph_format.keep_with_next = True
     cap.paragraph_format.first_line_indent = Cm(0)
     ncols = max([len(t.header), *(len(r) for r in t.rows)]) if (t.header or t.rows) else 1
@@ -322,12 +435,12 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _table_borders(table, rules)
-    widths = _column_widths(header, rows, _usable_width(doc))
+    widths, size = _column_widths(header, rows, _usable_width(doc))
     numeric_col = [j > 0 and any(is_numeric_cell(r[j]) for r in rows) for j in range(ncols)]
     if has_header:
         for j, head in enumerate(header):
             cell = table.rows[0].cells[j]
-            _set_cell(cell, head, bold=True,
+            _set_cell(cell, head, bold=True, size=size,
                       align=WD_ALIGN_PARAGRAPH.RIGHT if numeric_col[j] else WD_ALIGN_PARAGRAPH.LEFT)
             if rules != "grid":
                 _cell_border(cell, "top", 12)
@@ -339,7 +452,8 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
         for j, text in enumerate(row):
             cell = table.rows[i].cells[j]
             right = j > 0 and (is_numeric_cell(text) or (numeric_col[j] and not text.strip()))
-            _set_cell(cell, text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None)
+            _set_cell(cell, text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None, size=size,
+                      numeric=j > 0 and is_numeric_cell(text))
             if rules != "grid":
                 if i == top and not has_header:
                     _cell_border(cell, "top", 12)
@@ -354,7 +468,9 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
         for cell in table.columns[j].cells:
             cell.width = Emu(width)
     for k, note in enumerate(t.footnotes, start=1):
-        fmt = doc.add_paragraph(note, style=_TABLE_TEXT).paragraph_format
+        foot = doc.add_paragraph(style=_TABLE_TEXT)
+        _add_runs(foot, note)
+        fmt = foot.paragraph_format
         fmt.space_before = Pt(2)
         if k == len(t.footnotes):  # air between the notes and the text that discusses the table
             fmt.space_after = Pt(12)
@@ -372,11 +488,11 @@ def _add_figure(doc: WordDocument, document: Document, block: Figure, caption_st
         pic.paragraph_format.keep_with_next = True
         pic.paragraph_format.first_line_indent = Cm(0)
         doc_pr = doc.inline_shapes[-1]._inline.docPr
-        doc_pr.set("descr", block.alt or block.caption)
+        doc_pr.set("descr", plain_text(block.alt or block.caption))
         doc_pr.set("name", f"{w('figure_word', document.lang)} {block.number}")
     cap = doc.add_paragraph(style=caption_style)
     cap.add_run(f"{w('figure_word', document.lang)} {block.number} ").bold = True
-    cap.add_run(block.caption)
+    _add_runs(cap, block.caption)
     cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap.paragraph_format.first_line_indent = Cm(0)
     cap.paragraph_format.space_after = Pt(12)
@@ -401,11 +517,9 @@ def _add_paragraph(doc: WordDocument, block: Paragraph, justify: bool) -> None:
     p = doc.add_paragraph()
     if block.style == "warning":  # border and shading first: python-docx keeps later pPr in order
         _shade(p, "FFF4D6", "C88A00")
-    run = p.add_run(block.text)
+    _add_runs(p, block.text, italic=block.style in ("note", "warning"))
     if justify:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if block.style in ("note", "warning"):
-        run.italic = True
 
 
 # --- the renderer -----------------------------------------------------------------------------

@@ -70,7 +70,11 @@ _SVG_START = re.compile(r"<svg\b", re.IGNORECASE)
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Escaped text; subscripts (``d_{z}``) as ``<sub>``."""
+    return _SUB.sub(r"<sub>\1</sub>", html.escape(text, quote=True))
+
+
+_SUB = re.compile(r"_\{([^{}<>]*)\}")
 
 
 def _anchor(word: str, number: str) -> str:

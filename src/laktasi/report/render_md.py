@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import Document, Figure, Heading, Paragraph, TableBlock
+from .document import Document, Figure, Heading, Paragraph, TableBlock, inline_runs
 from .tables import is_numeric_cell
 from .words_chapter import w
 
@@ -36,7 +36,17 @@ _LINE_START = re.compile(r"^(\s*)(>|[#+=-](?=\s|$)|\d+[.)](?=\s|$))")
 
 
 def _esc(text: str, *, line_start: bool = True) -> str:
-    """Markdown-escape inline text (one line); ``line_start``: it may begin a line."""
+    """Markdown-escape inline text (one line); ``line_start``: it may begin a line.
+    Subscripts (``d_{z}``) become ``d<sub>z</sub>``."""
+    runs = inline_runs(text)
+    if len(runs) == 1 and not runs[0][1]:
+        return _esc_plain(text, line_start=line_start)
+    return "".join(f"<sub>{_esc_plain(t, line_start=False)}</sub>" if sub
+                   else _esc_plain(t, line_start=line_start and i == 0)
+                   for i, (t, sub) in enumerate(runs))
+
+
+def _esc_plain(text: str, *, line_start: bool = True) -> str:
     text = " ".join(text.split("\n"))
     text = _SPECIAL.sub(r"\\\1", text)
     if not line_start:

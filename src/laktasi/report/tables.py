@@ -15,8 +15,8 @@ from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
 from .numbers import fmt_int, fmt_number, fmt_p
 from .words import say
 
-__all__ = ["ReportTable", "descriptives_table", "frequency_table", "is_numeric_cell",
-           "wilcoxon_tables"]
+__all__ = ["ReportTable", "crosstab_tests_table", "descriptives_table", "frequency_table",
+           "group_crosstab_table", "is_numeric_cell", "wilcoxon_tables"]
 
 
 _NUMERIC = re.compile(
@@ -39,14 +39,29 @@ class ReportTable:
 def frequency_table(
     blocks: Sequence[tuple[str, FrequenciesResult]], lang: str = "id", *, caption: str = ""
 ) -> ReportTable:
-    """One table of several characteristics: variable, category, n, percent."""
+    """One table of several characteristics: variable, category, n, percent, and a Total row
+    per variable.
+
+    As SPSS's FREQUENCIES prints it: when a variable has empty cells, a "Tidak diketahui
+    (missing)" row counts them, the percent column is of all respondents, and a valid-percent
+    column (of those with a value) is added to the whole table.
+    """
+    any_missing = any(res.n_missing for _, res in blocks)
     rows: list[tuple[str, ...]] = []
     for label, res in blocks:
         for i, row in enumerate(res.rows):
-            rows.append((label if i == 0 else "", str(row.value), fmt_int(row.n),
-                         fmt_number(row.valid_percent, 1, lang)))
+            cells = (label if i == 0 else "", str(row.value), fmt_int(row.n),
+                     fmt_number(row.percent, 1, lang))
+            rows.append(cells + ((fmt_number(row.valid_percent, 1, lang),) if any_missing
+                                 else ()))
+        if res.n_missing:
+            rows.append(("", say("missing", lang), fmt_int(res.n_missing),
+                         fmt_number(res.missing_percent, 1, lang), ""))
+        total = ("", say("total", lang), fmt_int(res.n), fmt_number(100.0, 1, lang))
+        rows.append(total + ((fmt_number(100.0 if res.n_valid else 0.0, 1, lang),)
+                             if any_missing else ()))
     header = (say("variable", lang), say("category", lang), say("frequency", lang),
-              say("percent", lang))
+              say("percent", lang)) + ((say("valid_percent", lang),) if any_missing else ())
     return ReportTable(caption or say("characteristics", lang), header, tuple(rows))
 
 
@@ -214,25 +229,72 @@ def independent_t_table(variable: str, res, labels: tuple[str, str], lang: str =
     return [groups, test]
 
 
-def chi_square_table(variable: str, res, lang: str = "id", fisher=None) -> ReportTable:
+def group_crosstab_table(variable: str, observed, groups: tuple[str, str],
+                         levels: tuple[str, str], lang: str = "id", *, time: str | None = None,
+                         design: str = "") -> ReportTable:
+    """Group x outcome cross-tabulation (tabulasi silang) as Indonesian theses print it:
+    a row per group, each outcome level as "n (row %)", a Total column and a Total row.
+
+    ``observed`` is the plan's table: rows the two groups, columns (better level, worse level);
+    the table prints the levels in the study's order (worse, better).
+    """
     from .words_chapter import w
 
-    rows = [("Pearson Chi-Square", fmt_number(res.pearson.statistic, 3, lang),
-             str(res.pearson.df), fmt_p(res.pearson.pvalue, lang, with_symbol=False))]
-    if res.continuity is not None:
-        rows.append(("Continuity Correction", fmt_number(res.continuity.statistic, 3, lang), "1",
-                     fmt_p(res.continuity.pvalue, lang, with_symbol=False)))
-    rows.append(("Likelihood Ratio", fmt_number(res.likelihood_ratio.statistic, 3, lang),
-                 str(res.likelihood_ratio.df),
-                 fmt_p(res.likelihood_ratio.pvalue, lang, with_symbol=False)))
+    def cell(k: float, total: float) -> str:
+        return f"{int(k)} ({fmt_number(100 * k / total, 1, lang)}%)" if total else str(int(k))
+
+    rows = []
+    col_worse = col_better = 0
+    for lab, (better, worse) in zip(groups, observed, strict=True):
+        total = better + worse
+        col_worse += worse
+        col_better += better
+        rows.append((lab, cell(worse, total), cell(better, total), cell(total, total)))
+    n = col_worse + col_better
+    rows.append((w("total", lang), cell(col_worse, n), cell(col_better, n), cell(n, n)))
+    key = "group_cross_caption_pre" if time == "pre" else "group_cross_caption"
+    if design == "two-group-posttest":
+        key = "group_cross_caption_posttest"
+    return ReportTable(w(key, lang, variable=variable),
+                       (w("group", lang), levels[0], levels[1], w("total", lang)), tuple(rows))
+
+
+def crosstab_tests_table(variable: str, chi, fisher, reading: str | None, lang: str = "id"
+                         ) -> ReportTable:
+    """SPSS's CROSSTABS "Chi-Square Tests" table: Pearson, Continuity Correction (2 x 2),
+    Likelihood Ratio, Fisher's Exact Test, Linear-by-Linear Association, N of Valid Cases;
+    the footnotes give the expected counts and the row the chapter reads."""
+    from .words_chapter import READING_ROWS, w
+
+    def p(v: float | None) -> str:
+        return "" if v is None else fmt_p(v, lang, with_symbol=False)
+
+    rows = [("Pearson Chi-Square", fmt_number(chi.pearson.statistic, 3, lang),
+             str(chi.pearson.df), p(chi.pearson.pvalue), "", "")]
+    if chi.continuity is not None:
+        rows.append(("Continuity Correction", fmt_number(chi.continuity.statistic, 3, lang), "1",
+                     p(chi.continuity.pvalue), "", ""))
+    rows.append(("Likelihood Ratio", fmt_number(chi.likelihood_ratio.statistic, 3, lang),
+                 str(chi.likelihood_ratio.df), p(chi.likelihood_ratio.pvalue), "", ""))
     if fisher is not None:
-        rows.append(("Fisher's Exact Test", "", "", fmt_p(fisher.pvalue, lang, with_symbol=False)))
-    foot = [w("expected_note", lang, k=res.n_expected_below_5,
-              pct=fmt_number(100 * res.n_expected_below_5 / res.n_cells, 1, lang),
-              m=fmt_number(res.min_expected, 2, lang))]
-    foot.append(effect_text(res.effect_size, lang))
-    return ReportTable(w("chi_title", lang, variable=variable),
-                       ("", w("value", lang), "df", w("sig2", lang)), tuple(rows), tuple(foot))
+        rows.append(("Fisher's Exact Test", "", "", "", p(fisher.pvalue),
+                     p(fisher.pvalue_one_sided)))
+    if chi.linear_by_linear is not None:
+        rows.append(("Linear-by-Linear Association",
+                     fmt_number(chi.linear_by_linear.statistic, 3, lang),
+                     str(chi.linear_by_linear.df), p(chi.linear_by_linear.pvalue), "", ""))
+    rows.append(("N of Valid Cases", fmt_int(chi.n), "", "", "", ""))
+    foot = [w("expected_note", lang, k=chi.n_expected_below_5,
+              pct=fmt_number(100 * chi.n_expected_below_5 / chi.n_cells, 1, lang),
+              m=fmt_number(chi.min_expected, 2, lang))]
+    if reading is not None:
+        foot.append(w("reading_note", lang, row=READING_ROWS[reading]))
+    foot.append(effect_text(chi.effect_size, lang))
+    header = ("", w("value", lang), "df", "Asymp. Sig. (2-sided)", "Exact Sig. (2-sided)",
+              "Exact Sig. (1-sided)")
+    if fisher is None:
+        header, rows = header[:4], [r[:4] for r in rows]
+    return ReportTable(w("chi_title", lang, variable=variable), header, tuple(rows), tuple(foot))
 
 
 def ancova_tables(variable: str, res, labels: dict[str, str], lang: str = "id"

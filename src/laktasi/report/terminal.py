@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .document import Document, Figure, Heading, Paragraph, TableBlock
+from .document import Document, Figure, Heading, Paragraph, TableBlock, plain_text
 from .tables import ReportTable
 from .words_chapter import w
 
@@ -14,14 +14,21 @@ __all__ = ["print_document", "print_table"]
 
 def print_table(console: Console, table: ReportTable, number: str = "", lang: str = "id") -> None:
     title = f"{w('table_word', lang)} {number} {table.caption}" if number else table.caption
-    rich_table = Table(title=title, title_justify="left", show_lines=False)
+    rich_table = Table(title=_t(title), title_justify="left", show_lines=False)
     for i, head in enumerate(table.header):
-        rich_table.add_column(head, justify="left" if i == 0 else "right")
+        rich_table.add_column(_t(head), justify="left" if i == 0 else "right")
     for row in table.rows:
-        rich_table.add_row(*row)
+        rich_table.add_row(*(_t(c) for c in row))
     console.print(rich_table)
     for note in table.footnotes:
-        console.print(f"  [dim]{note}[/dim]")
+        console.print(f"  [dim]{_t(note)}[/dim]")
+
+
+def _t(text: str) -> str:
+    """Terminal text: 'd_z' for a subscript, Rich markup escaped."""
+    from rich.markup import escape
+
+    return escape(plain_text(text, "_"))
 
 
 def print_document(console: Console, doc: Document) -> None:
@@ -35,7 +42,7 @@ def print_document(console: Console, doc: Document) -> None:
             print_table(console, block.table, block.number, doc.lang)
         elif isinstance(block, Paragraph):
             style = {"warning": "yellow", "note": "italic"}.get(block.style, "")
-            console.print(f"[{style}]{block.text}[/{style}]" if style else block.text,
+            console.print(f"[{style}]{_t(block.text)}[/{style}]" if style else _t(block.text),
                           highlight=False)
         elif isinstance(block, Figure):
             console.print(f"[dim]({w('figure_word', doc.lang)} {block.number} "

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .numbers import check_lang
 
-__all__ = ["EFFECT_NAMES", "TEST_NAMES", "magnitude", "w"]
+__all__ = ["EFFECT_NAMES", "READING_NAMES", "READING_ROWS", "TEST_NAMES", "magnitude", "w"]
 
 EFFECT_NAMES = {
-    "id": {"rank_biserial": "r rank-biserial", "r": "r", "d_z": "d_z", "g_av": "g_av",
+    "id": {"rank_biserial": "r rank-biserial", "r": "r", "d_z": "d_{z}", "g_av": "g_{av}",
            "hedges_g": "Hedges' g", "cohens_d": "Cohen's d", "phi": "φ", "cramers_v": "Cramér's V",
            "odds_ratio": "OR pasangan diskordan", "partial_eta_squared": "η² parsial"},
-    "en": {"rank_biserial": "rank-biserial r", "r": "r", "d_z": "d_z", "g_av": "g_av",
+    "en": {"rank_biserial": "rank-biserial r", "r": "r", "d_z": "d_{z}", "g_av": "g_{av}",
            "hedges_g": "Hedges' g", "cohens_d": "Cohen's d", "phi": "φ", "cramers_v": "Cramér's V",
            "odds_ratio": "discordant-pair OR", "partial_eta_squared": "partial η²"},
 }
@@ -31,6 +31,12 @@ TEST_NAMES = {
            "ancova": "ANCOVA (posttest adjusted for pretest)",
            "mann-whitney-change": "Mann-Whitney test on change scores (after − before)"},
 }
+
+# The row of SPSS's Chi-Square Tests table a decision reads (as SPSS names it, in both languages)
+READING_ROWS = {"pearson": "Pearson Chi-Square", "continuity": "Continuity Correction",
+                "fisher": "Fisher's Exact Test"}
+READING_NAMES = {"pearson": "Pearson", "continuity": "Continuity Correction",
+                 "fisher": "Fisher's Exact Test"}
 
 _MAGNITUDE = {
     # Cohen (1988) conventions: (small, medium, large)
@@ -57,12 +63,31 @@ def magnitude(name: str, value: float, lang: str) -> str | None:
 
 WORDS: dict[str, dict[str, str]] = {
     "id": {
-        "chapter": "BAB 4 HASIL DAN PEMBAHASAN",
+        "chapter": "BAB 4 HASIL PENELITIAN",
         "table_word": "Tabel", "figure_word": "Gambar",
         "variable": "Variabel", "category": "Kategori",
         "baseline_caption": "Kesetaraan Karakteristik Responden antara Kelompok",
         "baseline_table_paragraph": "Berdasarkan tabel {table}, {verdict}",
-        "baseline_equal": "karakteristik responden setara antara kedua kelompok (p ≥ 0,05).",
+        "baseline_equal": "karakteristik responden setara antara kedua kelompok (semua p ≥ "
+                          "{alpha}).",
+        "baseline_marks": "p: {marks}.",
+        "mark_fisher": "Fisher = Fisher's Exact Test (ada expected count < 5)",
+        "mark_continuity": "Yates = Continuity Correction (tabel 2×2, semua expected count ≥ 5)",
+        "mark_pearson": "χ² = Pearson Chi-Square",
+        "baseline_what": " (kesetaraan awal)",
+        "missing_note": "Catatan: sebagian data karakteristik kosong ({items}); persentase valid "
+                        "dihitung dari responden yang datanya ada.",
+        "missing_item": "{variable}: {n} responden",
+        "implausible_note": (
+            "Periksa data: {n} nilai {variable} di luar rentang wajar {range} ({values}) dan tetap "
+            "dihitung dalam tabel di atas. Perbaiki data, atau ubah batas min/max karakteristik ini "
+            "dalam deskripsi studi bila nilai itu memang benar."
+        ),
+        "software": "Data dianalisis dengan perangkat lunak laktasi versi {version}. Uji untuk "
+                    "setiap variabel dan alasan pemilihannya:",
+        "citation": "Rujukan perangkat lunak: laktasi, versi {version} [perangkat lunak]. "
+                    "Analisis statistik penelitian ASI. Lisensi "
+                    "GPL-3.0-or-later.",
         "baseline_unequal": "kedua kelompok berbeda bermakna pada: {variables}; perbedaan ini "
                             "perlu dipertimbangkan saat membandingkan hasil.",
         "general_data": "4.1 Data Umum",
@@ -85,52 +110,107 @@ WORDS: dict[str, dict[str, str]] = {
             "({pct_post})."
         ),
         "in_group": " pada kelompok {group}",
+        "and": " dan ",
+        "post_caption": "Distribusi {variable} Sesudah Intervensi per Kelompok",
+        "post_part": "pada kelompok {group} {mean} (SD {sd}; min {min}, maks {max})",
+        "post_paragraph": "Berdasarkan tabel {table}, rata-rata {variable} sesudah intervensi "
+                          "{parts}.",
+        "group_cross_caption": "Tabulasi Silang Kelompok dengan {variable} Sesudah Intervensi",
+        "group_cross_caption_pre": "Tabulasi Silang Kelompok dengan {variable} Sebelum "
+                                   "Intervensi",
+        "group_cross_caption_posttest": "Tabulasi Silang Kelompok dengan {variable} Sesudah "
+                                        "Intervensi",
+        "cross_paragraph": "Berdasarkan tabel {table}, {time} {parts}.",
+        "cross_time_pre": "sebelum intervensi",
+        "title_pre": " Sebelum Intervensi",
+        "title_post": " Sesudah Intervensi",
+        "cross_time_post": "sesudah intervensi",
+        "cross_part": "pada kelompok {group} {n} dari {total} responden ({pct}) {better}",
+        "reading_note": "Baris yang dibaca: {row}.",
+        "fisher_result": "{p} (Fisher's Exact Test, Exact Sig. 2-sided)",
+        "change_of": "Selisih {variable} (Sesudah − Sebelum)",
         "test_paragraph": (
-            "Hasil {test} pada {variable}{group} menunjukkan {stat_text}, {p_text} {cmp} α "
-            "({alpha}) maka H0 {h0}, artinya {meaning} pijat oksitosin terhadap {variable}{group}."
+            "Hasil {test} pada {variable}{group} menunjukkan {stat_text} {cmp} α ({alpha}) "
+            "maka H0 {h0}, artinya {meaning}."
         ),
+        "change_yes": "ada perubahan yang bermakna pada {variable}{group}{direction}",
+        "change_yes_intervention": "; perubahan di dalam satu kelompok belum menunjukkan "
+                                   "pengaruh {intervention}, yang dinilai dari uji antar "
+                                   "kelompok",
+        "change_yes_control": "; kelompok ini tidak mendapat {intervention}, sehingga perubahan "
+                              "ini bukan pengaruh {intervention}",
+        "change_no": "tidak ada perubahan yang bermakna pada {variable}{group}",
+        "direction_increase": " (meningkat dari sebelum ke sesudah)",
+        "direction_decrease": " (menurun dari sebelum ke sesudah)",
+        "direction_binary_increase": " (responden {better} bertambah dari sebelum ke sesudah)",
+        "direction_binary_decrease": " (responden {better} berkurang dari sebelum ke sesudah)",
         "between_paragraph": (
-            "Perbandingan antar kelompok dengan {test} pada {variable} menunjukkan {stat_text}, "
-            "{p_text} {cmp} α ({alpha}): {meaning}"
+            "Perbandingan antar kelompok dengan {test} pada {variable} menunjukkan {stat_text} "
+            "{cmp} α ({alpha}) maka H0 {h0}: {meaning}"
         ),
         "between_yes": "terdapat perbedaan yang bermakna antara kelompok {a} dan {b}.",
         "between_no": "tidak terdapat perbedaan yang bermakna antara kelompok {a} dan {b}.",
+        "between_higher": "{variable} lebih tinggi pada kelompok {higher}.",
+        "between_higher_binary": "Proporsi responden {better} lebih tinggi pada kelompok "
+                                 "{higher}.",
+        "between_higher_adjusted": "Rata-rata {variable} sesudah yang disesuaikan dengan pretest "
+                                   "lebih tinggi pada kelompok {higher}.",
+        "between_higher_change": "Perubahan {variable} (sesudah − sebelum) lebih besar pada "
+                                 "kelompok {higher}.",
         "claim_supported": (
             "Klaim bahwa {better} lebih efektif daripada {other} didukung oleh uji antar "
-            "kelompok ini."
+            "kelompok ini: ada pengaruh {better} terhadap {variable} dibandingkan dengan {other}."
         ),
         "claim_not_supported": (
             "Klaim bahwa {better} lebih efektif daripada {other} TIDAK didukung: uji antar "
-            "kelompok tidak bermakna. Dua nilai p dalam-kelompok yang terpisah tidak "
-            "menunjukkan bahwa satu intervensi lebih baik."
+            "kelompok tidak bermakna."
         ),
+        "claim_within_note": "Dua nilai p dalam-kelompok yang terpisah tidak menunjukkan bahwa "
+                             "satu intervensi lebih baik.",
         "claim_contradicted": (
             "Klaim bahwa {better} lebih efektif daripada {other} bertentangan dengan data: uji "
             "antar kelompok bermakna ke arah sebaliknya."
         ),
         "baseline_paragraph": (
             "Kesetaraan awal (pretest) {variable} antara kelompok diuji dengan {test}: "
-            "{p_text}{verdict}"
+            "{stat_text}{verdict}"
         ),
         "baseline_ok": "; kedua kelompok setara pada awal penelitian.",
         "baseline_diff": "; kedua kelompok TIDAK setara pada awal penelitian, sehingga "
                          "perbandingan posttest saja menyesatkan.",
         "h0_rejected": "ditolak dan Ha diterima",
         "h0_accepted": "diterima",
-        "meaning_yes": "ada pengaruh",
-        "meaning_no": "tidak ada pengaruh yang bermakna dari",
+        "meaning_yes": "ada pengaruh {intervention} terhadap {variable}{direction}",
+        "meaning_no": "tidak ada pengaruh yang bermakna dari {intervention} terhadap {variable}",
         "effect_sentence": "Besar efek {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test} dipilih karena {reason}.",
         "method_forced": "{variable}{group}: {test} digunakan atas pilihan peneliti; menurut "
-                         "aturan laktasi: {reason}.",
+                         "aturan pemilihan uji: {reason}.",
         "reason_paired_binary": "data biner berpasangan (ibu yang sama sebelum dan sesudah)",
         "reason_paired_ordinal": "data ordinal berpasangan",
         "reason_differences_normal": "selisih sesudah − sebelum berdistribusi normal "
                                      "({test}, p = {p})",
         "reason_differences_not_normal": "selisih sesudah − sebelum tidak berdistribusi normal "
                                          "({test}, p = {p})",
-        "reason_expected_below_5": "ada {cells} sel dengan expected count < 5",
-        "reason_expected_all_5_or_more": "semua expected count ≥ 5",
+        "reason_expected_all_5_or_more_2x2": "tabel 2×2 dengan semua expected count ≥ 5, "
+                                             "sehingga yang dibaca adalah baris Continuity "
+                                             "Correction (koreksi Yates)",
+        "reason_pearson_chosen_2x2": "tabel 2×2 dengan semua expected count ≥ 5; atas pilihan "
+                                     "peneliti (chi_square_2x2: pearson) yang dibaca adalah baris "
+                                     "Pearson Chi-Square, bukan Continuity Correction",
+        "reason_expected_below_5_2x2": "tabel 2×2 dengan {cells} sel expected count < 5 "
+                                       "(minimum {min}), sehingga yang dibaca adalah Fisher's "
+                                       "Exact Test",
+        "reason_expected_below_5_large_exact": "tabel lebih besar dari 2×2 dengan {cells} sel "
+                                               "expected count < 5, sehingga yang dibaca adalah "
+                                               "uji eksak Fisher (Fisher-Freeman-Halton)",
+        "reason_expected_below_5_large_pearson": "tabel lebih besar dari 2×2 dengan {cells} sel "
+                                                 "expected count < 5; uji eksak tidak dapat "
+                                                 "dihitung, sehingga dibaca baris Pearson "
+                                                 "Chi-Square (tafsirkan dengan hati-hati)",
+        "reason_expected_all_5_or_more_large": "tabel lebih besar dari 2×2 dengan semua expected "
+                                               "count ≥ 5, sehingga yang dibaca adalah baris "
+                                               "Pearson Chi-Square",
         "reason_independent_ordinal": "data ordinal dua kelompok independen",
         "reason_groups_normal": "data kedua kelompok berdistribusi normal (Levene p = {levene_p})",
         "reason_groups_not_normal": "data tidak berdistribusi normal pada setidaknya satu "
@@ -145,15 +225,17 @@ WORDS: dict[str, dict[str, str]] = {
             "data berpasangan (ibu yang sama diukur dua kali tidak independen). Gunakan uji "
             "McNemar."
         ),
-        "warning_forced_test_does_not_fit": "Peringatan: uji {test} yang dipaksakan tidak "
-                                            "sesuai dengan desain ini.",
         "warning_forced_test_overrides": "Catatan: {forced} digunakan atas pilihan peneliti "
-                                         "(rekomendasi laktasi: {chosen}).",
+                                         "(menurut aturan pemilihan uji: {chosen}).",
+        "warning_posttest_only_ignores_pretest": (
+            "Peringatan: uji ini hanya membandingkan nilai sesudah (posttest) dan mengabaikan "
+            "perbedaan awal (pretest) antar kelompok yang tidak dirandomisasi."
+        ),
         "warning_no_control_group": (
             "Desain satu kelompok tanpa kontrol: produksi ASI meningkat pada hari-hari pertama "
             "nifas dengan atau tanpa intervensi (mis. 37 g pada 24 jam pertama, 408 g hari ke-3, "
             "705 g hari ke-5), dan regresi ke rata-rata juga dapat meniru efek. Kenaikan "
-            "sebelum–sesudah tidak dapat seluruhnya dianggap sebagai efek pijat oksitosin."
+            "sebelum–sesudah tidak dapat seluruhnya dianggap sebagai efek {intervention}."
         ),
         "warning_not_randomised": (
             "Kelompok tidak dirandomisasi: perbedaan awal antar kelompok dapat memengaruhi "
@@ -193,12 +275,31 @@ WORDS: dict[str, dict[str, str]] = {
         "axis_time": "Waktu", "axis_n": "Jumlah responden",
     },
     "en": {
-        "chapter": "Chapter 4 Results and Discussion",
+        "chapter": "Chapter 4 Results",
         "table_word": "Table", "figure_word": "Figure",
         "variable": "Variable", "category": "Category",
         "baseline_caption": "Comparability of Respondent Characteristics between Groups",
         "baseline_table_paragraph": "Table {table}: {verdict}",
-        "baseline_equal": "the groups were comparable in every characteristic (p ≥ .05).",
+        "baseline_equal": "the groups were comparable in every characteristic (every p ≥ "
+                          "{alpha}).",
+        "baseline_marks": "p: {marks}.",
+        "mark_fisher": "Fisher = Fisher's Exact Test (an expected count < 5)",
+        "mark_continuity": "Yates = Continuity Correction (2×2 table, every expected count ≥ 5)",
+        "mark_pearson": "χ² = Pearson Chi-Square",
+        "baseline_what": " (baseline)",
+        "missing_note": "Note: some characteristics are missing ({items}); valid percentages are "
+                        "of the respondents with a value.",
+        "missing_item": "{variable}: {n} respondent(s)",
+        "implausible_note": (
+            "Check the data: {n} value(s) of {variable} lie outside the plausible range {range} "
+            "({values}) and are counted in the table above. Correct the data, or change this "
+            "characteristic's min/max in the study description if the value is right."
+        ),
+        "software": "The data were analysed with the laktasi software, version {version}. The "
+                    "test for each variable and why it was chosen:",
+        "citation": "Software reference: laktasi, version {version} [software]. Statistical "
+                    "analysis of breast-milk studies. License "
+                    "GPL-3.0-or-later.",
         "baseline_unequal": "the groups differed significantly in: {variables}; keep this in "
                             "mind when comparing their outcomes.",
         "general_data": "4.1 General data",
@@ -220,39 +321,76 @@ WORDS: dict[str, dict[str, str]] = {
             "{better}; after it {n_post} ({pct_post})."
         ),
         "in_group": " in the {group} group",
+        "and": " and ",
+        "post_caption": "{variable} after the Intervention by Group",
+        "post_part": "{mean} (SD {sd}; min {min}, max {max}) in the {group} group",
+        "post_paragraph": "Table {table}: mean {variable} after the intervention was {parts}.",
+        "group_cross_caption": "Cross-tabulation of Group by {variable} after the Intervention",
+        "group_cross_caption_pre": "Cross-tabulation of Group by {variable} before the "
+                                   "Intervention",
+        "group_cross_caption_posttest": "Cross-tabulation of Group by {variable} after the "
+                                        "Intervention",
+        "cross_paragraph": "Table {table}: {time}, {parts}.",
+        "cross_time_pre": "before the intervention",
+        "title_pre": " before the Intervention",
+        "title_post": " after the Intervention",
+        "cross_time_post": "after the intervention",
+        "cross_part": "{n} of {total} respondents ({pct}) in the {group} group were {better}",
+        "reading_note": "Row read: {row}.",
+        "fisher_result": "{p} (Fisher's Exact Test, Exact Sig. 2-sided)",
+        "change_of": "Change in {variable} (After − Before)",
         "test_paragraph": (
-            "The {test} on {variable}{group} gave {stat_text}, {p_text} {cmp} α ({alpha}), so H0 "
-            "is {h0}: {meaning} oxytocin massage on {variable}{group}."
+            "The {test} on {variable}{group} gave {stat_text} {cmp} α ({alpha}), so H0 is {h0}: "
+            "{meaning}."
         ),
+        "change_yes": "{variable} changed significantly{group}{direction}",
+        "change_yes_intervention": "; a change within one group does not show an effect of "
+                                   "{intervention}, which is judged by the between-group test",
+        "change_yes_control": "; this group did not receive {intervention}, so the change is not "
+                              "an effect of {intervention}",
+        "change_no": "{variable} did not change significantly{group}",
+        "direction_increase": " (it increased from before to after)",
+        "direction_decrease": " (it decreased from before to after)",
+        "direction_binary_increase": " (more respondents were {better} after than before)",
+        "direction_binary_decrease": " (fewer respondents were {better} after than before)",
         "between_paragraph": (
-            "The between-group {test} on {variable} gave {stat_text}, {p_text} {cmp} α "
-            "({alpha}): {meaning}"
+            "The between-group {test} on {variable} gave {stat_text} {cmp} α ({alpha}), so H0 "
+            "is {h0}: {meaning}"
         ),
         "between_yes": "groups {a} and {b} differ significantly.",
         "between_no": "groups {a} and {b} do not differ significantly.",
+        "between_higher": "{variable} is higher in the {higher} group.",
+        "between_higher_binary": "The share of respondents who were {better} is higher in the "
+                                 "{higher} group.",
+        "between_higher_adjusted": "The mean {variable} after the intervention, adjusted for the "
+                                   "pretest, is higher in the {higher} group.",
+        "between_higher_change": "The change in {variable} (after − before) is larger in the "
+                                 "{higher} group.",
         "claim_supported": "The claim that {better} is more effective than {other} is "
-                           "supported by this between-group test.",
+                           "supported by this between-group test: there is an effect of "
+                           "{better} on {variable} compared with {other}.",
         "claim_not_supported": (
             "The claim that {better} is more effective than {other} is NOT supported: the "
-            "between-group test is not significant. Two separate within-group p-values do not "
-            "show that one intervention is better."
+            "between-group test is not significant."
         ),
+        "claim_within_note": "Two separate within-group p-values do not show that one "
+                             "intervention is better.",
         "claim_contradicted": "The claim that {better} is more effective than {other} is "
                               "contradicted: the between-group test is significant in the "
                               "opposite direction.",
         "baseline_paragraph": "Baseline (pretest) comparability of {variable} between groups, "
-                              "{test}: {p_text}{verdict}",
+                              "{test}: {stat_text}{verdict}",
         "baseline_ok": "; the groups were comparable at baseline.",
         "baseline_diff": "; the groups were NOT comparable at baseline, so comparing posttest "
                          "values alone would mislead.",
         "h0_rejected": "rejected",
         "h0_accepted": "not rejected",
-        "meaning_yes": "there is an effect of",
-        "meaning_no": "there is no significant effect of",
+        "meaning_yes": "there is an effect of {intervention} on {variable}{direction}",
+        "meaning_no": "there is no significant effect of {intervention} on {variable}",
         "effect_sentence": "Effect size {effect} ({size}).",
         "method_sentence": "{variable}{group}: {test}, chosen because {reason}.",
-        "method_forced": "{variable}{group}: {test}, as the researcher chose; by laktasi's "
-                         "rules: {reason}.",
+        "method_forced": "{variable}{group}: {test}, as the researcher chose; by the test "
+                         "selection rules: {reason}.",
         "reason_paired_binary": "the outcome is binary and paired (the same mothers before "
                                 "and after)",
         "reason_paired_ordinal": "the outcome is ordinal and paired",
@@ -260,8 +398,23 @@ WORDS: dict[str, dict[str, str]] = {
                                      "({test}, p = {p})",
         "reason_differences_not_normal": "the differences after − before are not normally "
                                          "distributed ({test}, p = {p})",
-        "reason_expected_below_5": "{cells} cell(s) have an expected count below 5",
-        "reason_expected_all_5_or_more": "all expected counts are at least 5",
+        "reason_expected_all_5_or_more_2x2": "the 2×2 table has every expected count ≥ 5, so "
+                                             "the Continuity Correction (Yates) row is read",
+        "reason_pearson_chosen_2x2": "the 2×2 table has every expected count ≥ 5; as the "
+                                     "researcher chose (chi_square_2x2: pearson), the Pearson "
+                                     "Chi-Square row is read instead of the Continuity "
+                                     "Correction",
+        "reason_expected_below_5_2x2": "the 2×2 table has {cells} cell(s) with an expected count "
+                                       "< 5 (minimum {min}), so Fisher's Exact Test is read",
+        "reason_expected_below_5_large_exact": "the table is larger than 2×2 with {cells} "
+                                               "cell(s) with an expected count < 5, so the exact "
+                                               "Fisher-Freeman-Halton test is read",
+        "reason_expected_below_5_large_pearson": "the table is larger than 2×2 with {cells} "
+                                                 "cell(s) with an expected count < 5; the exact "
+                                                 "test cannot be computed, so the Pearson "
+                                                 "Chi-Square row is read (interpret with care)",
+        "reason_expected_all_5_or_more_large": "the table is larger than 2×2 with every expected "
+                                               "count ≥ 5, so the Pearson Chi-Square row is read",
         "reason_independent_ordinal": "the outcome is ordinal in two independent groups",
         "reason_groups_normal": "both groups are normally distributed (Levene p = {levene_p})",
         "reason_groups_not_normal": "at least one group is not normally distributed",
@@ -274,15 +427,17 @@ WORDS: dict[str, dict[str, str]] = {
             "Warning: a chi-square test was run on request, but it is wrong for paired data "
             "(the same mothers measured twice are not independent). Use McNemar's test."
         ),
-        "warning_forced_test_does_not_fit": "Warning: the forced {test} does not fit this "
-                                            "design.",
-        "warning_forced_test_overrides": "{forced} was used as the user chose (laktasi's "
-                                         "recommendation: {chosen}).",
+        "warning_forced_test_overrides": "{forced} was used as the researcher chose (the test "
+                                         "selection rules give: {chosen}).",
+        "warning_posttest_only_ignores_pretest": (
+            "Warning: this test compares the posttest values only and ignores the baseline "
+            "(pretest) differences between groups that were not randomised."
+        ),
         "warning_no_control_group": (
             "One-group design without a control group: milk output rises in the first "
             "postpartum days with or without an intervention (e.g. 37 g in the first 24 h, "
             "408 g on day 3, 705 g on day 5), and regression to the mean can mimic an effect. "
-            "The pre–post rise cannot be attributed to the massage alone."
+            "The pre–post rise cannot be attributed to {intervention} alone."
         ),
         "warning_not_randomised": (
             "Groups were not randomised: baseline differences may affect the result; ANCOVA "
@@ -305,7 +460,7 @@ WORDS: dict[str, dict[str, str]] = {
         "group_stats_title": "Group statistics of {variable}",
         "t_title": "Independent-samples t-test of {variable}",
         "equal_var": "Equal variances assumed", "unequal_var": "Equal variances not assumed",
-        "chi_title": "Chi-square tests of {variable}",
+        "chi_title": "Chi-Square Tests of {variable}",
         "expected_note": "{k} cells ({pct}%) have an expected count below 5; the minimum "
                          "expected count is {m}.",
         "ancova_title": "ANCOVA of {variable} (posttest adjusted for pretest)",
