@@ -10,6 +10,11 @@ missing is still drafted and named in :attr:`Draft.missing`. Every value read fr
 text is a :class:`Guess` that points to its line and the exact snippet, so that
 :meth:`Draft.to_yaml` can write a comment after it for the user to confirm.
 
+The package: :mod:`.lines` (line cleaning, cells, single-spaced rows and headers, tables
+that pdftotext writes column by column), :mod:`.tables` (table recognisers), :mod:`.prose`
+(sentence recognisers), :mod:`.emit` (the YAML writer), :mod:`.core` (the walk over the
+text) and :mod:`.files` (:func:`extract_file`: a .txt or .pdf file).
+
 Examples
 --------
 >>> d = extract_text("Hasil uji Wilcoxon: Z = -3,434; p = 0,001.")

@@ -320,6 +320,12 @@ class TableReader:
 
     def close_groups(self, table: _Table) -> None:
         for group in table.freq:
+            total = group.get("total")
+            if total and total[1] is total[3] and total[2] is not None and not (
+                    (p := _printed(total[2])) is not None and p.contains(100.0)):
+                # "Total 4 (14,3%)": percentages of a grand total (a cross-tabulation's
+                # column), not of this column; not a frequency table
+                continue
             self._emit_freq(table, group)
         table.freq = []
 
