@@ -1,4 +1,5 @@
-"""The worked examples of ../shared/STATS-NOTES.md (issue 2's acceptance numbers)."""
+"""The worked examples of the shared statistics notes, STATS-NOTES.md (issue 2's acceptance
+numbers, copied here as values)."""
 
 import pytest
 
