@@ -24,6 +24,7 @@ def _b_args(name: str, b, membership_pk: int) -> list:
         "study": [study], "study_edit": [study], "study_yaml": [study], "watch": [study],
         "analysis": [study], "download": [study, "docx"], "export": [study, "xlsx"],
         "template": [study], "import": [study], "guide": [study], "mother_new": [study],
+        "leaflet": [study],
         "xlsform": [study], "odk_import": [study], "double_entries": [study],
         "double_entry_new": [b.pre.pk], "double_entry_resolve": [getattr(b, "double_entry", b.pre).pk],
         "mother": [mother], "mother_edit": [mother], "mother_delete": [mother],

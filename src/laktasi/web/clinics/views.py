@@ -396,6 +396,18 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "clinics/guide.html", {"study": s, "steps": SOP_STEPS})
 
 
+@login_required
+@require_GET
+def leaflet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The family guide as a one-page PDF leaflet."""
+    from .sop import leaflet_pdf
+
+    s = selectors.study_get(user=request.user, pk=pk)
+    response = HttpResponse(leaflet_pdf(s.title), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="pijat-oksitosin-{s.pk}.pdf"'
+    return response
+
+
 # ---------------------------------------------------------------- mothers
 
 
