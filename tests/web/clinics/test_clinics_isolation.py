@@ -24,6 +24,7 @@ def _b_args(name: str, b, membership_pk: int) -> list:
         "study": [study], "study_edit": [study], "study_yaml": [study], "watch": [study],
         "analysis": [study], "download": [study, "docx"], "export": [study, "xlsx"],
         "template": [study], "import": [study], "guide": [study], "mother_new": [study],
+        "leaflet": [study],
         "xlsform": [study], "odk_import": [study], "double_entries": [study],
         "double_entry_new": [b.pre.pk], "double_entry_resolve": [getattr(b, "double_entry", b.pre).pk],
         "mother": [mother], "mother_edit": [mother], "mother_delete": [mother],
@@ -110,6 +111,13 @@ def test_isolation_coordinator_sees_member_clinics_pooled_and_never_names(client
     # the pooled chapter counts the two member clinics' mothers only (n = 2), not clinic C's
     assert 'id="chapter"' in body
     assert c.study.title not in body
+    from laktasi.web.clinics import services
+
+    # the rows she can pool: her clinics' mothers, none of clinic C's (selectors scope them)
+    assert len(services.analysis_rows(user=coordinator, study=a.study)[0]) == 1
+    assert services.analysis_rows(user=coordinator, study=c.study) == ([], [])
+    analysis, _, _ = services.analysis_build(user=coordinator, study=a.study, pooled=[b.study])
+    assert '"n": 2' in __import__("json").dumps(analysis.to_dict())
 
 
 @pytest.mark.parametrize("role, allowed", [("viewer", False), ("peneliti", False),

@@ -603,13 +603,15 @@ def analysis_build(*, user: Any, study: Study, pooled: Sequence[Study] = ()
     from laktasi.pipeline import analyse_file
 
     st = study_object(study)
+    id_col = st.id_column or "kode"
     rows, left_out = analysis_rows(user=user, study=study)
-    for other in pooled:
-        more, out = analysis_rows(user=user, study=other)
-        prefix = f"{other.clinic.name}: "
-        rows.extend({**r, st.id_column or "kode": prefix + str(r[st.id_column or "kode"])}
-                    for r in more)
-        left_out.extend(prefix + c for c in out)
+    if pooled:  # codes repeat across clinics: each row says its clinic
+        rows, left_out = [], []
+        for one in (study, *pooled):
+            more, out = analysis_rows(user=user, study=one)
+            prefix = f"{one.clinic.name}: "
+            rows.extend({**r, id_col: prefix + str(r[id_col])} for r in more)
+            left_out.extend(prefix + c for c in out)
     if not rows:
         raise ClinicInputError({"": [gettext(
             "No mother has all the columns of the observation sheet the design needs yet "

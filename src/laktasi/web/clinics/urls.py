@@ -24,6 +24,7 @@ urlpatterns = [
     path("studi/<int:pk>/templat.xlsx", views.template, name="template"),
     path("studi/<int:pk>/impor/", views.import_file, name="import"),
     path("studi/<int:pk>/panduan/", views.guide, name="guide"),
+    path("studi/<int:pk>/panduan.pdf", views.leaflet, name="leaflet"),
     path("studi/<int:pk>/xlsform.xlsx", views.xlsform, name="xlsform"),
     path("studi/<int:pk>/impor-odk/", views.odk_import, name="odk_import"),
     path("studi/<int:pk>/ibu-baru/", views.mother_new, name="mother_new"),

@@ -37,10 +37,18 @@ def _can(role: str | None, roles: frozenset[str]) -> bool:
     return role in roles
 
 
+def _limits(study) -> list[tuple[str, float | None, float | None]]:
+    """The range limits of the sheet with the form's labels."""
+    fields = forms.ObservationForm.base_fields
+    return [(str(fields[name].label), lo, hi)
+            for name, (lo, hi) in services.observation_limits(study).items()]
+
+
 def _study_ctx(request: HttpRequest, study) -> dict:
     role = selectors.role_required(user=request.user, clinic=study.clinic,
                                    roles=selectors.READ_ROLES)
     return {"study": study, "clinic": study.clinic, "role": role,
+            "design_label": dict(forms.DESIGNS).get(study.design, study.design),
             "can_write": _can(role, services.DATA_ROLES),
             "can_study": _can(role, services.STUDY_ROLES),
             "can_export": _can(role, services.EXPORT_ROLES)}
@@ -192,7 +200,7 @@ def study(request: HttpRequest, pk: int) -> HttpResponse:
     mothers = [{"mother": m, "flags": len(watch.get(m.pk, []))}
                for m in selectors.mother_list(user=request.user, study=s)]
     return render(request, "clinics/study.html", {**ctx, "mothers": mothers,
-                                                  "limits": services.observation_limits(s)})
+                                                  "limits": _limits(s)})
 
 
 @login_required
@@ -396,6 +404,18 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "clinics/guide.html", {"study": s, "steps": SOP_STEPS})
 
 
+@login_required
+@require_GET
+def leaflet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The family guide as a one-page PDF leaflet."""
+    from .sop import leaflet_pdf
+
+    s = selectors.study_get(user=request.user, pk=pk)
+    response = HttpResponse(leaflet_pdf(s.title), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="pijat-oksitosin-{s.pk}.pdf"'
+    return response
+
+
 # ---------------------------------------------------------------- mothers
 
 
@@ -482,7 +502,7 @@ def observation_new(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ClinicInputError as exc:
             forms.apply_errors(form, exc.errors)
     return render(request, "clinics/observation_form.html", {
-        **ctx, "form": form, "mother": m, "limits": services.observation_limits(m.study)},
+        **ctx, "form": form, "mother": m, "limits": _limits(m.study)},
         status=400 if form.errors else 200)
 
 
@@ -503,7 +523,7 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             forms.apply_errors(form, exc.errors)
     return render(request, "clinics/observation_form.html", {
         **ctx, "form": form, "mother": m, "observation": o,
-        "limits": services.observation_limits(m.study)}, status=400 if form.errors else 200)
+        "limits": _limits(m.study)}, status=400 if form.errors else 200)
 
 
 @login_required
