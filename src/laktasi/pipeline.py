@@ -29,7 +29,7 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
 
     With ``drop_invalid`` rows with problems are left out and the chapter says which.
     """
-    st = study if isinstance(study, Study) else load_study(study)
+    st = study if isinstance(study, Study) else load_study(study, lang)
     rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
                                       drop_invalid=drop_invalid)
     analysis = analyse(st, rows)
