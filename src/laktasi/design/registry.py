@@ -171,6 +171,8 @@ VARIANTS: Mapping[str, Variant] = MappingProxyType({v.name: v for v in (
     Variant("chi-square-corrected", "chi-square", "continuity"),  # Yates / SPSS's row
     Variant("mcnemar-spss", "mcnemar", "spss"),  # binomial below 25 changes, else corrected
     Variant("sign", "mcnemar", "exact"),  # the sign test on the discordant pairs
+    # power's test of two proportions: z^2 is Pearson's chi-square of the 2 x 2 table
+    Variant("two-proportions", "chi-square", "pearson"),
 )})
 # Other spellings accepted where a published input names a test -> the name used inside.
 ALIASES: Mapping[str, str] = MappingProxyType({
