@@ -74,7 +74,9 @@ class TestStep(_Serialisable):
     ``pvalue < alpha``; ``direction`` is, within a group, "increase" / "decrease" (after
     compared with before; the better level's share for a binary outcome) and, between or at
     baseline, the group level with the higher values (the larger share of the better level);
-    None when neither.
+    None when neither. ``claim``, between groups when the study names its intervention group:
+    "supported" (significant, the intervention group higher), "contradicted" (significant,
+    the other group higher) or "not_supported" (not significant); None otherwise.
     """
 
     outcome: str
@@ -90,6 +92,7 @@ class TestStep(_Serialisable):
     significant: bool = False
     direction: str | None = None
     reading: str | None = None
+    claim: str | None = None
 
 
 @dataclass(frozen=True)
@@ -457,6 +460,16 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
     return _decided(step, alpha, _higher(test, result, levels))
 
 
+def _claim(step: TestStep, intervention: str | None) -> TestStep:
+    """The between-group step's verdict on the study's claim that its intervention works
+    better (see :class:`TestStep`)."""
+    if intervention is None or step.comparison != "between":
+        return step
+    if not step.significant:
+        return replace(step, claim="not_supported")
+    return replace(step, claim="supported" if step.direction == intervention else "contradicted")
+
+
 def _implausible(ch, values: list[Any]) -> Reason | None:
     """The values of a numeric characteristic outside the study's plausible range."""
     if not ch.bins or (ch.min is None and ch.max is None):
@@ -534,6 +547,8 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
             else:
                 steps.append(_between(out, post[x_mask], post[y_mask], alpha, levels,
                                       chi_square_2x2=study.chi_square_2x2))
+        intervention = None if study.group is None else study.group.intervention
+        steps = [_claim(s, intervention) for s in steps]
         outcomes.append(OutcomeAnalysis(out, tuple(descr), tuple(cross), tuple(steps)))
     baseline = []
     if study.group is not None:

@@ -496,15 +496,10 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
             stat_text=_stat_text(step, lang), cmp=cmp, alpha=alpha_text, h0=h0,
             meaning=meaning)))
         group = study.group
-        if group is not None and group.intervention is not None:
+        if group is not None and group.intervention is not None and step.claim is not None:
             better = group.label(group.intervention, lang)
             other = next(group.label(lv, lang) for lv in group.levels if lv != group.intervention)
-            if not significant:
-                key = "claim_not_supported"
-            elif step.direction == group.intervention:
-                key = "claim_supported"
-            else:
-                key = "claim_contradicted"
+            key = f"claim_{step.claim}"
             text = w(key, lang, better=better, other=other, variable=_inline(var))
             if key == "claim_not_supported" and study.design != TWO_GROUP.name:
                 text += " " + w("claim_within_note", lang)
