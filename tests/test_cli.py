@@ -394,7 +394,7 @@ def test_write_files_is_all_or_nothing(tmp_path):
     assert first.read_text(encoding="utf-8") == "old"
     assert _files(tmp_path) == ["first.txt", "second"]
     write_files({first: "new", tmp_path / "sub" / "third.txt": "3"}, "en",
-                folders=[tmp_path / "sub"])
+                folders=[tmp_path / "sub"], force=True)  # first.txt exists: --force
     assert first.read_text(encoding="utf-8") == "new"
     assert _files(tmp_path) == ["first.txt", "second", "sub", "sub/third.txt"]
 
@@ -452,3 +452,26 @@ def test_help_texts_are_indonesian():
             seen += 1
         assert cmd.help, path
     assert seen > 80
+
+
+def test_example_does_not_overwrite_a_file_without_force(tmp_path):
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path)])
+    assert res.exit_code == 0
+    data = tmp_path / "kota-bengkulu-2018.xlsx"
+    data.write_bytes(b"filled in by the student")
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path)])
+    assert res.exit_code == 2 and "--force" in res.output and str(data) in res.output
+    assert data.read_bytes() == b"filled in by the student"
+    res = runner.invoke(app, ["example", "kota-bengkulu-2018", str(tmp_path), "--force",
+                              "--lang", "en"])
+    assert res.exit_code == 0 and data.read_bytes().startswith(b"PK")
+
+
+def test_check_of_a_file_that_cannot_be_read_says_why_and_suggests_no_row_fix(tmp_path):
+    from laktasi.pipeline import example_files
+
+    _, study = example_files("amanda-oku-timur-2023")
+    res = runner.invoke(app, ["check", str(tmp_path / "nope.csv"), "--study", str(study)])
+    assert res.exit_code == 2
+    text = " ".join(res.output.split())
+    assert "berkas tidak ditemukan" in text and "--drop-invalid" not in text

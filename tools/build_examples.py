@@ -224,19 +224,28 @@ def check(name: str, rows: list[dict]) -> None:
         assert _rounds_to(wilcoxon_signed_rank(pre, post).z, s["z"])
 
 
+NAMES = (*SPECS, *BUILDERS)
+
+
+def write(name: str, out: Path = OUT) -> Path:
+    """Build one example and write OUT/NAME.csv (the shipped file when ``out`` is the
+    package's datasets folder; tests/datasets/test_build_examples.py checks they agree)."""
+    if name in BUILDERS:
+        rows = BUILDERS[name]()
+    else:
+        rows = build(name)
+        check(name, rows)
+    path = Path(out) / f"{name}.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 def main(names: list[str]) -> None:
-    for name in names or [*SPECS, *BUILDERS]:
-        if name in BUILDERS:
-            rows = BUILDERS[name]()
-        else:
-            rows = build(name)
-            check(name, rows)
-        path = OUT / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        print(f"wrote {path}")
+    for name in names or NAMES:
+        print(f"wrote {write(name)}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from laktasi.design import Study, load_study
 from laktasi.design.plan import Analysis, analyse
-from laktasi.io import read_rows_checked
+from laktasi.io import read_rows_checked, skip_empty_columns, skipped_note
 from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document, Paragraph
 from laktasi.report.figures import figure_maker
@@ -27,17 +27,22 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
                  ) -> tuple[Analysis, Document]:
     """Read and check the data against the study, run the plan, build the chapter.
 
-    With ``drop_invalid`` rows with problems are left out and the chapter says which.
+    Outcomes and characteristics whose columns are empty in every row are left out (the
+    chapter says which). With ``drop_invalid`` rows with problems are left out and the
+    chapter says which.
     """
     st = study if isinstance(study, Study) else load_study(study, lang)
+    st, skipped = skip_empty_columns(data, st, sheet=sheet)
     rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
                                       drop_invalid=drop_invalid)
     analysis = analyse(st, rows)
     maker = figure_maker(st, rows) if figures else None
     doc = build_chapter(analysis, lang, figure_maker=maker)
+    note = [Paragraph(skipped_note(item, lang), "note") for item in skipped]
     if dropped:
-        note = [Paragraph(say("dropped_rows", lang, n=len({p.row for p in dropped})), "warning"),
-                *(Paragraph(p.text(lang), "note") for p in dropped)]
+        note += [Paragraph(say("dropped_rows", lang, n=len({p.row for p in dropped})), "warning"),
+                 *(Paragraph(p.text(lang), "note") for p in dropped)]
+    if note:
         doc = replace(doc, blocks=(doc.blocks[0], *note, *doc.blocks[1:]))
     return analysis, doc
 
@@ -62,8 +67,8 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
 
     settings = {
         "laktasi": __version__, "lang": lang, "python": platform.python_version(),
-        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "statsmodels",
-                                          "openpyxl", "python-docx", "matplotlib")},
+        "libraries": {n: ver(n) for n in ("numpy", "scipy", "pandas", "openpyxl",
+                                          "python-docx", "matplotlib")},
         "command": f"laktasi analyze {Path(data).name} --lang {lang}",
     }
     out = Path(out)

@@ -104,3 +104,22 @@ def test_a_paper_that_prints_only_z_and_p_is_audited_without_invented_ranks():
                                       "Hasil uji Wilcoxon diperoleh Z = -3,41 dan p = 0,041.\n")
                          .to_yaml("id"))
     assert "p-inconsistent" in audit(bad).codes()
+
+
+def test_pdftotext_without_layout_writes_tables_column_by_column():
+    text = ("Tabel 4.2 Frekuensi menyusui (kali/hari) Sebelum dan Sesudah\nIntervensi\n"
+            "Variabel\nSebelum\nSesudah\n\nN\n15\n15\n\nMean\n5,47\n11,33\n\nStd. Deviasi\n"
+            "0,915\n2,526\n\nMin\n4\n8\n\nMax\n7\n17\n\n"
+            "Tabel 4.3 Ranks (Uji Wilcoxon) — Frekuensi menyusui\n(kali/hari): sesudah − sebelum\n"
+            "N\nNegative Ranks (sesudah < sebelum)\nPositive Ranks (sesudah > sebelum)\n"
+            "Ties (sesudah = sebelum)\nTotal\n\n0\n15\n0\n15\n\nMean\nRank\n–\n8,00\n\nSum of\n"
+            "Ranks\n0,00\n120,00\n\nTabel 4.4 Hasil Uji Wilcoxon Signed Rank\nZ\n"
+            "Asymp. Sig. (2-tailed)\n\n−3,434\n0,001\n")
+    d, items = _items(text)
+    assert [(i["kind"], i.get("time"), i.get("mean"), i.get("sd")) for i in items[:2]] == [
+        ("descriptives", "pre", "5,47", "0,915"), ("descriptives", "post", "11,33", "2,526")]
+    assert items[2] == {"kind": "wilcoxon", "n": 15, "negative_ranks": {"n": 0, "sum": "0,00"},
+                        "positive_ranks": {"n": 15, "mean_rank": "8,00", "sum": "120,00"},
+                        "ties": 0, "claimed_test": "wilcoxon", "z": "-3,434", "p": "0,001"}
+    lines = text.splitlines()
+    assert all(g.snippet in lines[g.line - 1] for g in d.guesses)

@@ -25,7 +25,8 @@ study = st.fixed_dictionaries({"design": st.sampled_from(
      "rct"])})
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.fixed_dictionaries({"study": study, "items": st.lists(item, max_size=4)}))
 def test_fuzzed_mappings(data):
     try:
@@ -36,7 +37,7 @@ def test_fuzzed_mappings(data):
         assert isinstance(report.findings, tuple)
 
 
-@settings(max_examples=200, deadline=None,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
 def test_fuzzed_text_files(tmp_path, text):

@@ -79,9 +79,9 @@ def test_template_command(app, tmp_path):
     out = tmp_path / "t.xlsx"
     res = _run(app, "template", "nonequivalent-control-pretest-posttest", "--out", out)
     assert res.exit_code == 0 and out.exists()
-    assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk"]
-    res = _run(app, "template", "two-group", "--out", out, "--lang", "en")
-    assert res.exit_code == 2 and "choose one of" in res.output
+    assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
+    res = _run(app, "template", "two-group", "--out", tmp_path / "t2.xlsx", "--lang", "en")
+    assert res.exit_code == 2 and "design 'two-group' is unknown; the designs are:" in res.output
 
 
 def test_template_from_a_study_file(app, study_file, tmp_path):

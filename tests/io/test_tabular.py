@@ -82,7 +82,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400), st.sampled_from([".csv", ".xlsx", ".sav"]))
 def test_fuzzed_files_never_give_a_traceback(tmp_path, content, suffix):
     p = tmp_path / f"fuzz{suffix}"
@@ -93,7 +94,8 @@ def test_fuzzed_files_never_give_a_traceback(tmp_path, content, suffix):
         assert str(p) in str(exc)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.lists(st.text(max_size=12), min_size=0, max_size=8), max_size=6))
 def test_fuzzed_csv_cells_never_give_a_traceback(tmp_path, rows):
     p = tmp_path / "fuzz.csv"
@@ -127,7 +129,7 @@ def test_template_has_dropdowns_and_instructions(tmp_path):
 
     path = make_template("one-group-pretest-posttest", tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Data", "Petunjuk"]
+    assert wb.sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
     header = [c.value for c in wb["Data"][1]]
     assert header[0] == "kode" and "kelancaran_pre" in header
     rules = {str(dv.sqref): dv for dv in wb["Data"].data_validations.dataValidation}

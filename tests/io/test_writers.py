@@ -84,7 +84,7 @@ def _letter(header, name):
 def test_template_one_group_has_dropdowns_number_checks_and_instructions(tmp_path):
     path = make_template("one-group-pretest-posttest", tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Data", "Petunjuk"]
+    assert wb.sheetnames == ["Data", "Petunjuk", "Deskripsi studi"]
     ws = wb["Data"]
     header = [c.value for c in ws[1]]
     assert header == list(DEFAULT_STUDIES["one-group-pretest-posttest"].columns)
@@ -140,7 +140,7 @@ def test_template_filled_in_passes_the_check(tmp_path):
 def test_template_in_english_and_from_a_study(tmp_path):
     path = make_template(STUDY, tmp_path / "t.xlsx", lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Data", "Instructions"]
+    assert wb.sheetnames == ["Data", "Instructions", "Study description"]
     info = [[c.value for c in r] for r in wb["Instructions"].iter_rows()]
     assert info[0][0] == "How to fill in"
     cc = next(r for r in info if r[0] == "cc_post")
@@ -150,5 +150,6 @@ def test_template_in_english_and_from_a_study(tmp_path):
 
 
 def test_template_refuses_an_unknown_design(tmp_path):
-    with pytest.raises(InvalidOptionError, match="design='pre-post': choose one of"):
+    with pytest.raises(InvalidOptionError, match="desain 'pre-post' tidak dikenal; desain "
+                       "yang tersedia:\n  one-group-pretest-posttest: "):
         make_template("pre-post", tmp_path / "t.xlsx")

@@ -2,6 +2,8 @@
 the forest and funnel plots, in Indonesian and English."""
 
 import json
+import re
+import struct
 
 import docx
 import pytest
@@ -9,9 +11,11 @@ from typer.testing import CliRunner
 
 from laktasi.cli import app
 from laktasi.meta import example_analysis
-from laktasi.report.document import Figure, TableBlock
+from laktasi.meta.plots import FONT_PT, decimal_comma
+from laktasi.report.document import Figure, Heading, Paragraph, TableBlock
 from laktasi.report.meta_document import meta_document
 from laktasi.report.numbers import fmt_number
+from laktasi.report.renderers import render
 
 runner = CliRunner()
 
@@ -32,8 +36,8 @@ def test_document_blocks(res, lang):
     studies = tables[0].table
     # one row per study and the pooled row, with the model's weights and estimate
     assert len(studies.rows) == res.model.k + 1
-    assert studies.rows[-1][3] == fmt_number(res.model.estimate, 2, lang)
-    assert [r[5] for r in studies.rows[:-1]] == [fmt_number(s.weight, 1, lang)
+    assert studies.rows[-1][2] == fmt_number(res.model.estimate, 2, lang)
+    assert [r[4] for r in studies.rows[:-1]] == [fmt_number(s.weight, 1, lang)
                                                 for s in res.studies]
     text = " ".join(b.text for b in doc.blocks if hasattr(b, "text"))
     # I² of the example is about 98 %: the reader is warned, the PI crossing 0 is said
@@ -53,7 +57,7 @@ def test_cli_docx_and_html(tmp_path):
     d = docx.Document(str(out))
     assert len(d.tables) == 4 and len(d.inline_shapes) == 2
     captions = [p.text for p in d.paragraphs if p.text.startswith(("Gambar", "Tabel"))]
-    assert captions[1].startswith("Gambar 1 Forest plot")
+    assert captions[1].startswith("Gambar 1 Diagram hutan (forest plot)")
     html = tmp_path / "meta.html"
     r = runner.invoke(app, ["meta", "--example", "--format", "html", "--out", str(html),
                             "--lang", "en"])
@@ -71,3 +75,64 @@ def test_cli_format_needs_out(tmp_path):
     r = runner.invoke(app, ["meta", "--example", "--format", "pdf", "--out",
                             str(tmp_path / "x.pdf")])
     assert r.exit_code == 2 and "choose one of" in r.output
+
+
+# English words and code that must not appear in the Indonesian report's own words (the
+# study labels and assumption notes are the user's data and are left as written)
+ENGLISH = ["95% CI", "Leave-one-out", "inverse variance", "odds ratio", "risk ratio",
+           "Hedges' g", "one-group", "nonequivalent", "Funnel plot", "Forest plot",
+           "Pooled", "Weight", "prediction"]
+CODE = re.compile(r"sqrt|\^|qt\(|\b(?:yi|vi|d_z|m_post|m_pre|sd_pre|sd_d)\b")
+
+
+def _words(doc):
+    return [b.text for b in doc.blocks if isinstance(b, (Heading, Paragraph))] + [
+        cell for b in doc.blocks if isinstance(b, TableBlock)
+        for cell in (b.table.caption, *b.table.header, *b.table.footnotes,
+                     *(c for row in b.table.rows for c in row[1:]))] + [
+        b.caption for b in doc.blocks if isinstance(b, Figure)]
+
+
+def test_indonesian_report_has_no_english_words_and_formulas_are_formulas(res):
+    text = " ".join(_words(meta_document(res, "id")))
+    assert [w for w in ENGLISH if w in text] == []
+    assert "IK 95%" in text and "satu kelompok" in text and "kontrol tak setara" in text
+    for lang in ("id", "en"):
+        doc = meta_document(res, lang)
+        formulas = [b.text for b in doc.blocks if isinstance(b, Paragraph)][-res.model.k:]
+        assert all(CODE.search(f) is None for f in formulas), formulas
+        assert all("yᵢ = J(n − 1)(Mₚₒₛₜ − Mₚᵣₑ)/SDₚᵣₑ" in f for f in formulas)
+
+
+def _png_width_px(png: bytes) -> int:
+    return struct.unpack(">I", png[16:20])[0]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_forest_plot_text_prints_at_8_pt_or_more(res, lang, tmp_path):
+    doc = meta_document(res, lang)
+    forest = next(b for b in doc.blocks if isinstance(b, Figure))
+    placed = docx.Document(_docx(doc, tmp_path)).inline_shapes[0]
+    placed_in = placed.width / 914400  # EMU per inch
+    drawn_in = _png_width_px(forest.png) / 150  # save_figure writes 150 dpi
+    assert FONT_PT * placed_in / drawn_in >= 8.0
+
+
+def _docx(doc, tmp_path):
+    path = tmp_path / f"meta_{doc.lang}.docx"
+    path.write_bytes(render(doc, "docx"))
+    return str(path)
+
+
+def test_tick_labels_use_a_decimal_comma_in_indonesian():
+    import matplotlib.pyplot as plt
+
+    for lang, sep in (("id", ","), ("en", ".")):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1.5], [0.25, 0.75])
+        decimal_comma(ax, lang)
+        fig.canvas.draw()
+        labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+        plt.close(fig)
+        decimals = [t for t in labels if any(ch in t for ch in ".,")]
+        assert decimals and all(sep in t for t in decimals), labels

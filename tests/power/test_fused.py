@@ -173,3 +173,21 @@ def test_gpu_backend_needs_cupy_or_a_fused_model():
     if not _gpu_ready():
         with pytest.raises(LaktasiInputError, match="numpy"):
             simulate_power(20, integer_counts(), sims=10, backend="cupy")
+
+
+@pytest.mark.parametrize(("model", "test", "n"), [
+    (integer_counts(effect=0.1), "wilcoxon", 300),
+    (two_group_counts(effect=0.3, ratio=1.3), "mann-whitney", 200),
+    (integer_counts(effect=0.1), "paired-t", 257),
+])
+def test_large_groups_use_wide_lanes_and_still_agree(model, test, n):
+    # 256 mothers or more: counts packed in 16-bit lanes instead of 8-bit ones
+    pytest.importorskip("numba", reason="numba is not installed: the numpy path alone runs")
+    plan = f.plan_for(model.fused, test, n, 0.05)
+    assert all(g.bits == 16 for g in plan.groups if g.bits) or test == "paired-t"
+    assert f.fused_hits(plan, 3_001, 5, engine="numpy") == f.fused_hits(plan, 3_001, 5,
+                                                                        engine="numba")
+    if test == "wilcoxon":
+        key = f.stream_key(5)
+        x, y = f.array_values(plan, key, 0, 500)
+        assert f.array_hits(plan, key, 0, 500) == int((signed_rank_pvalues(x, y) < 0.05).sum())

@@ -52,3 +52,15 @@ def test_numeric_cells_are_recognised_for_right_alignment(text, numeric):
     from laktasi.report.tables import is_numeric_cell
 
     assert is_numeric_cell(text) is numeric
+
+
+def test_undefined_p_prints_a_dash_not_an_error():
+    # paired t of 2 pairs: the correlation's p is undefined (PSPP prints NaN, R refuses)
+    from laktasi.report.tables import paired_t_table
+    from laktasi.stats import paired_t
+
+    res = paired_t(pre=[1, 2], post=[3, 5])
+    for lang in ("id", "en"):
+        table = paired_t_table("volume", res, lang)
+        assert any("p = –" in note for note in table.footnotes), table.footnotes
+    assert fmt_p(float("nan"), "id") == "p = –"

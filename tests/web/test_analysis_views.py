@@ -10,7 +10,7 @@ import zipfile
 import pytest
 import yaml
 from django.urls import reverse
-from helpers import AMANDA, example_bytes, form_answers
+from web_helpers import AMANDA, example_bytes, form_answers
 
 from laktasi.design import load_study
 from laktasi.web.analysis import services
@@ -278,3 +278,37 @@ def test_json_download_is_parseable(client):
 def test_an_english_browser_still_gets_indonesian_until_the_switch(client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="id">' in page and "Beranda" in page
+
+
+def test_markup_in_the_data_is_shown_as_text_never_run(client):
+    _, content = example_bytes()
+    text = content.decode().replace("primipara", "<script>alert(1)</script>")
+    upload = _uploaded(client, "skrip.csv", text.encode())
+    form_page = client.get(reverse("analysis:study", args=[upload.pk]))
+    response = client.post(reverse("analysis:study", args=[upload.pk]),
+                           form_answers(form_page, characteristics=["paritas"]))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Tabel 4.1" in page
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_prune_uploads_deletes_old_user_files_and_keeps_the_examples(client):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    services.demo_load()
+    old = _uploaded(client, "lama.csv", example_bytes()[1])
+    new = _uploaded(client, "baru.csv", example_bytes()[1])
+    Upload.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
+    Upload.objects.exclude(demo="").update(created=timezone.now() - timedelta(days=400))
+    out = StringIO()
+    call_command("prune_uploads", "--days", "30", stdout=out)
+    assert out.getvalue().startswith("1 ")
+    assert set(Upload.objects.values_list("pk", flat=True)) == {
+        new.pk, *Upload.objects.exclude(demo="").values_list("pk", flat=True)}
+    assert Upload.objects.exclude(demo="").count() == 3

@@ -145,3 +145,48 @@ def test_a_bad_upload_shows_the_message_in_the_browser(browser, live_server, tmp
     alert = page.locator("[role=alert]")
     assert "data.xlsx" in alert.inner_text()
     page.screenshot(path=tmp_path / "unggahan-salah.png", full_page=True)
+
+
+def test_power_page_updates_in_place(browser, live_server, tmp_path):
+    from laktasi.power import wilcoxon_n
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/besar-sampel/")
+    page.select_option("select[name=test]", "wilcoxon")
+    page.fill("input[name=dz]", "0.5")
+    assert not page.is_visible("input[name=p1]")  # only the chosen test's inputs are shown
+    page.select_option("select[name=test]", "two-proportions")
+    assert page.is_visible("input[name=p1]") and not page.is_visible("input[name=dz]")
+    page.select_option("select[name=test]", "wilcoxon")
+    page.click("#power-form button[type=submit]")
+    page.wait_for_selector("#justification")
+    n = wilcoxon_n(0.5).n
+    assert str(n) in page.locator("#power-table").inner_text()
+    assert page.locator("#power-result svg").count() == 1
+    assert "dz=0.5" in page.url  # htmx pushed the query: the result can be bookmarked
+    page.screenshot(path=tmp_path / "besar-sampel.png", full_page=True)
+
+
+def test_audit_page_on_a_seed_paper(browser, live_server, tmp_path):
+    text = (Path(__file__).parent / "data" / "amanda-oku-timur-2023.txt").read_text("utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/audit/")
+    page.fill("textarea[name=text]", text)
+    page.click("button[value=draft]")
+    page.wait_for_selector("textarea[name=items]")
+    assert "items:" in page.input_value("textarea[name=items]")
+    page.screenshot(path=tmp_path / "audit-draf.png", full_page=False)
+    page.click("button[value=audit]")
+    page.wait_for_selector("#findings")
+    assert "Temuan" in page.locator("#findings").inner_text()
+    page.locator("#findings").screenshot(path=tmp_path / "audit-temuan.png")
+
+
+def test_meta_page_example_forest_and_funnel(browser, live_server, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/meta-analisis/?contoh=1")
+    assert "SMCR" in page.input_value("textarea[name=table]")
+    page.click("button[value=run]")
+    page.wait_for_selector("#meta-result")
+    assert page.locator("#meta-result svg").count() >= 2
+    page.screenshot(path=tmp_path / "meta-analisis.png", full_page=True)

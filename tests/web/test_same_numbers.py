@@ -7,8 +7,8 @@ import json
 
 import pytest
 from django.urls import reverse
-from helpers import AMANDA, form_answers
 from typer.testing import CliRunner
+from web_helpers import AMANDA, form_answers
 
 from laktasi.datasets import example_path
 from laktasi.web.analysis import services

@@ -74,7 +74,16 @@ def _manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProce
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    run = _manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING",
+    fresh = tmp_path / "not-yet"  # README order: migrate, collectstatic, check --deploy
+    keys = {"DJANGO_SETTINGS_MODULE": "laktasi.web.settings.production",
+            "DJANGO_SECRET_KEY": "k" * 10 + "-Zx9!q$Lm3@pR7#vT2&wY5*uB8^nE4%cH6(jK1)sD0_fG" * 2,
+            "DJANGO_ALLOWED_HOSTS": "laktasi.example.org",
+            "DJANGO_STATIC_ROOT": str(tmp_path / "static")}
+    assert _manage(fresh, "migrate", "-v", "0", **keys).returncode == 0
+    run = _manage(fresh, "collectstatic", "--noinput", **keys)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "static" / "core" / "app.css").exists()
+    run = _manage(fresh, "check", "--deploy", "--fail-level", "WARNING",
                   DJANGO_SETTINGS_MODULE="laktasi.web.settings.production",
                   DJANGO_SECRET_KEY="k" * 10 + "-Zx9!q$Lm3@pR7#vT2&wY5*uB8^nE4%cH6(jK1)sD0_fG" * 2,
                   DJANGO_ALLOWED_HOSTS="laktasi.example.org")

@@ -1,5 +1,6 @@
 """What every command module shares: the consoles, the words of the command line, the exit
-codes and the one way to write a file.
+codes and the one way to write a file (whole or not at all, never over an existing file
+without ``--force``).
 
 Exit codes, for every command: ``OK`` 0; ``FOUND`` 1 (the command ran and found problems:
 ``check``, ``audit``, ``reconstruct``); ``CANNOT_RUN`` 2 (a bad option, an input that cannot
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 OK, FOUND, CANNOT_RUN = 0, 1, 2
 
 LANG_HELP = "Bahasa: id (Indonesia) atau en (Inggris)."
+FORCE_HELP = "Timpa berkas keluaran yang sudah ada (tanpa --force tidak ditimpa)."
 
 WORDS: dict[str, dict[str, str]] = {
     "id": {
@@ -42,6 +44,12 @@ WORDS: dict[str, dict[str, str]] = {
         "read_only": "disk hanya-baca",
         "too_long": "nama terlalu panjang",
         "exists": "sudah ada berkas dengan nama itu",
+        "refused": "{path}: berkas sudah ada dan tidak ditimpa; pilih nama lain atau "
+                   "tambahkan --force untuk menimpanya.",
+        "no_study": "{path}: deskripsi studi tidak ditemukan (tidak ada sheet 'Deskripsi "
+                    "studi' di berkas, tidak ada berkas .study.yaml atau .yaml bernama sama di "
+                    "sampingnya). Berikan --study STUDI.yaml, atau --design DESAIN bila kolom "
+                    "hasil bernama NAMA_pre / NAMA_post (lihat docs/study-file.md).",
         "analyze_needs": "Berikan DATA dan --study STUDI.yaml (atau --design DESAIN), atau "
                          "--example NAMA.",
         "docx_needs_out": "--format docx memerlukan --out BERKAS.docx.",
@@ -72,6 +80,12 @@ WORDS: dict[str, dict[str, str]] = {
         "read_only": "the disk is read-only",
         "too_long": "the name is too long",
         "exists": "a file of that name exists",
+        "refused": "{path}: the file already exists and was not overwritten; choose another "
+                   "name or add --force to overwrite it.",
+        "no_study": "{path}: no study description found (no sheet 'Study description' in "
+                    "the file, no .study.yaml or .yaml file of the same name beside it). Give "
+                    "--study STUDY.yaml, or --design DESIGN when the outcome columns are named "
+                    "NAME_pre / NAME_post (see docs/study-file.md).",
         "analyze_needs": "Give DATA and --study STUDY.yaml (or --design DESIGN), or "
                          "--example NAME.",
         "docx_needs_out": "--format docx needs --out FILE.docx.",
@@ -145,18 +159,34 @@ def cannot_write(path: str | Path, exc: OSError, lang: str) -> str:
     return say("cannot_write", lang, path=path, reason=text)
 
 
-def write_file(path: str | Path, data: bytes | str, lang: str) -> None:
+def refuse_existing(paths: Iterable[str | Path | None], lang: str, *, force: bool) -> None:
+    """Stop with exit code 2 and a located message in ``lang`` when one of ``paths`` exists
+    (a file the user may have filled in, yesterday's chapter), unless ``force``. Commands
+    call it before the work, so that nothing is computed for a file that will not be
+    written; :func:`write_files` checks again."""
+    if force:
+        return
+    for path in paths:
+        # a folder of that name cannot be written, with or without --force: write_files says so
+        if path is not None and Path(path).exists() and not Path(path).is_dir():
+            stop(say("refused", lang, path=path))
+
+
+def write_file(path: str | Path, data: bytes | str, lang: str, *, force: bool = False
+               ) -> None:
     """Write one file whole or not at all; see :func:`write_files`."""
-    write_files({Path(path): data}, lang)
+    write_files({Path(path): data}, lang, force=force)
 
 
 def write_files(files: dict[Path, bytes | str], lang: str, *,
-                folders: Iterable[Path] = ()) -> None:
+                folders: Iterable[Path] = (), force: bool = False) -> None:
     """Write every file whole or none: each into a temporary file beside it, then all
-    renamed over their targets. A file that cannot be written stops the command with a
-    located message in ``lang`` and exit code 2, and nothing is left behind (no partial
-    file, no folder made for it). ``folders`` are created first where missing (other
-    missing folders are an error)."""
+    renamed over their targets. A target that exists stops the command (exit code 2, a
+    located message in ``lang``) before anything is written, unless ``force``. A file that
+    cannot be written stops the command with a located message in ``lang`` and exit code
+    2, and nothing is left behind (no partial file, no folder made for it). ``folders`` are
+    created first where missing (other missing folders are an error)."""
+    refuse_existing(files, lang, force=force)
     made: list[Path] = []
     done: list[Path] = []
     current: Path | None = None

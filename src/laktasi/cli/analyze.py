@@ -10,7 +10,18 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import LANG_HELP, check_lang, fail, say, stderr, stdout, stop, write_files
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stderr,
+    stdout,
+    stop,
+    write_files,
+)
 
 
 def analyze(
@@ -34,9 +45,15 @@ def analyze(
                                 "(data, deskripsi, hasil, versi)."),
     drop_invalid: bool = typer.Option(False, "--drop-invalid", help="Keluarkan baris yang "
                                       "bermasalah (dicatat dalam laporan)."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Analisis penelitian: desain menentukan uji; bab hasil dicetak atau ditulis."""
+    """Analisis penelitian: desain menentukan uji; bab hasil dicetak atau ditulis.
+
+    Deskripsi studi: --study BERKAS; tanpa itu sheet "Deskripsi studi" di buku kerja
+    (ditulis oleh laktasi template) atau DATA.study.yaml / DATA.yaml di samping data; atau
+    --design (variabel hasil dari nama kolom)."""
     check_lang(lang)
+    refuse_existing((out, bundle), lang, force=force)
     from laktasi.pipeline import analyse_file, example_files, write_bundle
     from laktasi.report.renderers import render
 
@@ -50,7 +67,18 @@ def analyze(
 
             header, cells = read_table(data, sheet=sheet, lang=lang)
             study = study_from_columns(header, cells, design, group=group, id_column=id_column,
-                                       title=Path(data).stem)
+                                       title=Path(data).stem, lang=lang)
+        if data is not None and study is None:
+            from laktasi.io import DataError, find_study, read_data
+
+            study = find_study(data, lang=lang)
+            if study is None:
+                if not Path(data).exists():  # the reader's located "file not found"
+                    try:
+                        read_data(data)
+                    except DataError as exc:
+                        raise DataError(exc.report, lang) from None
+                stop(say("no_study", lang, path=data))
         if data is None or study is None:
             stop(say("analyze_needs", lang))
         with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
@@ -64,7 +92,7 @@ def analyze(
                                       lang=lang)
                 files[bundle] = Path(zipped).read_bytes()
         if fmt is None and out is None:
-            write_files(files, lang)
+            write_files(files, lang, force=force)
             if bundle:
                 stderr().print(str(bundle), highlight=False)
             from laktasi.report.terminal import print_document
@@ -80,12 +108,12 @@ def analyze(
             text = payload.decode("utf-8")
         except UnicodeDecodeError:
             stop(say("docx_needs_out", lang))
-        write_files(files, lang)
+        write_files(files, lang, force=force)
         if bundle:
             stderr().print(str(bundle), highlight=False)
         stdout().file.write(text)
         return
-    write_files({**files, out: payload}, lang)
+    write_files({**files, out: payload}, lang, force=force)
     if bundle:
         stderr().print(str(bundle), highlight=False)
     stdout().print(str(out), highlight=False)
@@ -95,7 +123,7 @@ def demo(lang: str = typer.Option("id", "--lang", help=LANG_HELP)) -> None:
     """Analisis contoh bawaan (Amanda Oku Timur 2023) dan cetak babnya."""
     analyze(data=None, study=None, example="amanda-oku-timur-2023", lang=lang, fmt=None,
             out=None, sheet=None, template=None, bundle=None, drop_invalid=False, design=None,
-            group=None, id_column=None)
+            group=None, id_column=None, force=False)
 
 
 def example(
@@ -103,8 +131,11 @@ def example(
     directory: Path = typer.Argument(Path("."), help="Folder tujuan NAMA.xlsx dan NAMA.yaml."),
     list_: bool = typer.Option(False, "--list", help="Daftar contoh bawaan."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Tulis contoh penelitian bawaan (data .xlsx, deskripsi .yaml) ke FOLDER."""
+    """Tulis contoh penelitian bawaan (data .xlsx, deskripsi .yaml) ke FOLDER; berkas yang
+    sudah ada tidak ditimpa tanpa --force. `laktasi analyze FOLDER/NAMA.xlsx` lalu membaca
+    NAMA.yaml di sampingnya."""
     check_lang(lang)
     import tempfile
 
@@ -126,13 +157,13 @@ def example(
             files = {xlsx: Path(made).read_bytes(), yaml: Path(study_path).read_bytes()}
     except LaktasiError as exc:
         fail(exc)
-    write_files(files, lang, folders=[directory])
+    write_files(files, lang, folders=[directory], force=force)
     typer.echo(f"{xlsx}\n{yaml}")
 
 
 def examples() -> None:
     """Daftar contoh bawaan (sama dengan: example --list)."""
-    example(name=None, directory=Path("."), list_=True, lang="id")
+    example(name=None, directory=Path("."), list_=True, lang="id", force=False)
 
 
 def register(app: typer.Typer) -> None:

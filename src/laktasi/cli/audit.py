@@ -14,10 +14,12 @@ import typer
 from laktasi.errors import LaktasiError
 
 from ._common import (
+    FORCE_HELP,
     FOUND,
     LANG_HELP,
     check_lang,
     fail,
+    refuse_existing,
     say,
     stderr,
     stdout,
@@ -62,6 +64,7 @@ def extract_command(
     paper: str = typer.Argument(..., help="Makalah: teks biasa (UTF-8) atau PDF."),
     out: Path = typer.Option(None, "--out", help="Tulis draf YAML ke berkas ini."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
     tebakan yang perlu dikonfirmasi."""
@@ -69,6 +72,7 @@ def extract_command(
     from laktasi.report.words_extract import extract_words
 
     check_lang(lang)
+    refuse_existing([out], lang, force=force)
     try:
         draft = extract_file(paper, lang=lang)
     except ExtractInputError as exc:
@@ -77,7 +81,7 @@ def extract_command(
     if out is None:
         typer.echo(yaml_text, nl=False)
         return
-    write_file(out, yaml_text, lang)
+    write_file(out, yaml_text, lang, force=force)
     stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
                                  missing=len(draft.missing)), markup=False)
 
@@ -97,11 +101,13 @@ def reconstruct(
     csv_out: Path = typer.Option(None, "--csv", help="Tulis dataset berpasangan sebagai CSV "
                                  "(dataset, ibu, pre, post)."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Dataset yang cocok dengan angka tercetak (bilangan bulat untuk n, rerata, SD, min,
     maks; pasangan pre/post untuk butir Wilcoxon atau uji t berpasangan), atau bukti bahwa
     tidak ada (kode keluar 1)."""
     check_lang(lang)
+    refuse_existing([csv_out], lang, force=force)
     from laktasi.audit import _load
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
@@ -164,7 +170,7 @@ def reconstruct(
         lines = ["dataset,ibu,pre,post"] + [f"{i},R{k:02d},{a:g},{b:g}"
                                             for i, d in enumerate(res.datasets, 1)
                                             for k, (a, b) in enumerate(d, 1)]
-        write_file(csv_out, "\n".join(lines) + "\n", lang)
+        write_file(csv_out, "\n".join(lines) + "\n", lang, force=force)
         stdout().print(str(csv_out), highlight=False)
 
 

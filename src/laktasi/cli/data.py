@@ -13,7 +13,19 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import CANNOT_RUN, FOUND, LANG_HELP, check_lang, fail, stdout, write_files
+from ._common import (
+    CANNOT_RUN,
+    FORCE_HELP,
+    FOUND,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_files,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -35,8 +47,12 @@ def template(
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
     rows: int = typer.Option(60, "--rows", help="Jumlah baris data yang diberi pilihan dan "
                              "pemeriksaan."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP + " Data yang sudah diisi "
+                               "di berkas itu hilang."),
 ) -> None:
-    """Tulis templat isian data Excel (pilihan, pemeriksaan angka, lembar petunjuk)."""
+    """Tulis templat isian data Excel (pilihan, pemeriksaan angka, lembar petunjuk, dan
+    deskripsi studi di lembar "Deskripsi studi", sehingga check dan analyze tidak
+    memerlukan berkas lain). Berkas yang sudah ada tidak ditimpa tanpa --force."""
     check_lang(lang)
     import tempfile
 
@@ -44,6 +60,7 @@ def template(
     from laktasi.io import make_template
 
     out = Path(out)
+    refuse_existing([out], lang, force=force)
     try:
         target = load_study(design) if design.lower().endswith((".yaml", ".yml")) else design
         with tempfile.TemporaryDirectory() as tmp:
@@ -52,13 +69,15 @@ def template(
             files = {out.with_name(f.name): f.read_bytes() for f in sorted(Path(tmp).iterdir())}
     except LaktasiError as exc:
         fail(exc)
-    write_files(files, lang)
+    write_files(files, lang, force=force)
     typer.echo(str(out))
 
 
 def check(
     data: Path = typer.Argument(..., help="Berkas data (.xlsx, .csv atau .sav)."),
-    study: Path = typer.Option(..., "--study", help="Deskripsi penelitian (.yaml)."),
+    study: Path = typer.Option(None, "--study", help="Deskripsi penelitian (.yaml); bawaan: "
+                               "lembar 'Deskripsi studi' di buku kerja, atau DATA.study.yaml "
+                               "/ DATA.yaml di samping data."),
     sheet: str = typer.Option(None, "--sheet", help="Nama atau nomor lembar Excel (1 = "
                               "pertama); bawaan: lembar yang memuat kolom penelitian."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
@@ -67,15 +86,29 @@ def check(
     1 bila ada galat dalam data, 2 bila berkasnya tidak dapat dibaca)."""
     check_lang(lang)
     from laktasi.design import load_study
-    from laktasi.io import DataError, load_data
+    from laktasi.io import (
+        DataError,
+        find_study,
+        load_data,
+        read_data,
+        skip_empty_columns,
+        skipped_note,
+    )
     from laktasi.report.words_io import check_word
 
     try:
-        st = load_study(study)
+        st = load_study(study) if study is not None else find_study(data, lang=lang)
     except LaktasiError as exc:
         fail(exc)
+    if st is None and Path(data).exists():
+        stop(say("no_study", lang, path=data))
+    if st is not None:  # checked against the whole description; what analyze skips, first
+        for item in skip_empty_columns(data, st, sheet=sheet)[1]:
+            stdout().print(skipped_note(item, lang), style="yellow", highlight=False)
     try:
         try:
+            if st is None:
+                read_data(data)  # the reader's located "file not found"
             _, report = load_data(data, st, sheet=sheet, lang=lang)
         except DataError as exc:
             numbered = sheet is not None and sheet.isdigit() and any(
@@ -93,9 +126,10 @@ def check(
         console.print(_table(report, lang))
     n = report.rows_read
     if failed:
+        if any(p.row is None and p.code in UNREADABLE for p in report.errors):
+            raise typer.Exit(CANNOT_RUN)  # the table says why; no rows to correct or drop
         console.print(check_word("summary", lang, e=len(report.errors), w=len(report.warnings)))
-        unreadable = any(p.row is None and p.code in UNREADABLE for p in report.errors)
-        raise typer.Exit(CANNOT_RUN if unreadable else FOUND)
+        raise typer.Exit(FOUND)
     key = "ok_warnings" if report.warnings else "ok"
     console.print(check_word(key, lang, n=n, w=len(report.warnings)))
 

@@ -16,7 +16,17 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import LANG_HELP, check_lang, fail, say, stdout, stop, write_files
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_files,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,14 +42,19 @@ def render(res, lang: str, console: Console) -> None:
     print_document(console, meta_document(res, lang, figures=False))
 
 
+def plot_paths(out: Path) -> tuple[Path, Path, Path, Path]:
+    """The four files ``--plot OUT`` writes: OUT.png, OUT.svg, OUT-funnel.png/.svg."""
+    stem = out.with_suffix("")
+    return (stem.with_suffix(".png"), stem.with_suffix(".svg"), Path(f"{stem}-funnel.png"),
+            Path(f"{stem}-funnel.svg"))
+
+
 def plot_files(plots, out: Path) -> dict[Path, bytes | str]:
     """The files of ``--plot OUT``: the forest plot (``plots`` as from
     ``report.meta_document.meta_plots``) as OUT.png and OUT.svg, the funnel plot as
     OUT-funnel.png and OUT-funnel.svg."""
     (png, svg), (fpng, fsvg) = plots
-    stem = out.with_suffix("")
-    return {stem.with_suffix(".png"): png, stem.with_suffix(".svg"): svg,
-            Path(f"{stem}-funnel.png"): fpng, Path(f"{stem}-funnel.svg"): fsvg}
+    return dict(zip(plot_paths(out), (png, svg, fpng, fsvg), strict=True))
 
 
 def _report_files(doc, fmt: str, out: Path, template: Path | None) -> dict[Path, bytes]:
@@ -73,9 +88,12 @@ def meta_command(
                             "atau json (dengan forest dan funnel plot) ke --out."),
     out: Path = typer.Option(None, "--out", help="Berkas laporan untuk --format."),
     template: Path = typer.Option(None, "--template", help="Templat .docx kampus Anda."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
-    """Meta-analisis studi dari berkas, atau contoh dari makalah bawaan."""
+    """Meta-analisis studi dari berkas, atau contoh dari makalah bawaan. Berkas keluaran
+    yang sudah ada tidak ditimpa tanpa --force."""
     check_lang(lang)
+    refuse_existing([*(plot_paths(plot) if plot else ()), json_out, out], lang, force=force)
     import json
 
     from laktasi.meta.analysis import meta_analysis
@@ -115,7 +133,7 @@ def meta_command(
     except LaktasiError as exc:
         fail(exc)
     if files:
-        write_files(files, lang, folders=sorted(folders))
+        write_files(files, lang, folders=sorted(folders), force=force)
         stdout().print(meta_say("written", lang, paths=", ".join(str(p) for p in written)))
 
 

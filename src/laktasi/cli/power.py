@@ -12,7 +12,17 @@ import typer
 
 from laktasi.errors import LaktasiError
 
-from ._common import LANG_HELP, check_lang, fail, say, stdout, stop, write_file
+from ._common import (
+    FORCE_HELP,
+    LANG_HELP,
+    check_lang,
+    fail,
+    refuse_existing,
+    say,
+    stdout,
+    stop,
+    write_file,
+)
 
 __all__ = ["register"]
 
@@ -236,8 +246,10 @@ def register(app: typer.Typer) -> None:
               seed: int = _seed, backend: str = _backend,
               target: float = typer.Option(0.8, "--target", help="Garis power yang dituju."),
               plot: Path = typer.Option(None, "--plot", help="Tulis kurva (.png atau .svg)."),
+              force: bool = typer.Option(False, "--force", help=FORCE_HELP),
               lang: str = _LANG) -> None:
-        """Power menurut besar sampel (simulasi); bisa dengan grafik."""
+        """Power menurut besar sampel (simulasi); bisa dengan grafik (berkas yang sudah ada
+        tidak ditimpa tanpa --force)."""
         from rich.progress import Progress
         from rich.table import Table
 
@@ -246,6 +258,7 @@ def register(app: typer.Typer) -> None:
         from laktasi.report.words_power import LABELS, test_name
 
         check_lang(lang)
+        refuse_existing([plot], lang, force=force)
         if step <= 0 or n_from > n_to:
             stop(say("bad_range", lang, start=n_from, stop=n_to, step=step))
         try:
@@ -270,5 +283,5 @@ def register(app: typer.Typer) -> None:
         if plot:
             png, svg = power_curve_plot(res, xlabel=words["n_axis"], ylabel=words["power_axis"],
                                         target=target)
-            write_file(plot, svg if plot.suffix.lower() == ".svg" else png, lang)
+            write_file(plot, svg if plot.suffix.lower() == ".svg" else png, lang, force=force)
             stdout().print(str(plot), highlight=False)

@@ -1,104 +1,231 @@
 """A study description built from a data file's columns and CLI flags (no YAML needed).
 
-Outcomes are the column pairs NAME_pre / NAME_post (also NAME_sebelum / NAME_sesudah); for a
-two-group posttest design, the NAME_post columns (or every other column). Types: two text
-values -> binary; whole numbers -> count; otherwise continuous. Characteristics are the
-columns with laktasi's default names (umur, pendidikan, pekerjaan, paritas).
+Outcomes are the column pairs NAME_pre / NAME_post (also NAME_sebelum / NAME_sesudah,
+NAME_pretest / NAME_posttest); for a two-group posttest design, the NAME_post columns.
+Types: cells that are mostly numbers -> count (whole numbers) or continuous; text cells ->
+binary (the two most frequent values; ``tidak ...``, ``belum ...``, ``kurang ...`` is the
+worse level). A cell that does not fit the type found ("tujuh" among numbers) is not judged
+here: the data check then reports it with its row, column, value and what is allowed, as on
+the ``--study`` route. Characteristics are the columns with laktasi's default names (umur,
+pendidikan, pekerjaan, paritas). Problems with the flags themselves (an unknown design, a
+``--group`` or ``--id`` column that is not in the file, a group column without exactly two
+groups, no outcome columns) raise :class:`~laktasi.errors.LaktasiInputError` worded in
+``lang``.
+
+>>> st = study_from_columns(["kode", "menyusui_pre", "menyusui_post"],
+...                         [["R01", 5, 9], ["R02", 6, "tujuh"]], "one-group-pretest-posttest")
+>>> st.outcomes[0].type, st.outcomes[0].columns
+('count', ('menyusui_pre', 'menyusui_post'))
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from laktasi.errors import LaktasiInputError
+from laktasi.errors import InvalidOptionError, LaktasiInputError
 
-from .study import DEFAULT_CHARACTERISTICS, Study, study_from_mapping
+from .study import DEFAULT_CHARACTERISTICS, DESIGNS, Study, study_from_mapping
 
-__all__ = ["study_from_columns"]
+__all__ = ["study_from_columns", "unknown_design"]
 
 _PAIRS = (("_pre", "_post"), ("_sebelum", "_sesudah"), ("_pretest", "_posttest"))
+_WORSE = re.compile(r"^(tidak|belum|kurang|not|no)\b", re.IGNORECASE)
+_INTERVENTION = re.compile(r"interven|eksperim|experim|perlakuan|treat|pijat|massag",
+                           re.IGNORECASE)
+
+_WORDS = {
+    "id": {
+        "unknown_design": "desain {value!r} tidak dikenal; desain yang tersedia:\n{allowed}",
+        "needs_group": "desain {design} membutuhkan --group KOLOM (kolom yang menyatakan "
+                       "kelompok setiap ibu); kolom yang ada: {columns}",
+        "no_column": "kolom {value!r} ({flag}) tidak ada di berkas; kolom yang ada: "
+                     "{columns}",
+        "did_you_mean": " (mungkin maksudnya {name!r}?)",
+        "two_groups": "kolom {column!r} (--group) harus berisi tepat dua kelompok; isinya: "
+                      "{found}",
+        "no_outcomes": "tidak ada kolom hasil: beri nama kolom NAMA_pre dan NAMA_post (atau "
+                       "NAMA_sebelum dan NAMA_sesudah), atau tulis deskripsi studi (--study, "
+                       "lihat docs/study-file.md); kolom yang ada: {columns}",
+        "no_outcomes_post": "tidak ada kolom hasil: beri nama kolom NAMA_post (atau "
+                            "NAMA_sesudah), atau tulis deskripsi studi (--study, lihat "
+                            "docs/study-file.md); kolom yang ada: {columns}",
+        "empty": "(kosong)",
+        "designs": {
+            "one-group-pretest-posttest": "satu kelompok, pretest–posttest (tanpa kontrol)",
+            "two-group-posttest": "dua kelompok, posttest saja",
+            "nonequivalent-control-pretest-posttest":
+                "dua kelompok tidak setara, pretest–posttest",
+        },
+    },
+    "en": {
+        "unknown_design": "design {value!r} is unknown; the designs are:\n{allowed}",
+        "needs_group": "the design {design} needs --group COLUMN (the column that says which "
+                       "group each mother is in); columns present: {columns}",
+        "no_column": "column {value!r} ({flag}) is not in the file; columns present: "
+                     "{columns}",
+        "did_you_mean": " (did you mean {name!r}?)",
+        "two_groups": "column {column!r} (--group) must hold exactly two groups; it holds: "
+                      "{found}",
+        "no_outcomes": "no outcome columns: name them NAME_pre and NAME_post (or NAME_sebelum "
+                       "and NAME_sesudah), or write a study description (--study, see "
+                       "docs/study-file.md); columns present: {columns}",
+        "no_outcomes_post": "no outcome columns: name them NAME_post (or NAME_sesudah), or "
+                            "write a study description (--study, see docs/study-file.md); "
+                            "columns present: {columns}",
+        "empty": "(empty)",
+        "designs": {
+            "one-group-pretest-posttest": "one group, pretest–posttest (no control)",
+            "two-group-posttest": "two groups, posttest only",
+            "nonequivalent-control-pretest-posttest":
+                "two nonequivalent groups, pretest–posttest",
+        },
+    },
+}
+
+
+def _say(lang: str, key: str, **values: Any) -> str:
+    return _WORDS.get(lang, _WORDS["id"])[key].format(**values)
+
+
+def unknown_design(value: Any, lang: str = "id", option: str = "--design"
+                   ) -> InvalidOptionError:
+    """The error for a design laktasi does not know, listing the designs (in ``lang``)."""
+    words = _WORDS.get(lang, _WORDS["id"])
+    allowed = "\n".join(f"  {d}: {words['designs'][d]}" for d in DESIGNS)
+    return InvalidOptionError(_say(lang, "unknown_design", value=value, allowed=allowed),
+                              option=option, value=value, allowed=DESIGNS)
+
+
+def _filled(v: Any) -> bool:
+    if v is None:
+        return False
+    if isinstance(v, float):
+        return v == v
+    return not (isinstance(v, str) and v.strip() == "")
 
 
 def _values(rows: Sequence[Sequence[Any]], j: int) -> list[Any]:
-    return [r[j] for r in rows if j < len(r) and r[j] not in (None, "")]
+    return [r[j] for r in rows if j < len(r) and _filled(r[j])]
+
+
+def _number(v: Any) -> float | None:
+    from laktasi.io import parse_number
+
+    try:
+        return parse_number(v)
+    except ValueError:
+        return None
 
 
 def _type(values: list[Any]) -> tuple[str, list[str]]:
-    nums = []
-    for v in values:
-        try:
-            nums.append(float(str(v).replace(",", ".")) if isinstance(v, str) else float(v))
-        except ValueError:
-            texts = sorted({str(x).strip().lower() for x in values})
-            if len(texts) == 2:
-                worse = [t for t in texts if re.match(r"^(tidak|belum|kurang)\b", t)]
-                order = worse + [t for t in texts if t not in worse]
-                return "binary", order
-            raise LaktasiInputError(f"values {', '.join(texts[:5])} are neither numbers nor two "
-                                    "categories") from None
-    return ("count" if all(x == int(x) for x in nums) else "continuous"), []
+    """The outcome type the cells show; cells that do not fit are left to the data check."""
+    nums = [x for x in map(_number, values) if x is not None]
+    texts = [str(v).strip() for v in values if _number(v) is None]
+    if nums and len(nums) >= len(texts):
+        return ("count" if all(x == int(x) for x in nums) else "continuous"), []
+    if not texts:
+        return "count", []  # an empty column: skipped by the pipeline, with a note
+    counts = Counter(t.lower() for t in texts)
+    spelled = {t.lower(): t for t in reversed(texts)}  # first spelling of each value
+    top = [spelled[t] for t, _ in counts.most_common(2)]
+    if len(top) == 1:  # everyone in one category: the other is its opposite
+        m = _WORSE.match(top[0])
+        top.append(top[0][m.end():].strip() if m else f"tidak {top[0]}")
+    worse = [t for t in top if _WORSE.match(t)]
+    return "binary", worse[:1] + [t for t in top if t not in worse[:1]]
+
+
+def _column(header: Sequence[str], name: str, flag: str, lang: str) -> int:
+    """Position of a column named by a flag (without case); a located error otherwise."""
+    lower = {str(h).strip().lower(): j for j, h in enumerate(header) if h}
+    j = lower.get(name.strip().lower())
+    if j is not None:
+        return j
+    present = [str(h) for h in header if h]
+    message = _say(lang, "no_column", value=name, flag=flag, columns=", ".join(present))
+    close = difflib.get_close_matches(name.lower(), list(lower), n=1, cutoff=0.6)
+    if close:
+        message += _say(lang, "did_you_mean", name=header[lower[close[0]]])
+    raise InvalidOptionError(message, option=flag, value=name, allowed=tuple(present))
 
 
 def study_from_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], design: str, *,
                        group: str | None = None, id_column: str | None = None,
-                       title: str = "") -> Study:
+                       title: str = "", lang: str = "id") -> Study:
     """Describe the study from its columns; see the module docstring for the rules."""
+    header = ["" if h is None else str(h) for h in header]
+    columns = ", ".join(h for h in header if h)
+    if design not in DESIGNS:
+        raise unknown_design(design, lang)
+    paired = design != "two-group-posttest"
+    group_j = id_j = None
+    if design != "one-group-pretest-posttest":
+        if not group:
+            raise LaktasiInputError(_say(lang, "needs_group", design=design, columns=columns),
+                                    design=design, option="--group")
+        group_j = _column(header, group, "--group", lang)
+    if id_column:
+        id_j = _column(header, id_column, "--id", lang)
     lower = {h.lower(): j for j, h in enumerate(header) if h}
-    used = {c for c in (group, id_column) if c}
+    used = {header[j] for j in (group_j, id_j) if j is not None}
     outcomes = []
     for j, name in enumerate(header):
+        if name in used:
+            continue
         for pre_sfx, post_sfx in _PAIRS:
-            if name.lower().endswith(post_sfx):
-                base = name[: -len(post_sfx)]
-                pre = base + pre_sfx
-                has_pre = pre.lower() in lower
-                if design != "two-group-posttest" and not has_pre:
-                    continue
-                cols = [j] + ([lower[pre.lower()]] if has_pre and design != "two-group-posttest"
-                              else [])
-                values = [v for c in cols for v in _values(rows, c)]
-                try:
-                    typ, levels = _type(values)
-                except LaktasiInputError as exc:
-                    raise LaktasiInputError(f"column {name!r}: {exc}.", column=name) from None
-                out: dict[str, Any] = {"name": base, "type": typ, "post": name,
-                                       "label": base.replace("_", " ").capitalize()}
-                if design != "two-group-posttest":
-                    out["pre"] = header[lower[pre.lower()]]
-                if levels:
-                    out["levels"] = levels
-                outcomes.append(out)
-                used.update({name, out.get("pre", "")})
+            if not name.lower().endswith(post_sfx):
+                continue
+            base = name[: -len(post_sfx)]
+            pre_j = lower.get((base + pre_sfx).lower())
+            if paired and pre_j is None:
+                continue
+            cols = [j] + ([pre_j] if paired else [])
+            typ, levels = _type([v for c in cols for v in _values(rows, c)])
+            out: dict[str, Any] = {"name": base, "type": typ, "post": name,
+                                   "label": base.replace("_", " ").capitalize()}
+            if paired:
+                out["pre"] = header[pre_j]
+            if levels:
+                out["levels"] = levels
+            outcomes.append(out)
+            used.update(header[c] for c in cols)
+            break
     if not outcomes:
-        raise LaktasiInputError(
-            "No outcome columns found: name them NAME_pre and NAME_post (or NAME_sebelum / "
-            "NAME_sesudah), or describe the study in a YAML file (--study).")
+        raise LaktasiInputError(_say(lang, "no_outcomes" if paired else "no_outcomes_post",
+                                     columns=columns), columns=tuple(header))
     chars: list[Any] = []
     for c, default in DEFAULT_CHARACTERISTICS.items():
-        if c not in lower or c in used:
+        if c not in lower or header[lower[c]] in used:
             continue
         seen = sorted({str(v).strip() for v in _values(rows, lower[c])}, key=str.lower)
         known = {k.lower() for k in default.get("categories", [])}
         if "bins" in default or {v.lower() for v in seen} <= known:
-            chars.append(c)  # laktasi's default bands / categories fit the data
+            chars.append(header[lower[c]] if header[lower[c]] == c else
+                         {**default, "column": header[lower[c]]})
         else:
-            chars.append({"column": c, "categories": seen})  # the data's own categories
+            chars.append({"column": header[lower[c]], "categories": seen})  # the data's own
     spec: dict[str, Any] = {
         "study": {"id": "data", "title": title or "Analisis", "design": design},
         "outcomes": outcomes,
         "characteristics": chars,
     }
-    if id_column:
-        spec["id_column"] = id_column
-    if design != "one-group-pretest-posttest":
-        if group is None or group.lower() not in lower:
-            raise LaktasiInputError(f"The design {design} needs --group COLUMN (the column that "
-                                    "says which group each mother is in).", design=design)
-        levels = sorted({str(v) for v in _values(rows, lower[group.lower()])})
+    if id_j is not None:
+        spec["id_column"] = header[id_j]
+    if group_j is not None:
+        spelled: dict[str, str] = {}
+        for v in _values(rows, group_j):
+            spelled.setdefault(str(v).strip().lower(), str(v).strip())
+        levels = sorted(spelled.values(), key=str.lower)
         if len(levels) != 2:
-            raise LaktasiInputError(f"column {group!r} must hold exactly two groups; found "
-                                    f"{', '.join(levels)}.", column=group)
-        spec["group"] = {"column": header[lower[group.lower()]], "levels": levels}
+            found = ", ".join(levels) if levels else _say(lang, "empty")
+            raise LaktasiInputError(_say(lang, "two_groups", column=header[group_j],
+                                         found=found), column=header[group_j])
+        spec["group"] = {"column": header[group_j], "levels": levels}
+        chosen = [lv for lv in levels if _INTERVENTION.search(lv)]
+        if len(chosen) == 1:
+            spec["group"]["intervention"] = chosen[0]
     return study_from_mapping(spec, "(from the data columns)")

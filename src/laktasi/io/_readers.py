@@ -24,7 +24,8 @@ from laktasi.design.study import Study
 
 from ._problems import DataError, Problem, ValidationReport
 
-__all__ = ["RawTable", "read_csv", "read_data", "read_sav", "read_xlsx"]
+__all__ = ["RawTable", "find_study", "read_csv", "read_data", "read_sav", "read_xlsx",
+           "study_sheet_text"]
 
 HEADER_SCAN_ROWS = 50  # the header row is looked for among the first 50 non-empty rows
 FORMATS = ".xlsx, .xlsm, .csv, .txt, .sav"
@@ -414,3 +415,75 @@ def read_data(path: str | Path, study: Study | None = None, *, sheet: str | int 
     if suffix == ".sav":
         return read_sav(p, study)
     raise _fail(file, "format", value=p.suffix or "(no extension)", allowed=FORMATS)
+
+
+# ----------------------------------------------------------------------------- the study
+
+STUDY_SHEET_NAMES = ("deskripsi studi", "study description")
+SIDECARS = (".study.yaml", ".study.yml", ".yaml", ".yml")
+_YAML_WORDS = {"id": ("baris", "bukan YAML yang sah"), "en": ("line", "not valid YAML")}
+
+
+def study_sheet_text(path: str | Path) -> tuple[str, str] | None:
+    """The study description a workbook carries: (sheet name, YAML text) from the sheet
+    "Deskripsi studi" / "Study description" (column A, one line per row; the text's line
+    numbers are the sheet's row numbers), or None when there is no such sheet."""
+    import openpyxl
+
+    p = Path(path)
+    if p.suffix.lower() not in (".xlsx", ".xlsm") or not p.is_file():
+        return None
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    # a broken workbook is reported by the data reader, with its location
+    except Exception:
+        return None
+    try:
+        ws = next((w for w in wb.worksheets if w.title.strip().lower() in STUDY_SHEET_NAMES),
+                  None)
+        if ws is None:
+            return None
+        lines: list[str] = []
+        for row in ws.iter_rows(min_col=1, max_col=1, values_only=True):
+            v = row[0] if row else None
+            lines.append("" if v is None else str(v).replace("\u00a0", " ").rstrip())
+        return ws.title, "\n".join(lines) + "\n"
+    finally:
+        wb.close()
+
+
+def find_study(path: str | Path, *, lang: str = "id") -> Study | None:
+    """The study description that goes with a data file, or None.
+
+    Looked for, in this order: the sheet "Deskripsi studi" ("Study description") of an
+    .xlsx workbook (``laktasi template`` writes it), then a file beside the data with the
+    same name and ``.study.yaml`` (or ``.study.yml``, ``.yaml``, ``.yml``): ``data.xlsx`` ->
+    ``data.study.yaml`` or ``data.yaml`` (``laktasi example`` writes ``NAME.xlsx`` and
+    ``NAME.yaml``). A description that is there but wrong raises
+    :class:`~laktasi.design.StudyError` naming the file, the sheet and the row (or key).
+    """
+    import yaml
+
+    from laktasi.design.study import StudyError, load_study, study_from_mapping
+
+    p = Path(path)
+    found = study_sheet_text(p)
+    if found is not None:
+        sheet, text = found
+        source = f"{p} [{sheet}]"
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            row_w, bad = _YAML_WORDS.get(lang, _YAML_WORDS["en"])
+            mark = getattr(exc, "problem_mark", None)
+            where = f" {row_w} {mark.line + 1}" if mark else ""
+            raise StudyError(f"{source}{where}: {bad} ({getattr(exc, 'problem', exc)}).",
+                             source=source, row=None if mark is None else mark.line + 1
+                             ) from None
+        return study_from_mapping(data, source)
+    stem = p.with_suffix("")
+    for suffix in SIDECARS:
+        side = stem.with_name(stem.name + suffix)
+        if side.is_file():
+            return load_study(side)
+    return None

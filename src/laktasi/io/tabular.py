@@ -13,13 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from laktasi.design.study import Study
+from laktasi.design.study import Characteristic, Outcome, Study
 
 from ._problems import DataError, Problem
-from ._readers import read_data
+from ._readers import is_empty, norm_name, read_data
 from ._validate import load_data
 
-__all__ = ["frame_rows", "read_rows", "read_rows_checked", "read_table"]
+__all__ = ["frame_rows", "read_rows", "read_rows_checked", "read_table", "skip_empty_columns",
+           "skipped_note"]
 
 
 def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -63,3 +64,57 @@ def read_rows_checked(path: str | Path, study: Study, *, sheet: str | int | None
     except DataError as exc:  # readers word problems in the default language
         raise DataError(exc.report, lang) from None
     return frame_rows(frame), list(report.errors) if report.dropped_rows else []
+
+
+def skip_empty_columns(path: str | Path, study: Study, *, sheet: str | int | None = None
+                       ) -> tuple[Study, tuple[Outcome | Characteristic, ...]]:
+    """The study without the outcomes and characteristics whose columns are in the file but
+    empty in every row (a template column for something that was not measured), and what
+    was left out. Nothing is left out when no outcome has any value (the check then says
+    what is missing), or when the file cannot be read (the reader says why).
+
+    >>> import tempfile
+    >>> from laktasi.io import default_study, write_data
+    >>> st = default_study("one-group-pretest-posttest")
+    >>> path = write_data([{"kode": "R01", "umur": 24, "menyusui_pre": 5, "menyusui_post": 9}],
+    ...                   tempfile.mkdtemp() + "/d.csv", st)
+    >>> st2, skipped = skip_empty_columns(path, st)
+    >>> [o.name for o in st2.outcomes], [c.column for c in st2.characteristics]
+    (['menyusui'], ['umur'])
+    >>> [getattr(x, "name", "") or x.column for x in skipped]
+    ['volume', 'bak', 'kelancaran', 'pendidikan', 'pekerjaan', 'paritas']
+    """
+    from dataclasses import replace
+
+    try:
+        raw = read_data(path, study, sheet=sheet)
+    except DataError:
+        return study, ()
+    by_name = {norm_name(c): raw.frame[c] for c in raw.frame.columns}
+    if raw.frame.empty:
+        return study, ()
+
+    def empty(columns: tuple[str, ...]) -> bool:
+        found = [by_name.get(norm_name(c)) for c in columns]
+        return all(col is not None and all(is_empty(v) for v in col) for col in found)
+
+    keep_out = [o for o in study.outcomes if not empty(o.columns)]
+    if not keep_out:
+        return study, ()
+    keep_char = [c for c in study.characteristics if not empty((c.column,))]
+    skipped = (*[o for o in study.outcomes if o not in keep_out],
+               *[c for c in study.characteristics if c not in keep_char])
+    if not skipped:
+        return study, ()
+    return replace(study, outcomes=tuple(keep_out), characteristics=tuple(keep_char)), skipped
+
+
+def skipped_note(item: Outcome | Characteristic, lang: str = "id") -> str:
+    """The sentence that says an empty outcome or characteristic was left out."""
+    from laktasi.report.words_io import check_word
+
+    if isinstance(item, Outcome):
+        return check_word("skipped_outcome", lang, label=item.label.get(lang, item.name),
+                          columns=", ".join(item.columns))
+    return check_word("skipped_characteristic", lang, label=item.label.get(lang, item.column),
+                      columns=item.column)

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import yaml
 
 from laktasi.design.study import DESIGNS, Study, study_from_mapping
 from laktasi.errors import InvalidOptionError
 
 from ._validate import AGE_COLUMNS, AGE_PLAUSIBLE, outcome_range
 
-__all__ = ["DEFAULT_STUDIES", "default_study", "make_template", "write_data", "write_rows"]
+__all__ = ["DEFAULT_STUDIES", "STUDY_SHEETS", "default_study", "make_template", "study_to_mapping",
+           "study_yaml", "write_data", "write_rows"]
 
 WRITE_FORMATS = (".csv", ".xlsx", ".sav")
 
@@ -181,6 +183,107 @@ def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
     return out
 
 
+# ----------------------------------------------------------------------------- study text
+
+#: The names of the workbook sheet that carries the study description (by language).
+STUDY_SHEETS = {"id": "Deskripsi studi", "en": "Study description"}
+_STUDY_KEYS = ("id", "title", "design", "place", "year", "alpha")
+
+
+class _Flow(list):
+    """A short list written on one line: ``[SD, SMP, SMA, PT]``."""
+
+
+class _FlowMap(dict):
+    """A small mapping written on one line: ``{id: Umur, en: Age}``."""
+
+
+def _plain_value(v: Any) -> Any:
+    if isinstance(v, tuple):
+        items = [_plain_value(x) for x in v]
+        return _Flow(items) if all(not isinstance(x, (dict, list)) for x in items) else items
+    if isinstance(v, dict):
+        d = {k: _plain_value(x) for k, x in v.items()}
+        return _FlowMap(d) if all(not isinstance(x, (dict, list)) for x in d.values()) else d
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _fields(obj: Any, skip: Sequence[str] = ()) -> dict[str, Any]:
+    """The dataclass fields of ``obj`` that differ from their defaults, as YAML values."""
+    import dataclasses
+
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        if f.name in skip:
+            continue
+        v = getattr(obj, f.name)
+        default = (f.default if f.default is not dataclasses.MISSING else
+                   f.default_factory() if f.default_factory is not dataclasses.MISSING else
+                   dataclasses.MISSING)
+        if v is None or (default is not dataclasses.MISSING and v == default):
+            continue
+        out[f.name] = _plain_value(v)
+    return out
+
+
+def study_to_mapping(study: Study) -> dict[str, Any]:
+    """The study as the mapping a study file holds (see ``docs/study-file.md``);
+    :func:`laktasi.design.study_from_mapping` reads it back to the same study.
+
+    >>> from laktasi.io import default_study
+    >>> m = study_to_mapping(default_study("one-group-pretest-posttest"))
+    >>> m["study"]["design"], m["outcomes"][1]["pre"], m["outcomes"][1]["post"]
+    ('one-group-pretest-posttest', 'menyusui_pre', 'menyusui_post')
+    """
+    head = {k: _plain_value(getattr(study, k)) for k in _STUDY_KEYS
+            if getattr(study, k) not in ("", None)}
+    out: dict[str, Any] = {"study": head}
+    if study.id_column:
+        out["id_column"] = study.id_column
+    if study.group is not None:
+        g = study.group
+        levels: list[Any] = [{"value": lv, "label": _plain_value(g.labels[lv])}
+                             if lv in g.labels else lv for lv in g.levels]
+        out["group"] = {"column": g.column,
+                        "levels": levels if g.labels else _Flow(levels)}
+        if g.intervention is not None:
+            out["group"]["intervention"] = g.intervention
+    if study.characteristics:
+        out["characteristics"] = [_fields(c) for c in study.characteristics]
+    outcomes = []
+    for o in study.outcomes:
+        d = _fields(o)
+        # the order a reader expects: name, label, type, columns, then the rest
+        first = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post") if k in d}
+        outcomes.append({**first, **d})
+    out["outcomes"] = outcomes
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with list items indented under their key (every line but the top-level
+    keys starts with spaces, so a spreadsheet shows the nesting)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence(
+    "tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping(
+    "tag:yaml.org,2002:map", v.items(), flow_style=True))
+
+
+def study_yaml(study: Study, header: str = "") -> str:
+    """The study description as YAML text (``header``: comment lines put on top)."""
+    body = yaml.dump(study_to_mapping(study), Dumper=_Dumper, allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=100)
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    return "\n".join([*lines, body.rstrip("\n")]) + "\n"
+
+
 # ----------------------------------------------------------------------------- template
 
 _OUTCOMES = [
@@ -196,14 +299,16 @@ _OUTCOMES = [
 ]
 
 
-def default_study(design: str) -> Study:
+def default_study(design: str, lang: str = "id") -> Study:
     """The default study of a design (used by the template when no study file is given):
     id ``kode``, group ``kelompok`` (intervensi/kontrol) for two-group designs, the default
     characteristics (umur, pendidikan, pekerjaan, paritas) and four outcomes (milk volume in
-    cc, feeds and infant urinations per day, kelancaran ASI)."""
+    cc, feeds and infant urinations per day, kelancaran ASI). An unknown design raises an
+    error listing the designs, in ``lang``."""
     if design not in DESIGNS:
-        raise InvalidOptionError(f"design={design!r}: choose one of {', '.join(DESIGNS)}.",
-                                 option="design", value=design, allowed=DESIGNS)
+        from laktasi.design.infer import unknown_design
+
+        raise unknown_design(design, lang, option="design")
     outcomes = []
     for o in _OUTCOMES:
         o = dict(o)
@@ -275,12 +380,15 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
     groups, categories and binary outcomes, number checks with the outcome's range (whole
     numbers for counts), a duplicate check on the id column, for ``rows`` rows. Sheet
     "Petunjuk" ("Instructions" with ``lang="en"``): how to fill it in (one row per mother,
-    pseudonymous codes, no merged cells, ...) and every column with what it accepts.
+    pseudonymous codes, no merged cells, ...) and every column with what it accepts. Sheet
+    "Deskripsi studi" ("Study description"): the study description (the YAML of
+    ``docs/study-file.md``, one line per row), so that ``laktasi check F.xlsx`` and
+    ``laktasi analyze F.xlsx`` need no other file (:func:`laktasi.io.find_study`).
 
     >>> import tempfile, openpyxl
     >>> path = make_template("one-group-pretest-posttest", tempfile.mkdtemp() + "/t.xlsx")
     >>> openpyxl.load_workbook(path).sheetnames
-    ['Data', 'Petunjuk']
+    ['Data', 'Petunjuk', 'Deskripsi studi']
     """
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -291,7 +399,7 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
 
     w = template_words(lang)
     if isinstance(study_or_design, str):
-        study = default_study(study_or_design)
+        study = default_study(study_or_design, lang)
     elif isinstance(study_or_design, Study):
         study = study_or_design
     else:
@@ -362,6 +470,25 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 48
     info.column_dimensions["C"].width = 60
+    _study_sheet(wb, study, lang)
     p = Path(path)
     wb.save(p)
     return p
+
+
+def _study_sheet(wb: Any, study: Study, lang: str) -> None:
+    """The study description as YAML text, one line per row in column A (text cells, fixed
+    width font); the comment lines on top say what it is and how to change it."""
+    from openpyxl.styles import Font
+
+    from laktasi.report.words_io import template_words
+
+    w = template_words(lang)
+    ws = wb.create_sheet(STUDY_SHEETS[lang])
+    for line in study_yaml(study, w["study_sheet_note"]).splitlines():
+        ws.append([line])
+        cell = ws.cell(row=ws.max_row, column=1)
+        cell.data_type = "s"
+        cell.number_format = "@"
+        cell.font = Font(name="Courier New")
+    ws.column_dimensions["A"].width = 100

@@ -6,10 +6,12 @@ Words come from the caller (``report.words_meta``); numbers printed on the plot 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import ticker
 from scipy import stats
 
 from laktasi.report.numbers import fmt_number
@@ -17,10 +19,38 @@ from laktasi.report.plots import save_figure  # also selects the Agg backend and
 
 from .models import MetaResult
 
-__all__ = ["forest_plot", "funnel_plot"]
+__all__ = ["FONT_PT", "PLACED_WIDTH_CM", "decimal_comma", "forest_plot", "funnel_plot"]
 
 _STUDY = "#4f81bd"
 _POOLED = "#b22222"
+
+
+def decimal_comma(ax, lang: str) -> None:
+    """Tick labels of both axes with a decimal comma in Indonesian (matplotlib's own tick
+    choice and minus sign, only the separator changes)."""
+    if lang != "id":
+        return
+    for axis in (ax.xaxis, ax.yaxis):
+        base = axis.get_major_formatter()
+        if isinstance(base, ticker.ScalarFormatter):
+            axis.set_major_formatter(_CommaFormatter())
+
+
+class _CommaFormatter(ticker.ScalarFormatter):
+    def __call__(self, x, pos=None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+PLACED_WIDTH_CM = 12.0  # the width a .docx report gives a figure (render_docx's default)
+FONT_PT = 8.5  # every text of the forest and funnel plots, at the placed width
+
+
+def _text_width(fig, renderer, text: str, **kw) -> float:
+    """Width of ``text`` in inches at the figure's font size."""
+    t = fig.text(0, 0, text, fontsize=FONT_PT, **kw)
+    width = t.get_window_extent(renderer).width / fig.dpi
+    t.remove()
+    return width
 
 
 def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
@@ -29,59 +59,84 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
                 weight_header: str = "%", lang: str = "en") -> tuple[bytes, str]:
     """Studies (squares sized by weight, 95 % CI whiskers), the pooled diamond (its CI),
     the prediction interval as a bar under it, the null line at 0 and, right of the axes,
-    each effect with its CI and weight. Returns (PNG bytes, SVG text)."""
+    each effect with its CI and weight. Returns (PNG bytes, SVG text).
+
+    The figure is drawn at the width a .docx report places it (``PLACED_WIDTH_CM``) with
+    every text at ``FONT_PT``: the printed text is at least that size (long study labels
+    wrap onto two lines instead of shrinking the plot)."""
     y, se = np.asarray(yi, float), np.sqrt(np.asarray(vi, float))
     z = stats.norm.ppf(0.5 + result.ci.level / 2)
     k = len(y)
     lo, hi = y - z * se, y + z * se
     w = np.asarray(result.weights, float)
     has_pi = result.pi is not None
+    est, clo, chi = result.estimate, result.ci.low, result.ci.high
+
+    def f(x: float) -> str:
+        return fmt_number(x, 2, lang)
+
+    names = [textwrap.fill(str(t), 24) for t in labels]
+    effects = [f"{f(a)} [{f(b)}; {f(c)}]" for a, b, c in zip(y, lo, hi, strict=True)]
+    pooled_text = f"{f(est)} [{f(clo)}; {f(chi)}]"
+    pi_text = f"[{f(result.pi.low)}; {f(result.pi.high)}]" if has_pi else ""
+    lines = max(t.count("\n") + 1 for t in names)
+    step = 0.2 + 0.13 * (lines - 1)  # inches per study row
+    width = PLACED_WIDTH_CM / 2.54
+    rows_in = step * k + 0.25 * (2 if has_pi else 1) + 0.2
+    fig = plt.figure(figsize=(width, rows_in + 0.75))
+    renderer = fig.canvas.get_renderer()
+    label_w = max(_text_width(fig, renderer, t, weight=wt) for t, wt in
+                  [*((n, "normal") for n in names), (pooled_label, "bold"), (pi_label, "bold"),
+                   (study_header, "bold")]) + 0.1
+    eff_w = max(_text_width(fig, renderer, t, weight="bold") for t in
+                [*effects, pooled_text, pi_text, effect_header]) + 0.1
+    wt_w = max(_text_width(fig, renderer, t, weight="bold") for t in
+               [weight_header, fmt_number(100.0, 1, lang)]) + 0.05
+    left, right = label_w / width, 1 - (eff_w + wt_w + 0.05) / width
+    ax = fig.add_axes((left, 0.55 / fig.get_figheight(), right - left,
+                       rows_in / fig.get_figheight()))
     rows = np.arange(k, 0, -1) + (1.5 if has_pi else 1.0)
     pooled_row = 1.0 if has_pi else 0.5
-    fig, ax = plt.subplots(figsize=(8.6, 0.42 * k + 2.0))
     for r, a, b in zip(rows, lo, hi, strict=True):
         ax.plot([a, b], [r, r], color="black", lw=1, solid_capstyle="butt")
-    sizes = 30 + 170 * w / w.max()
-    ax.scatter(y, rows, s=sizes, marker="s", color=_STUDY, zorder=3)
-    est, clo, chi = result.estimate, result.ci.low, result.ci.high
+    ax.scatter(y, rows, s=12 + 60 * w / w.max(), marker="s", color=_STUDY, zorder=3)
     ax.fill([clo, est, chi, est], [pooled_row, pooled_row + 0.3, pooled_row, pooled_row - 0.3],
             color=_POOLED, zorder=3)
     if has_pi:
-        ax.plot([result.pi.low, result.pi.high], [0.2, 0.2], color=_POOLED, lw=2.2)
+        ax.plot([result.pi.low, result.pi.high], [0.2, 0.2], color=_POOLED, lw=2.0)
         for x in (result.pi.low, result.pi.high):
             ax.plot([x, x], [0.05, 0.35], color=_POOLED, lw=1)
     ax.axvline(0, color="grey", lw=0.8)
     ax.axvline(est, color=_POOLED, lw=0.8, ls=":")
     ticks = [*rows, pooled_row] + ([0.2] if has_pi else [])
-    names = [*labels, pooled_label] + ([pi_label] if has_pi else [])
-    ax.set_yticks(ticks, names)
+    ax.set_yticks(ticks, [*names, pooled_label] + ([pi_label] if has_pi else []),
+                  fontsize=FONT_PT)
     for tick in ax.get_yticklabels()[k:]:
         tick.set_fontweight("bold")
-
-    def f(x: float) -> str:
-        return fmt_number(x, 2, lang)
-
-    text = {"xycoords": ("axes fraction", "data"), "va": "center", "fontsize": 9}
-    for r, yy, a, b, ww in zip(rows, y, lo, hi, w, strict=True):
-        ax.annotate(f"{f(yy)} [{f(a)}; {f(b)}]", (1.03, r), **text)
-        ax.annotate(fmt_number(ww, 1, lang), (1.40, r), ha="right", **text)
-    ax.annotate(f"{f(est)} [{f(clo)}; {f(chi)}]", (1.03, pooled_row), weight="bold", **text)
-    ax.annotate(fmt_number(100.0, 1, lang), (1.40, pooled_row), ha="right", weight="bold",
+    x_eff, x_wt = right + 0.05 / width, 1 - 0.05 / width
+    text = {"xycoords": ("figure fraction", "data"), "va": "center", "fontsize": FONT_PT}
+    for r, e, ww in zip(rows, effects, w, strict=True):
+        ax.annotate(e, (x_eff, r), **text)
+        ax.annotate(fmt_number(ww, 1, lang), (x_wt, r), ha="right", **text)
+    ax.annotate(pooled_text, (x_eff, pooled_row), weight="bold", **text)
+    ax.annotate(fmt_number(100.0, 1, lang), (x_wt, pooled_row), ha="right", weight="bold",
                 **text)
     if has_pi:
-        ax.annotate(f"[{f(result.pi.low)}; {f(result.pi.high)}]", (1.03, 0.2), **text)
-    top = rows[0] + 1.0
-    ax.annotate(effect_header, (1.03, top), weight="bold", **text)
-    ax.annotate(weight_header, (1.40, top), ha="right", weight="bold", **text)
+        ax.annotate(pi_text, (x_eff, 0.2), **text)
+    top = rows[0] + 0.9
+    ax.annotate(effect_header, (x_eff, top), weight="bold", **text)
+    ax.annotate(weight_header, (x_wt, top), ha="right", weight="bold", **text)
     if study_header:
-        ax.annotate(study_header, (0.0, top), xycoords=("figure fraction", "data"),
-                    va="center", fontsize=9, weight="bold")
-    ax.set_xlabel(xlabel)
-    ax.set_ylim(-0.2, top + 0.6)
+        ax.annotate(study_header, (0.01, top), weight="bold", **text)
+    ax.set_xlabel(xlabel, fontsize=FONT_PT)
+    ax.tick_params(axis="x", labelsize=FONT_PT)
+    ax.set_ylim(-0.2, top + 0.4)
     xs = np.concatenate([lo, hi, [0.0, clo, chi]]
                         + ([[result.pi.low, result.pi.high]] if has_pi else []))
     pad = 0.05 * (xs.max() - xs.min() or 1.0)
     ax.set_xlim(xs.min() - pad, xs.max() + pad)
+    ax.xaxis.set_major_locator(ticker.MaxNLocator(5))
+    decimal_comma(ax, lang)
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     return save_figure(fig)
@@ -89,12 +144,14 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
 
 def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
                 xlabel: str, ylabel: str = "SE", filled_yi: Sequence[float] = (),
-                filled_vi: Sequence[float] = ()) -> tuple[bytes, str]:
+                filled_vi: Sequence[float] = (), lang: str = "en") -> tuple[bytes, str]:
     """Effects against their SE (inverted axis) with the pseudo 95 % confidence funnel
-    around the pooled estimate; studies imputed by trim-and-fill as open circles."""
+    around the pooled estimate; studies imputed by trim-and-fill as open circles. Drawn
+    narrower than the placed width with texts at ``FONT_PT``, so that they print at least
+    that size."""
     y, se = np.asarray(yi, float), np.sqrt(np.asarray(vi, float))
     fse = np.sqrt(np.asarray(filled_vi, float))
-    fig, ax = plt.subplots(figsize=(5.2, 4.4))
+    fig, ax = plt.subplots(figsize=(0.85 * PLACED_WIDTH_CM / 2.54, 3.6))
     top = max(se.max(), fse.max() if fse.size else 0.0) * 1.1
     s = np.linspace(0, top, 50)
     z = stats.norm.ppf(0.975)
@@ -107,7 +164,9 @@ def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
         ax.scatter(np.asarray(filled_yi, float), fse, facecolors="white", edgecolors=_STUDY,
                    zorder=3)
     ax.set_ylim(top, 0)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel, fontsize=FONT_PT)
+    ax.set_ylabel(ylabel, fontsize=FONT_PT)
+    ax.tick_params(labelsize=FONT_PT)
+    decimal_comma(ax, lang)
     ax.spines[["top", "right"]].set_visible(False)
     return save_figure(fig)

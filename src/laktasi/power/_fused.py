@@ -92,7 +92,7 @@ def units(probs: np.ndarray) -> list[int]:
     return [int(v) for v in base]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Alias:
     """Walker alias table over ``k`` categories in ``2**bits`` columns (units of 2**-32)."""
 
@@ -103,6 +103,18 @@ class Alias:
     @property
     def shift(self) -> int:
         return 32 - self.bits
+
+    @functools.cached_property
+    def word(self) -> np.ndarray:
+        """Threshold | alias << 32 per column (one load per draw in the compiled kernels)."""
+        return self.thr | (self.alias << 32)
+
+    def reject_word(self, reject: np.ndarray) -> np.ndarray:
+        """Threshold | reject(own) << 32 | reject(alias) << 33 per column: the decision of
+        a study-level draw in one load."""
+        r = np.zeros(len(self.thr), np.int64)
+        r[:len(reject)] = reject
+        return self.thr | (r << 32) | (r[self.alias] << 33)
 
     def units_of(self, k: int) -> list[int]:
         """The units each category receives (for checks): what the table realises."""
@@ -195,7 +207,7 @@ def _control_n(n: int, ratio: float) -> int:
     return max(2, round(n * ratio))
 
 
-MAX_BLOCK = 8192  # most multisets in the table of a block of mothers
+MAX_BLOCK = 16384  # most multisets in the table of a block of mothers
 MAX_SUMS = 16384  # most (S1, S2) outcomes in the table of a block of differences
 LANES = 4  # uint64 words of a packed count vector
 
@@ -213,7 +225,7 @@ class Blocks:
     size: int
     table: Alias
     counts: np.ndarray  # (multisets, width) int64
-    packed: np.ndarray  # (multisets, LANES) uint64: the counts in lanes of lane_bits(n)
+    packed: np.ndarray  # (multisets, 2 or LANES) uint64: the counts in lanes of lane_bits(n)
 
 
 def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
@@ -227,10 +239,11 @@ def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
         logp = (special.gammaln(size + 1) - special.gammaln(counts + 1).sum(axis=1)
                 + (counts * np.log(np.where(probs > 0, probs, 1.0))).sum(axis=1))
     per = 64 // bits
-    padded = np.zeros((len(sets), LANES * per), np.uint64)
+    lanes = 2 if len(probs) <= 2 * per else LANES
+    padded = np.zeros((len(sets), lanes * per), np.uint64)
     padded[:, :len(probs)] = counts
     shifts = np.arange(per, dtype=np.uint64) * np.uint64(bits)
-    packed = (padded.reshape(len(sets), LANES, per) << shifts).sum(axis=2, dtype=np.uint64)
+    packed = (padded.reshape(len(sets), lanes, per) << shifts).sum(axis=2, dtype=np.uint64)
     return Blocks(size, alias_table(units(np.exp(logp))), counts, packed)
 
 
@@ -260,13 +273,35 @@ def _sum_block(grid: np.ndarray, lo: int, size: int) -> Blocks:
                   np.zeros((len(sums), LANES), np.uint64))
 
 
-def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers:
+def _sum_columns(block: Blocks) -> np.ndarray:
+    """The compiled kernel's table of a block drawn by its sums: per alias column,
+    threshold | own (S1, S2) << 32 and the alias's (S1, S2), each (S1, S2) as
+    (S1 + 32768) | S2 << 16 -- one 16-byte read per draw."""
+    cached = _SUM_COLUMNS.get(id(block))
+    if cached is not None and cached[0] is block:
+        return cached[1]
+    s1, s2 = block.counts[:, 0], block.counts[:, 1]
+    enc = (s1 + 32768) | (s2 << 16)
+    t = block.table
+    own = np.zeros(len(t.thr), np.int64)
+    own[:len(enc)] = enc
+    ct = np.stack([t.thr | (own << 32), enc[np.minimum(t.alias, len(enc) - 1)]], axis=1)
+    _SUM_COLUMNS[id(block)] = (block, ct)
+    return ct
+
+
+_SUM_COLUMNS: dict[int, tuple[Blocks, np.ndarray]] = {}
+
+
+def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers | None:
     """n differences drawn in blocks by their sums (see :func:`_sum_grids`)."""
     grids = _sum_grids(probs, offset, MAX_SUMS)[:n]
     size = len(grids)
     q, r = divmod(n, size)
-    return Mothers(n, _sum_block(*grids[size - 1], size), q,
-                   _sum_block(*grids[r - 1], r) if r else None)
+    main = _sum_block(*grids[size - 1], size)
+    if np.abs(main.counts[:, 0]).max() >= 1 << 15 or main.counts[:, 1].max() >= 1 << 16:
+        return None  # the block sums do not fit the compiled kernel's 16-bit fields
+    return Mothers(n, main, q, _sum_block(*grids[r - 1], r) if r else None)
 
 
 @dataclass(frozen=True)
@@ -278,6 +313,7 @@ class Mothers:
     main: Blocks
     q: int
     rest: Blocks | None
+    bits: int = 16  # lane width of the packed counts
 
     @property
     def picks(self) -> int:
@@ -288,22 +324,24 @@ class Mothers:
         return (self.picks + 1) // 2
 
 
-def _mothers(probs: tuple[float, ...] | np.ndarray, n: int) -> Mothers | None:
-    """None when the values do not fit a packed count vector (then no fused plan)."""
+def _mothers(probs: tuple[float, ...] | np.ndarray, n: int, most: int | None = None
+             ) -> Mothers | None:
+    """None when the values do not fit a packed count vector (then no fused plan); the
+    lanes are wide enough for ``most`` mothers (default n)."""
     p = np.asarray(probs, float)
     p = p / p.sum()
-    bits = lane_bits(n)
-    if n >= 1 << 16 or len(p) > LANES * 64 // bits:
+    bits = lane_bits(most or n)
+    if (most or n) >= 1 << 16 or len(p) > LANES * 64 // bits:
         return None
     s = int((p > 0).sum())
     size = 1
     while size < n and math.comb(s + size, size + 1) <= MAX_BLOCK:
         size += 1
     q, r = divmod(n, size)
-    return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None)
+    return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None, bits)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """Everything a kernel needs for one (model, test, n, alpha)."""
 
@@ -322,6 +360,11 @@ class Plan:
         """64-bit outputs per study (kinds that draw per mother)."""
         return sum(g.words for g in self.groups)
 
+    @functools.cached_property
+    def folded(self) -> np.ndarray:
+        """The study-level table with the decisions folded in (one-draw kinds)."""
+        return self.tables[0].reject_word(self.reject)
+
 
 @functools.lru_cache(maxsize=64)
 def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
@@ -337,15 +380,18 @@ def plan_for(spec: object, test: str, n: int, alpha: float) -> Plan | None:
         probs[spec.lo + k: hi + k + 1] = spec.probs
         if test == "paired-t":  # by the sums of blocks of differences
             tc = float(stats.t.isf(alpha / 2, n - 1))
-            return Plan("paired-t", n, groups=(_sum_mothers(probs, -k, n),), offset=-k,
-                        width=2, crit2=tc * tc)
+            sums = _sum_mothers(probs, -k, n)
+            if sums is None:
+                return None
+            return Plan("paired-t", n, groups=(sums,), offset=-k, width=2, crit2=tc * tc)
         group = _mothers(probs, n)
         if group is None:
             return None
         return Plan("signed-rank", n, groups=(group,), offset=-k, width=2 * k + 1, crit2=zc2)
     if isinstance(spec, GroupValues):
         m = _control_n(n, spec.ratio)
-        gx, gy = _mothers(spec.probs_x, n), _mothers(spec.probs_y, m)
+        # one lane width for both groups (that of the larger)
+        gx, gy = _mothers(spec.probs_x, n, max(n, m)), _mothers(spec.probs_y, m, max(n, m))
         if gx is None or gy is None:
             return None
         return Plan("rank-sum", n, m, (gx, gy), offset=spec.lo, width=len(spec.probs_x), crit2=zc2)
@@ -516,9 +562,8 @@ def _numba_kernels() -> dict[str, Callable] | None:
 
 def _group_args(g: Mothers) -> tuple:
     rest = g.rest or g.main  # a placeholder of the same types when there is no rest
-    return (g.q, int(g.rest is not None), lane_bits(g.n), g.main.table.shift, g.main.table.thr,
-            g.main.table.alias, g.main.packed, rest.table.shift, rest.table.thr,
-            rest.table.alias, rest.packed)
+    return (g.q, int(g.rest is not None), g.bits, g.main.table.shift,
+            g.main.table.word, g.main.packed, rest.table.shift, rest.table.word, rest.packed)
 
 
 def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
@@ -526,10 +571,10 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     t = plan.tables
     key = np.uint64(key)
     if plan.kind == "one-draw":
-        return kernels["one"](key, start, stop, t[0].shift, t[0].thr, t[0].alias, plan.reject)
+        return kernels["one"](key, start, stop, t[0].shift, plan.folded)
     if plan.kind == "two-draw":
-        return kernels["two"](key, start, stop, t[0].shift, t[0].thr, t[0].alias, t[1].shift,
-                              t[1].thr, t[1].alias, plan.m + 1, plan.reject)
+        return kernels["two"](key, start, stop, t[0].shift, t[0].word, t[1].shift, t[1].word,
+                              plan.m + 1, plan.reject)
     if plan.kind == "rank-sum":
         gx, gy = plan.groups
         return kernels["rank_sum"](key, start, stop, plan.n, plan.m, gx.words, gy.words,
@@ -539,10 +584,8 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     if name == "paired_t":
         rest = g.rest or g.main
         return kernels[name](key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
-                             g.main.table.shift, g.main.table.thr, g.main.table.alias,
-                             g.main.counts[:, 0].copy(), g.main.counts[:, 1].copy(),
-                             rest.table.shift, rest.table.thr, rest.table.alias,
-                             rest.counts[:, 0].copy(), rest.counts[:, 1].copy(), plan.crit2)
+                             g.main.table.shift, _sum_columns(g.main), rest.table.shift,
+                             _sum_columns(rest), plan.crit2)
     return kernels[name](key, start, stop, plan.n, g.words, *_group_args(g), -plan.offset,
                          plan.crit2)
 
@@ -570,9 +613,15 @@ def fused_hits(plan: Plan, sims: int, seed: int, *, engine: str = "auto",
     starts = range(0, sims, block)
     threads = max(1, min(workers or os.cpu_count() or 1, len(starts), 8))
     hits = 0
-    with ThreadPoolExecutor(threads) as pool:
-        for lo, h in zip(starts, pool.map(run, starts), strict=True):
-            hits += h
-            if progress is not None:
-                progress(min(lo + block, sims))
+    if threads == 1:
+        results = map(run, starts)
+    else:
+        pool = ThreadPoolExecutor(threads)
+        results = pool.map(run, starts)
+    for lo, h in zip(starts, results, strict=True):
+        hits += h
+        if progress is not None:
+            progress(min(lo + block, sims))
+    if threads > 1:
+        pool.shutdown()
     return hits

@@ -34,9 +34,9 @@ def simulate_fused_gpu(plan: Plan | None, *, sims: int, seed: int,
                                 "cupy-cuda12x); the default backend='numpy' needs neither.",
                                 backend="cupy") from exc
     key = stream_key(seed)
-    # per-mother plans hold (rows, 2 x words) uniforms: keep a chunk near 2**27 values
-    rows = chunk if plan.kind in ("one-draw", "two-draw") else max(
-        1, min(chunk, (1 << 27) // (2 * plan.words)))
+    # per-mother plans hold (rows, picks, width) counts: keep a chunk near 2**27 values
+    values = sum(g.picks for g in plan.groups) * max(plan.width, 1) + 2 * plan.words
+    rows = max(1, min(chunk, (1 << 27) // values))
     hits = 0
     for lo in range(0, sims, rows):
         hi = min(lo + rows, sims)

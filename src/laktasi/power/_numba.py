@@ -28,61 +28,76 @@ def _mix(key, counter):
 
 
 @njit(inline="always", **_JIT)
-def _pick(u, shift, thr, alias):
+def _pick(u, shift, word):
+    """Alias draw: word[col] holds the column's threshold (low 32 bits) and its alias."""
     col = np.int64(u >> uint64(shift))
     low = np.int64(u & ((_ONE << uint64(shift)) - _ONE))
-    return col if low < thr[col] else alias[col]
+    w = word[col]
+    return col if low < (w & 0xFFFFFFFF) else w >> 32
 
 
 @njit(inline="always", **_JIT)
 def _add(pk, c, a):
+    if pk.shape[1] == 2:  # narrow count vectors: half the table to read
+        return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2], a[3])
     return (a[0] + pk[c, 0], a[1] + pk[c, 1], a[2] + pk[c, 2], a[3] + pk[c, 3])
 
 
 @njit(inline="always", **_JIT)
-def _group(key, base, q, has_rest, bits, shm, thrm, alm, pkm, shr, thrr, alr, pkr, acc):
-    """One group's counts: its picks (pick j reads half j % 2 of counter base + j // 2;
-    q blocks from the main table, then the rest) add their packed count vectors; acc
-    receives the count of each value."""
+def _group(key, base, q, has_rest, shm, wm, pkm, shr, wr, pkr):
+    """One group's packed counts: its picks (pick j reads half j % 2 of counter base +
+    j // 2; q blocks from the main table, then the rest) add their packed count vectors."""
     a = (uint64(0), uint64(0), uint64(0), uint64(0))
     pairs = q >> 1
     for w in range(pairs):
         z = _mix(key, base + uint64(w))
-        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
-        a = _add(pkm, _pick(z >> uint64(32), shm, thrm, alm), a)
+        a = _add(pkm, _pick(z & _LOW, shm, wm), a)
+        a = _add(pkm, _pick(z >> uint64(32), shm, wm), a)
     if q & 1:
         z = _mix(key, base + uint64(pairs))
-        a = _add(pkm, _pick(z & _LOW, shm, thrm, alm), a)
+        a = _add(pkm, _pick(z & _LOW, shm, wm), a)
         if has_rest:
-            a = _add(pkr, _pick(z >> uint64(32), shr, thrr, alr), a)
+            a = _add(pkr, _pick(z >> uint64(32), shr, wr), a)
     elif has_rest:
         z = _mix(key, base + uint64(pairs))
-        a = _add(pkr, _pick(z & _LOW, shr, thrr, alr), a)
-    per = 64 // bits
-    _spill(a[0], 0, per, bits, acc)
-    _spill(a[1], per, per, bits, acc)
-    _spill(a[2], 2 * per, per, bits, acc)
-    _spill(a[3], 3 * per, per, bits, acc)
+        a = _add(pkr, _pick(z & _LOW, shr, wr), a)
+    return a
 
 
 @njit(inline="always", **_JIT)
-def _spill(word, first, per, bits, acc):
-    """Counts of values first .. first + per - 1 from one packed word."""
-    mask = (_ONE << uint64(bits)) - _ONE
-    for v in range(first, min(first + per, acc.shape[0])):
-        acc[v] = np.int64(word & mask)
-        word >>= uint64(bits)
+def _spill8(word, first, acc):
+    """Counts of values first .. first + 7 from one word of 8-bit lanes."""
+    for i in range(8):
+        if first + i < acc.shape[0]:
+            acc[first + i] = np.int64((word >> uint64(8 * i)) & uint64(0xFF))
+
+
+@njit(inline="always", **_JIT)
+def _spill16(word, first, acc):
+    """Counts of values first .. first + 3 from one word of 16-bit lanes."""
+    for i in range(4):
+        if first + i < acc.shape[0]:
+            acc[first + i] = np.int64((word >> uint64(16 * i)) & uint64(0xFFFF))
 
 
 @njit(**_JIT)
-def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, thrm, alm, pkm, shr,
-                     thrr, alr, pkr, k, crit2):
+def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, wm, pkm, shr,
+                     wr, pkr, k, crit2):
     key = uint64(key)
     acc = np.zeros(2 * k + 1, np.int64)
     hits = 0
     for s in range(start, stop):
-        _group(key, uint64(s) * uint64(words), q, has_rest, bits, shm, thrm, alm, pkm, shr,
-               thrr, alr, pkr, acc)
+        a = _group(key, uint64(s) * uint64(words), q, has_rest, shm, wm, pkm, shr, wr, pkr)
+        if bits == 8:
+            _spill8(a[0], 0, acc)
+            _spill8(a[1], 8, acc)
+            _spill8(a[2], 16, acc)
+            _spill8(a[3], 24, acc)
+        else:
+            _spill16(a[0], 0, acc)
+            _spill16(a[1], 4, acc)
+            _spill16(a[2], 8, acc)
+            _spill16(a[3], 12, acc)
         t2 = 0
         tie = 0
         m = 0
@@ -100,14 +115,18 @@ def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, thrm, a
 
 
 @njit(inline="always", **_JIT)
-def _sums(u, sh, thr, al, t1, t2, s1, s2):
-    c = _pick(u, sh, thr, al)
-    return s1 + t1[c], s2 + t2[c]
+def _sums(u, sh, ct, s1, s2):
+    """Alias draw of a block's (S1, S2) from its column table: ct[col, 0] = threshold |
+    own sums << 32, ct[col, 1] = the alias's sums; sums = (S1 + 32768) | S2 << 16."""
+    col = np.int64(u >> uint64(sh))
+    low = np.int64(u & ((_ONE << uint64(sh)) - _ONE))
+    w0 = ct[col, 0]
+    v = (w0 >> 32) if low < (w0 & 0xFFFFFFFF) else ct[col, 1]
+    return s1 + (v & 0xFFFF) - 32768, s2 + (v >> 16)
 
 
 @njit(**_JIT)
-def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, thrm, alm, s1m, s2m, shr, thrr,
-                  alr, s1r, s2r, crit2):
+def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, sm, shr, sr, crit2):
     """Blocks of differences drawn by their sums (S1, S2); picks as in _group."""
     key = uint64(key)
     hits = 0
@@ -118,16 +137,16 @@ def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, thrm, alm, s1m, 
         s2 = 0
         for w in range(pairs):
             z = _mix(key, base + uint64(w))
-            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
-            s1, s2 = _sums(z >> uint64(32), shm, thrm, alm, s1m, s2m, s1, s2)
+            s1, s2 = _sums(z & _LOW, shm, sm, s1, s2)
+            s1, s2 = _sums(z >> uint64(32), shm, sm, s1, s2)
         if q & 1:
             z = _mix(key, base + uint64(pairs))
-            s1, s2 = _sums(z & _LOW, shm, thrm, alm, s1m, s2m, s1, s2)
+            s1, s2 = _sums(z & _LOW, shm, sm, s1, s2)
             if has_rest:
-                s1, s2 = _sums(z >> uint64(32), shr, thrr, alr, s1r, s2r, s1, s2)
+                s1, s2 = _sums(z >> uint64(32), shr, sr, s1, s2)
         elif has_rest:
             z = _mix(key, base + uint64(pairs))
-            s1, s2 = _sums(z & _LOW, shr, thrr, alr, s1r, s2r, s1, s2)
+            s1, s2 = _sums(z & _LOW, shr, sr, s1, s2)
         dd = n * s2 - s1 * s1
         if dd > 0 and 1.0 * ((n - 1) * s1 * s1) > crit2 * dd:
             hits += 1
@@ -135,8 +154,8 @@ def paired_t_hits(key, start, stop, n, words, q, has_rest, shm, thrm, alm, s1m, 
 
 
 @njit(**_JIT)
-def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx,
-                  thrrx, alrx, pkrx, qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
+def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, wmx, pkmx, shrx,
+                  wrx, pkrx, qy, ry, by, shmy, wmy, pkmy, shry, wry,
                   pkry, width, crit2):
     key = uint64(key)
     ax = np.zeros(width, np.int64)
@@ -146,9 +165,26 @@ def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, thrmx, alm
     hits = 0
     for s in range(start, stop):
         base = uint64(s) * words
-        _group(key, base, qx, rx, bx, shmx, thrmx, almx, pkmx, shrx, thrrx, alrx, pkrx, ax)
-        _group(key, base + uint64(wx), qy, ry, by, shmy, thrmy, almy, pkmy, shry, thrry, alry,
-               pkry, ay)
+        a = _group(key, base, qx, rx, shmx, wmx, pkmx, shrx, wrx, pkrx)
+        b = _group(key, base + uint64(wx), qy, ry, shmy, wmy, pkmy, shry, wry, pkry)
+        if bx == 8:  # (both groups use 8-bit lanes when the larger has < 256 mothers)
+            _spill8(a[0], 0, ax)
+            _spill8(a[1], 8, ax)
+            _spill8(a[2], 16, ax)
+            _spill8(a[3], 24, ax)
+            _spill8(b[0], 0, ay)
+            _spill8(b[1], 8, ay)
+            _spill8(b[2], 16, ay)
+            _spill8(b[3], 24, ay)
+        else:
+            _spill16(a[0], 0, ax)
+            _spill16(a[1], 4, ax)
+            _spill16(a[2], 8, ax)
+            _spill16(a[3], 12, ax)
+            _spill16(b[0], 0, ay)
+            _spill16(b[1], 4, ay)
+            _spill16(b[2], 8, ay)
+            _spill16(b[3], 12, ay)
         r2 = 0
         tie = 0
         below = 0
@@ -166,26 +202,30 @@ def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, thrmx, alm
 
 
 @njit(**_JIT)
-def one_draw_hits(key, start, stop, shift, thr, alias, reject):
+def one_draw_hits(key, start, stop, shift, word):
+    """word[col]: threshold (low 32 bits), whether the column's own outcome rejects (bit
+    32) and whether its alias does (bit 33)."""
     key = uint64(key)
     hits = 0
     z = uint64(0)
+    mask = (_ONE << uint64(shift)) - _ONE
     for s in range(start, stop):
         if s & 1 == 0 or s == start:
             z = _mix(key, uint64(s >> 1))
         u = z >> uint64(32) if s & 1 else z & _LOW
-        hits += reject[_pick(u, shift, thr, alias)]
+        w = word[np.int64(u >> uint64(shift))]
+        hits += (w >> 32) & 1 if np.int64(u & mask) < (w & 0xFFFFFFFF) else (w >> 33) & 1
     return hits
 
 
 @njit(**_JIT)
-def two_draw_hits(key, start, stop, shx, thrx, aliasx, shy, thry, aliasy, cols, reject):
+def two_draw_hits(key, start, stop, shx, wx_, shy, wy_, cols, reject):
     key = uint64(key)
     hits = 0
     for s in range(start, stop):
         z = _mix(key, uint64(s))
-        a = _pick(z & _LOW, shx, thrx, aliasx)
-        c = _pick(z >> uint64(32), shy, thry, aliasy)
+        a = _pick(z & _LOW, shx, wx_)
+        c = _pick(z >> uint64(32), shy, wy_)
         hits += reject[a * cols + c]
     return hits
 

@@ -12,7 +12,16 @@ from laktasi.meta.plots import forest_plot, funnel_plot
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
 from .numbers import fmt_p
 from .tables import ReportTable
-from .words_meta import MEASURE_NAMES, SCALE_LABELS, meta_say, model_line, num, p_text
+from .words_meta import (
+    MEASURE_NAMES,
+    SCALE_LABELS,
+    design_name,
+    formula_text,
+    meta_say,
+    model_line,
+    num,
+    p_text,
+)
 
 __all__ = ["meta_document", "meta_plots"]
 
@@ -36,18 +45,20 @@ def meta_plots(res: MetaAnalysis, lang: str) -> tuple[tuple[bytes, str], tuple[b
     tf = res.trim_and_fill
     funnel = funnel_plot(yi, vi, m, xlabel=xlabel, ylabel=meta_say("funnel_y", lang),
                          filled_yi=tf.filled_yi if tf else (),
-                         filled_vi=tf.filled_vi if tf else ())
+                         filled_vi=tf.filled_vi if tf else (), lang=lang)
     return forest, funnel
 
 
 def _studies_table(res: MetaAnalysis, lang: str) -> ReportTable:
     m = res.model
-    header = tuple(meta_say(k, lang) for k in ("study", "design", "measure", "effect", "ci",
-                                                 "weight", "r"))
-    rows = [(s.label, s.design or "", s.measure, num(s.yi, lang), _ci(s.ci.low, s.ci.high, lang),
+    # the design of each study is said in the formulas section (and grouped in the
+    # subgroup table): six columns fit the page without wrapping a number
+    header = tuple(meta_say(k, lang) for k in ("study", "measure", "effect", "ci", "weight",
+                                                 "r"))
+    rows = [(s.label, s.measure, num(s.yi, lang), _ci(s.ci.low, s.ci.high, lang),
              num(s.weight, lang, 1), "" if s.r is None else num(s.r, lang))
             for s in res.studies]
-    rows.append((meta_say("pooled", lang), "", "", num(m.estimate, lang),
+    rows.append((meta_say("pooled", lang), "", num(m.estimate, lang),
                  _ci(m.ci.low, m.ci.high, lang), num(100.0, lang, 1), ""))
     notes = [meta_say("measure_note", lang, measures="; ".join(
         f"{code} = {MEASURE_NAMES[lang].get(code, code)}"
@@ -110,7 +121,8 @@ def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
                                  ReportTable(meta_say("loo_title", lang), header, rows)))
     if res.subgroups is not None:
         sg = res.subgroups
-        rows = tuple((g, num(r.estimate, lang), _ci(r.ci.low, r.ci.high, lang), str(r.k))
+        rows = tuple((design_name(g, lang), num(r.estimate, lang), _ci(r.ci.low, r.ci.high, lang),
+                      str(r.k))
                      for g, r in sg.groups.items())
         header = (meta_say("design", lang), meta_say("effect", lang), meta_say("ci", lang), "k")
         mod = sg.moderator
@@ -146,16 +158,18 @@ def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
         blocks.append(TableBlock(str(next(numbers)),
                                  ReportTable(meta_say("r_title", lang), header, rows)))
     blocks.append(Heading(meta_say("assumptions", lang), 2))
+    blocks.append(Paragraph(meta_say("symbols", lang), "note"))
     for s in res.studies:
         extra = [MEASURE_NAMES[lang].get(s.measure, s.measure)]
         if s.formula:
-            extra.append(s.formula)
+            extra.append(formula_text(s.formula, lang))
         if s.r is not None:
             extra.append(f"r = {num(s.r, lang)}")
         if s.assumption:
             extra.append(s.assumption)
         if s.corrected:
             extra.append(meta_say("corrected", lang))
-        blocks.append(Paragraph(f"{s.label}: " + "; ".join(extra)))
+        design = f" ({design_name(s.design, lang)})" if s.design else ""
+        blocks.append(Paragraph(f"{s.label}{design}: " + "; ".join(extra)))
     return Document(title, lang, tuple(blocks), {"kind": "meta-analysis", "k": m.k,
                                                  "method": m.method, "test": m.test})

@@ -69,7 +69,15 @@ def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = 
 
     >>> fmt_p(0.0004, "id"), fmt_p(0.0004, "en"), fmt_p(0.0241, "en", with_symbol=False)
     ('p < 0,001', 'p < .001', '.024')
+
+    An undefined p (NaN or None: a correlation of 2 pairs, a constant variable) prints as
+    a dash, as PSPP prints an empty cell.
+
+    >>> fmt_p(float("nan"), "id", with_symbol=False)
+    '–'
     """
+    if p is None or p != p:
+        return "p = –" if with_symbol else "–"
     limit = 10.0**-decimals
     lead = lang == "id"
     # as SPSS: round to the printed decimals; only a p that would print as 0 becomes "<"

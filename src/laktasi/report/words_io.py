@@ -161,6 +161,10 @@ _CHECK = {
         "summary": "{e} galat, {w} peringatan. Perbaiki galat di berkas lalu periksa lagi "
                    "(atau pakai --drop-invalid untuk membuang baris yang salah).",
         "header": "Judul kolom di baris {row}",
+        "skipped_outcome": "Hasil '{label}' (kolom {columns}) tidak dianalisis: kolomnya "
+                           "kosong di semua baris.",
+        "skipped_characteristic": "Karakteristik '{label}' (kolom {columns}) tidak "
+                                  "ditabulasi: kolomnya kosong di semua baris.",
     },
     "en": {
         "cannot_write": "{path}: cannot be written ({reason}); check that the folder "
@@ -173,6 +177,10 @@ _CHECK = {
         "summary": "{e} errors, {w} warnings. Correct the errors in the file and check again "
                    "(or use --drop-invalid to leave out the bad rows).",
         "header": "Column names in row {row}",
+        "skipped_outcome": "Outcome '{label}' (columns {columns}) is not analysed: its "
+                           "columns are empty in every row.",
+        "skipped_characteristic": "Characteristic '{label}' (column {columns}) is not "
+                                  "tabulated: its column is empty in every row.",
     },
 }
 
@@ -206,9 +214,16 @@ _TEMPLATE = {
             "(tulis 2,5, bukan 2,5 cc).",
             "Isi nilai sebelum (pre) DAN sesudah (post) intervensi; bila salah satu tidak "
             "diukur, kosongkan keduanya.",
-            "Setelah selesai: laktasi check berkas.xlsx --study studi.yaml, lalu "
-            "laktasi analyze berkas.xlsx --study studi.yaml",
+            "Setelah selesai: laktasi check berkas.xlsx, lalu laktasi analyze berkas.xlsx "
+            "(deskripsi studi ada di sheet 'Deskripsi studi'; tidak perlu berkas lain).",
+            "Hasil yang tidak diukur: biarkan kolomnya kosong; laktasi melewatinya dan "
+            "mencatatnya di laporan.",
         ],
+        "study_sheet_note": "Deskripsi studi untuk laktasi (format: docs/study-file.md).\n"
+                            "laktasi check dan laktasi analyze membaca sheet ini. Label, "
+                            "kategori dan rentang boleh diubah di sini;\n"
+                            "jangan mengubah spasi di awal baris. Baris yang diawali # "
+                            "hanyalah keterangan.",
         "columns": "Kolom",
         "meaning": "Keterangan",
         "allowed": "Isian yang diizinkan",
@@ -247,9 +262,16 @@ _TEMPLATE = {
             "(write 2.5, not 2.5 cc).",
             "Fill in the before (pre) AND the after (post) value; if one was not measured, "
             "leave both empty.",
-            "When done: laktasi check file.xlsx --study study.yaml, then "
-            "laktasi analyze file.xlsx --study study.yaml",
+            "When done: laktasi check file.xlsx, then laktasi analyze file.xlsx (the study "
+            "description is in the sheet 'Study description'; no other file is needed).",
+            "An outcome you did not measure: leave its columns empty; laktasi skips it and "
+            "says so in the report.",
         ],
+        "study_sheet_note": "Study description for laktasi (format: docs/study-file.md).\n"
+                            "laktasi check and laktasi analyze read this sheet. Labels, "
+                            "categories and ranges may be changed here;\n"
+                            "keep the spaces at the start of each line. Lines starting with # "
+                            "are comments.",
         "columns": "Column",
         "meaning": "Meaning",
         "allowed": "Allowed entries",

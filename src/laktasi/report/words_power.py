@@ -12,14 +12,14 @@ __all__ = ["LABELS", "justification", "simulation_justification", "test_name"]
 
 _TESTS = {
     "id": {"paired-t": "uji t berpasangan", "two-sample-t": "uji t dua sampel independen",
-           "wilcoxon": "uji Wilcoxon signed rank", "mann-whitney": "uji Mann-Whitney",
+           "wilcoxon": "uji peringkat bertanda Wilcoxon", "mann-whitney": "uji Mann-Whitney",
            "two-proportions": "uji beda dua proporsi", "mcnemar": "uji McNemar",
            "mcnemar-spss": "uji McNemar (binomial bila < 25 perubahan, seperti SPSS)",
            "welch-t": "uji t Welch", "two-sample-t-auto":
                "uji t independen (Student atau Welch menurut uji Levene)",
-           "chi-square": "uji chi-square Pearson",
-           "chi-square-corrected": "uji chi-square dengan koreksi kontinuitas",
-           "fisher": "uji Fisher exact"},
+           "chi-square": "uji kai kuadrat Pearson",
+           "chi-square-corrected": "uji kai kuadrat dengan koreksi kontinuitas",
+           "fisher": "uji eksak Fisher"},
     "en": {"paired-t": "paired t test", "two-sample-t": "two-sample t test",
            "wilcoxon": "Wilcoxon signed-rank test", "mann-whitney": "Mann-Whitney test",
            "two-proportions": "test of two proportions", "mcnemar": "McNemar test",
@@ -42,25 +42,26 @@ _SOURCES = {
         "gpower-t": ("Perhitungan memakai distribusi t nonsentral secara eksak, sama dengan "
                      "G*Power 3.1 (Faul dkk., 2007), dengan asumsi {assume}."),
         "gpower-are": ("Perhitungan memakai metode A.R.E. seperti G*Power 3.1 (Faul dkk., "
-                       "2009): power uji t dengan jumlah sampel dikalikan efisiensi relatif "
+                       "2009): kekuatan uji t dengan jumlah sampel dikalikan efisiensi relatif "
                        "asimtotik (ARE) {are} untuk distribusi induk {parent} (Hodges & "
                        "Lehmann, 1956; Lehmann, 1975)."),
         "gpower-mcnemar-exact": (
-            "Perhitungan memakai uji binomial eksak pada pasangan diskordan dengan power "
-            "eksak yang dirata-ratakan atas jumlah pasangan diskordan, sama dengan pilihan "
+            "Perhitungan memakai uji binomial eksak pada pasangan diskordan dengan kekuatan "
+            "uji eksak yang dirata-ratakan atas jumlah pasangan diskordan, sama dengan pilihan "
             "'exact' pada G*Power 3.1 (Faul dkk., 2007); diasumsikan proporsi pasangan "
             "diskordan {p_discordant} (membaik {p_improve}, memburuk {p_worsen}; rasio "
             "odds {odds_ratio}). Taraf signifikansi sebenarnya {actual_alpha}."),
         "connor1987": ("Perhitungan memakai pendekatan normal Connor (1987) dengan asumsi "
                        "proporsi membaik {p_improve} dan memburuk {p_worsen}."),
-        "r-power-prop": ("Perhitungan memakai pendekatan normal (seperti R power.prop.test; "
+        "r-power-prop": ("Perhitungan memakai pendekatan normal (seperti fungsi power.prop.test "
+                         "pada R; "
                          "Fleiss, Levin & Paik, 2003) dengan asumsi proporsi {p1} pada "
                          "kelompok intervensi dan {p2} pada kelompok kontrol."),
         "fleiss1980": ("Perhitungan memakai pendekatan normal dengan koreksi kontinuitas "
                        "(Fleiss, Tytun & Ury, 1980) dengan asumsi proporsi {p1} pada "
                        "kelompok intervensi dan {p2} pada kelompok kontrol."),
         "exact-enumeration": (
-            "Power dihitung eksak untuk {exact_test} dengan menjumlahkan semua kemungkinan "
+            "Kekuatan uji dihitung eksak untuk {exact_test} dengan menjumlahkan semua kemungkinan "
             "hasil binomial kedua kelompok, dengan asumsi proporsi {p1} pada kelompok "
             "intervensi dan {p2} pada kelompok kontrol. Taraf signifikansi sebenarnya "
             "{actual_alpha}."),
@@ -99,40 +100,42 @@ _ASSUME_T = {"id": {"paired-t": "selisih posttest - pretest berdistribusi normal
              "en": {"paired-t": "normally distributed posttest - pretest differences",
                     "two-sample-t": "normal outcomes with equal variances in both groups"}}
 
-_EFFECT = {"id": {"paired-t": "d_z", "wilcoxon": "d_z", "two-sample-t": "d",
+_EFFECT = {"id": {"paired-t": "dz", "wilcoxon": "dz", "two-sample-t": "d",
                   "mann-whitney": "d", "two-proportions": "selisih proporsi",
                   "mcnemar": "selisih proporsi diskordan"},
-           "en": {"paired-t": "d_z", "wilcoxon": "d_z", "two-sample-t": "d",
+           "en": {"paired-t": "dz", "wilcoxon": "dz", "two-sample-t": "d",
                   "mann-whitney": "d", "two-proportions": "difference in proportions",
                   "mcnemar": "difference in discordant proportions"}}
 
 _TEXT = {
-    "id": ("Besar sampel dihitung untuk {test} {alt} dengan α = {alpha}, power {power} dan "
-           "besar efek {effect_name} = {effect}, menghasilkan {n} {unit}{total} dengan power "
-           "tercapai {achieved}. {source} Dengan perkiraan drop out {dropout}, jumlah yang "
-           "perlu direkrut adalah {enrol} responden{enrol_groups}. Besar efek harus diambil "
-           "dari penelitian sebelumnya atau studi pendahuluan dan disebutkan sumbernya; "
-           "perhitungan dibuat dengan laktasi."),
+    "id": ("Besar sampel dihitung untuk {test} {alt} dengan α = {alpha}, kekuatan uji "
+           "(power) {power} dan besar efek {effect_name} = {effect}, menghasilkan {n} "
+           "{unit}{total} dengan kekuatan uji tercapai {achieved}. {source} Dengan perkiraan "
+           "subjek yang keluar dari penelitian (drop out {dropout}), jumlah yang perlu "
+           "direkrut adalah {enrol} responden{enrol_groups}. Besar efek harus diambil dari "
+           "penelitian sebelumnya atau studi pendahuluan dan disebutkan sumbernya; "
+           "perhitungan dibuat dengan perangkat lunak laktasi."),
     "en": ("The sample size was computed for a {alt} {test} with α = {alpha}, power {power} "
            "and effect size {effect_name} = {effect}, giving {n} {unit}{total} with an achieved "
            "power of {achieved}. {source} Allowing for {dropout} dropout, {enrol} respondents "
            "need to be recruited{enrol_groups}. The effect size must come from earlier "
-           "studies or a pilot, with its source cited; computed with laktasi."),
+           "studies or a pilot, with its source cited; computed with the laktasi software."),
 }
 
 _SIM_TEXT = {
-    "id": ("Power {test} {design} dengan {n} {unit} diperkirakan {power} (galat baku Monte "
-           "Carlo {se}) dari simulasi {sims} penelitian (seed {seed}) dengan data {model} "
-           "({params}). Setiap penelitian simulasi dianalisis seperti laktasi dan SPSS "
-           "menganalisis data sebenarnya ({rule}) dan dihitung bermakna bila p < α = {alpha}. "
+    "id": ("Kekuatan uji (power) {test} pada {design} dengan {n} {unit} diperkirakan "
+           "{power} (galat baku Monte Carlo {se}) dari simulasi {sims} penelitian (bilangan "
+           "awal acak {seed}) dengan data {model} ({params}). Setiap penelitian simulasi "
+           "dianalisis dengan cara yang sama seperti data sebenarnya ({rule}), mengikuti "
+           "algoritme SPSS yang terdokumentasi, dan dihitung bermakna bila p < α = {alpha}. "
            "Asumsi data harus diambil dari penelitian sebelumnya atau studi pendahuluan dan "
-           "disebutkan sumbernya; simulasi dibuat dengan laktasi."),
+           "disebutkan sumbernya; simulasi dibuat dengan perangkat lunak laktasi."),
     "en": ("The power of the {test} in a {design} with {n} {unit} was estimated at {power} "
            "(Monte Carlo standard error {se}) from {sims} simulated studies (seed {seed}) "
-           "with {model} data ({params}). Each simulated study was analysed as laktasi and "
-           "SPSS analyse real data ({rule}) and counted as significant when p < α = {alpha}. "
-           "The data assumptions must come from earlier studies or a pilot, with their "
-           "source cited; simulated with laktasi."),
+           "with {model} data ({params}). Each simulated study was analysed as real data "
+           "are ({rule}), following SPSS's documented algorithms, and counted as significant "
+           "when p < α = {alpha}. The data assumptions must come from earlier studies or a "
+           "pilot, with their source cited; simulated with the laktasi software."),
 }
 
 _MODELS = {"id": {"normal": "berdistribusi normal",
@@ -140,35 +143,39 @@ _MODELS = {"id": {"normal": "berdistribusi normal",
                   "counts": "bilangan bulat dengan banyak nilai kembar (mis. frekuensi "
                             "menyusui per 24 jam)",
                   "ordinal": "skor ordinal dengan banyak nilai kembar",
-                  "binary": "biner (lancar / tidak lancar)", "custom": "buatan pengguna"},
+                  "binary": "dua kategori (lancar / tidak lancar)",
+                  "custom": "buatan pengguna"},
            "en": {"normal": "normally distributed",
                   "milk-volume": "milk volume (cc, gamma distributed, read to 0.1 cc)",
                   "counts": "whole-number (e.g. feeds per 24 h) with many ties",
                   "ordinal": "ordinal score with many ties",
                   "binary": "binary (lancar / tidak lancar)", "custom": "user-defined"}}
 
-_RULES = {"id": {"wilcoxon": "nilai Z dengan koreksi ties, tanpa koreksi kontinuitas; selisih "
-                             "nol dibuang",
-                 "mann-whitney": "nilai Z dengan koreksi ties, tanpa koreksi kontinuitas",
-                 "mcnemar": "p binomial eksak", "fisher": "p dua sisi seperti R fisher.test"},
+_RULES = {"id": {"wilcoxon": "nilai Z dengan koreksi untuk nilai kembar, tanpa koreksi "
+                             "kontinuitas; selisih nol dibuang",
+                 "mann-whitney": "nilai Z dengan koreksi untuk nilai kembar, tanpa koreksi "
+                                 "kontinuitas",
+                 "mcnemar": "p binomial eksak",
+                 "fisher": "p dua arah seperti fungsi fisher.test pada R"},
           "en": {"wilcoxon": "tie-corrected Z without continuity correction; zero "
                              "differences dropped",
                  "mann-whitney": "tie-corrected Z without continuity correction",
                  "mcnemar": "exact binomial p", "fisher": "two-sided p as R fisher.test"}}
 
 LABELS = {
-    "id": {"n": "n", "power": "power", "se": "galat baku", "pairs": "pasang",
+    "id": {"n": "n", "power": "kekuatan uji", "se": "galat baku", "pairs": "pasang",
            "per_group": "per kelompok", "total": "total", "recruit": "direkrut",
-           "achieved": "power tercapai", "actual_alpha": "α sebenarnya", "method": "metode",
-           "sims": "simulasi", "title_n": "Besar sampel", "title_sim": "Power (simulasi)",
-           "title_curve": "Kurva power", "analytic": "analitik", "n_axis": "n",
-           "power_axis": "power"},
+           "achieved": "kekuatan uji tercapai", "actual_alpha": "α sebenarnya",
+           "method": "metode", "sims": "simulasi", "title_n": "Besar sampel",
+           "title_sim": "Kekuatan uji (simulasi)", "title_curve": "Kurva kekuatan uji",
+           "analytic": "analitik", "n_axis": "Besar sampel (n)",
+           "power_axis": "Kekuatan uji (power)", "monte_carlo": "simulasi Monte Carlo"},
     "en": {"n": "n", "power": "power", "se": "SE", "pairs": "pairs",
            "per_group": "per group", "total": "total", "recruit": "recruit",
            "achieved": "achieved power", "actual_alpha": "actual α", "method": "method",
            "sims": "simulations", "title_n": "Sample size", "title_sim": "Power (simulation)",
-           "title_curve": "Power curve", "analytic": "analytic", "n_axis": "n",
-           "power_axis": "power"},
+           "title_curve": "Power curve", "analytic": "analytic", "n_axis": "Sample size (n)",
+           "power_axis": "Power", "monte_carlo": "Monte Carlo simulation"},
 }
 
 
@@ -226,13 +233,15 @@ def simulation_justification(estimate, params: Any = (), lang: str = "id") -> st
     are the data model's parameters (``model.params``)."""
     check_lang(lang)
     paired = estimate.test in ("wilcoxon", "paired-t", "mcnemar", "mcnemar-spss")
-    design = {"id": ("satu kelompok pretest-posttest" if paired else "dua kelompok"),
+    design = {"id": ("desain satu kelompok pretest-posttest" if paired
+                     else "desain dua kelompok"),
               "en": ("one-group pretest-posttest design" if paired else "two-group design")
               }[lang]
     unit = LABELS[lang]["pairs"] if paired else LABELS[lang]["per_group"]
     rule_key = estimate.test if estimate.test in _RULES[lang] else (
         "mcnemar" if estimate.test.startswith("mcnemar") else "")
-    rule = _RULES[lang].get(rule_key, "p seperti SPSS" if lang == "id" else "p as SPSS")
+    rule = _RULES[lang].get(rule_key, "p dihitung seperti pada data sebenarnya" if lang == "id"
+                            else "p as for real data")
     return _SIM_TEXT[lang].format(
         test=_TESTS[lang].get(estimate.test, estimate.test), design=design, n=estimate.n,
         unit=unit, power=fmt_number(estimate.power, 3, lang),

@@ -8,6 +8,7 @@ requested level.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from scipy import optimize, special, stats
@@ -15,7 +16,7 @@ from scipy import optimize, special, stats
 from ._results import ConfidenceInterval, EffectSize
 
 
-def _solve_decreasing(f, target: float, start: float) -> float:
+def _solve_decreasing(f: Callable[[float], float], target: float, start: float) -> float:
     """Root of f(x) = target for f decreasing in x, bracketing outwards from start."""
     step = max(1.0, abs(start))
     lo, hi = start - step, start + step
@@ -30,7 +31,8 @@ def _solve_decreasing(f, target: float, start: float) -> float:
             break
         hi += step
         step *= 2
-    return optimize.brentq(lambda x: f(x) - target, lo, hi, xtol=1e-12, rtol=1e-12, maxiter=500)
+    return float(optimize.brentq(lambda x: f(x) - target, lo, hi, xtol=1e-12, rtol=1e-12,
+                                 maxiter=500))
 
 
 def ncp_ci_t(t: float, df: float, level: float) -> tuple[float, float]:
@@ -45,7 +47,8 @@ def ncp_ci_t(t: float, df: float, level: float) -> tuple[float, float]:
     return lo, hi
 
 
-def _ncp_ci_nonnegative(cdf, level: float, start: float) -> tuple[float, float]:
+def _ncp_ci_nonnegative(cdf: Callable[[float], float], level: float,
+                        start: float) -> tuple[float, float]:
     alpha = 1 - level
     at_zero = cdf(0.0)
     lo = 0.0 if at_zero <= 1 - alpha / 2 else _solve_positive(cdf, 1 - alpha / 2, start)
@@ -53,13 +56,13 @@ def _ncp_ci_nonnegative(cdf, level: float, start: float) -> tuple[float, float]:
     return lo, hi
 
 
-def _solve_positive(cdf, target: float, start: float) -> float:
+def _solve_positive(cdf: Callable[[float], float], target: float, start: float) -> float:
     hi = max(1.0, 2 * start)
     while cdf(hi) > target:
         hi *= 2
         if hi > 1e9:  # pragma: no cover - absurd statistics
             return math.inf
-    return optimize.brentq(lambda x: cdf(x) - target, 0.0, hi, xtol=1e-12, rtol=1e-12)
+    return float(optimize.brentq(lambda x: cdf(x) - target, 0.0, hi, xtol=1e-12, rtol=1e-12))
 
 
 def ncp_ci_chi2(chi2: float, df: int, level: float) -> tuple[float, float]:

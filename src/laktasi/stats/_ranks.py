@@ -6,27 +6,59 @@ ranks (whole numbers) and are exact (no Monte Carlo).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy import stats
 
 
 def clean(values: np.ndarray) -> np.ndarray:
-    """Round away floating-point noise so that equal values read off a scale tie.
+    """Each value rounded to 12 significant digits, so that equal values read off a scale tie.
 
-    ``2.3 - 1.1`` and ``3.4 - 2.2`` differ in the 16th digit; rounding to 12
-    significant digits of the largest magnitude makes them the tie they are.
+    ``2.3 - 1.1`` and ``3.4 - 2.2`` differ in the 16th digit; rounded to 12
+    significant digits of each value they are the tie they are. The rule is per
+    value: a huge value elsewhere in the data does not turn small real
+    differences into zeros. The ties are R's ``rank(signif(x, 12))``, i.e.
+    ``wilcox.test(..., digits.rank = 12)``. Zeros stay zeros; non-finite
+    values are returned as they are.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        One-dimensional float array.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new float array of the same shape (decimal rounding, as ``f"{v:.11e}"``).
+
+    Examples
+    --------
+    >>> clean(np.array([2.3 - 1.1, 3.4 - 2.2, 1e12, 0.0])).tolist()
+    [1.2, 1.2, 1000000000000.0, 0.0]
     """
-    if values.size == 0:
-        return values
-    scale = float(np.max(np.abs(values)))
-    if scale == 0:
-        return values
-    decimals = 12 - int(np.floor(np.log10(scale))) - 1
-    return np.round(values, decimals)
+    arr = np.asarray(values, dtype=float)
+    if arr.size == 0:
+        return arr.copy()
+    # Python's float formatting rounds the decimal expansion correctly: signif(v, 12)
+    return np.array([float(f"{v:.11e}") if math.isfinite(v) else v for v in arr.tolist()],
+                    dtype=float).reshape(arr.shape)
 
 
 def average_ranks(values: np.ndarray) -> np.ndarray:
-    return stats.rankdata(values, method="average")
+    """Average ranks (ties share the mean of their positions), as SPSS, PSPP and R.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        One-dimensional values (already rounded by :func:`clean`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Float ranks 1..n.
+    """
+    return np.asarray(stats.rankdata(values, method="average"), dtype=float)
 
 
 def tie_sizes(values: np.ndarray) -> np.ndarray:
@@ -58,8 +90,9 @@ def rank_sum_distribution(doubled_ranks: np.ndarray, m: int) -> np.ndarray:
         k = min(i, m)
         # 0/1 knapsack step; numpy copies overlapping operands, so this is exact
         dp[1 : k + 1, r:] += dp[:k, : total + 1 - r]
-    counts = dp[m]
-    return counts / counts.sum()
+    counts: np.ndarray = dp[m]
+    out: np.ndarray = counts / float(counts.sum())
+    return out
 
 
 def tail_probabilities(dist: np.ndarray, observed: int) -> tuple[float, float]:

@@ -64,7 +64,8 @@ def _plain(value: Any) -> Any:
 class _Serialisable:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (NaN becomes ``None``)."""
-        return _plain(self)
+        out: dict[str, Any] = _plain(self)
+        return out
 
 
 @dataclass(frozen=True)

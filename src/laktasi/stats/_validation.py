@@ -55,6 +55,55 @@ def _to_object_list(values: Any, name: str) -> list[Any]:
     return list(arr)
 
 
+def category_list(values: Any, name: str) -> list[Any]:
+    """A 1-D sequence of category values (text or numbers) as a list; missing -> None.
+
+    Parameters
+    ----------
+    values : array-like
+        List, tuple, numpy array or pandas Series.
+    name : str
+        The argument's name, for the message.
+
+    Returns
+    -------
+    list
+        numpy scalars as Python values, None/NaN/pandas NA as None.
+
+    Raises
+    ------
+    NonNumericError
+        A single value instead of a sequence, more than one dimension, or a value that
+        is itself a list (not a category).
+    """
+    if isinstance(values, str) or np.isscalar(values) or values is None:
+        raise NonNumericError(
+            f"{name} must be a sequence of values (one per mother), got a single value "
+            f"{values!r}.",
+            name=name,
+            value=values,
+        )
+    items = _to_object_list(values, name)
+    out: list[Any] = []
+    for i, v in enumerate(items):
+        if is_missing(v):
+            out.append(None)
+            continue
+        if isinstance(v, np.generic):
+            v = v.item()
+        try:
+            hash(v)
+        except TypeError:
+            raise NonNumericError(
+                f"{name}[{i}] = {v!r} is not a single category value (text or a number).",
+                name=name,
+                index=i,
+                value=v,
+            ) from None
+        out.append(v)
+    return out
+
+
 def is_missing(v: Any) -> bool:
     """None, pandas' NA/NaT and NaN are missing; anything else is a value."""
     if v is None or type(v).__name__ in {"NAType", "NaTType"}:
@@ -208,15 +257,15 @@ def levels_of(values: list[Any], levels: Any, what: str) -> tuple[Any, ...]:
     """The category order: ``levels`` as given (every value must be in it) or sorted."""
     if levels is None:
         return tuple(sorted(set(values), key=lambda v: (str(type(v)), v)))
-    levels = tuple(levels)
-    unknown = sorted({v for v in values if v not in levels}, key=str)
+    allowed: tuple[Any, ...] = tuple(levels)
+    unknown = sorted({v for v in values if v not in allowed}, key=str)
     if unknown:
         from laktasi.errors import LaktasiInputError
 
         raise LaktasiInputError(
             f"{what} value(s) {', '.join(map(repr, unknown))} are not among the allowed "
-            f"{', '.join(map(repr, levels))}.",
+            f"{', '.join(map(repr, allowed))}.",
             values=unknown,
-            allowed=levels,
+            allowed=allowed,
         )
-    return levels
+    return allowed

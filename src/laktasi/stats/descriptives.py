@@ -12,22 +12,30 @@ from scipy import stats
 from laktasi.errors import LaktasiInputError
 
 from ._results import ConfidenceInterval, DescriptivesResult, FrequenciesResult, FrequencyRow, Note
-from ._validation import check_confidence_level, is_missing, levels_of, sample_array
+from ._validation import category_list, check_confidence_level, levels_of, sample_array
 
 __all__ = ["descriptives", "frequencies"]
 
 
 def _haverage(sorted_x: np.ndarray, p: float) -> float:
-    """SPSS's default percentile (HAVERAGE): position p(n + 1), linear interpolation."""
-    n = sorted_x.size
-    pos = p * (n + 1)
-    if pos <= 1:
-        return float(sorted_x[0])
-    if pos >= n:
-        return float(sorted_x[-1])
-    k = math.floor(pos)
-    frac = pos - k
-    return float(sorted_x[k - 1] + frac * (sorted_x[k] - sorted_x[k - 1]))
+    """SPSS's default percentile (HAVERAGE): position p(n + 1), linear interpolation.
+
+    numpy's ``method="weibull"`` (Hyndman & Fan type 6, R ``quantile(type = 6)``);
+    positions below 1 or above n give the minimum or maximum.
+
+    Parameters
+    ----------
+    sorted_x : numpy.ndarray
+        The values, sorted, no missing values.
+    p : float
+        The proportion, 0 < p < 1.
+
+    Returns
+    -------
+    float
+        The percentile.
+    """
+    return float(np.percentile(sorted_x, 100 * p, method="weibull"))
 
 
 def _trimmed_mean(sorted_x: np.ndarray, proportion: float = 0.05) -> float:
@@ -50,6 +58,24 @@ def descriptives(x: Any, *, confidence_level: float = 0.95) -> DescriptivesResul
     standard errors (the bias-corrected G1/G2 that SPSS prints).
 
     Missing values (NaN/None) are dropped and counted in ``n_missing``.
+
+    Parameters
+    ----------
+    x : array-like
+        The values of one variable; None/NaN are missing.
+    confidence_level : float, default 0.95
+        Level of the CI of the mean.
+
+    Returns
+    -------
+    DescriptivesResult
+        The numbers above; statistics that need more values than there are
+        (SD with n = 1, skewness with n < 3, kurtosis with n < 4) are NaN.
+
+    Raises
+    ------
+    LaktasiInputError
+        No non-missing value, or a value that is not a number.
 
     Examples
     --------
@@ -112,20 +138,38 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
     chose (N = 0); a value outside ``categories`` is an error. Without it the
     rows are the sorted distinct values. None/NaN count as missing.
 
+    Parameters
+    ----------
+    x : array-like
+        One categorical variable (text or numbers), one value per mother.
+    categories : sequence, optional
+        The categories in the order of the rows.
+
+    Returns
+    -------
+    FrequenciesResult
+        ``rows`` (value, N, percent, valid percent, cumulative percent), ``n``
+        (all cases), ``n_valid``, ``n_missing``, ``missing_percent`` and ``notes``.
+
+    Raises
+    ------
+    LaktasiInputError
+        No values at all, a value outside ``categories``, or an input that is not
+        a one-dimensional sequence of single values.
+
     Examples
     --------
     >>> res = frequencies(["SMA", "SD", "SMA", None], categories=["SD", "SMP", "SMA", "PT"])
     >>> [(r.value, r.n, round(r.valid_percent, 1)) for r in res.rows]
     [('SD', 1, 33.3), ('SMP', 0, 0.0), ('SMA', 2, 66.7), ('PT', 0, 0.0)]
     """
-    values = x.to_numpy() if hasattr(x, "to_numpy") else x
-    tally: Counter = Counter()
+    tally: Counter[Any] = Counter()
     n_missing = 0
-    for key, k in Counter(values).items():  # count first: per-category work stays small
-        if is_missing(key):
+    for key, k in Counter(category_list(x, "x")).items():
+        if key is None:
             n_missing += k
         else:
-            tally[key.item() if isinstance(key, np.generic) else key] += k
+            tally[key] += k
     n_total = sum(tally.values()) + n_missing
     if n_total == 0:
         raise LaktasiInputError("The variable has no values at all.", n=0)

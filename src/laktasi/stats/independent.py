@@ -8,10 +8,15 @@ from typing import Any
 import numpy as np
 from scipy import stats
 
-from laktasi.errors import ConstantInputError, LaktasiInputError, LengthMismatchError
+from laktasi.errors import (
+    ConstantInputError,
+    LaktasiInputError,
+    LengthMismatchError,
+    TooFewObservationsError,
+)
 
 from . import _effsize, _ranks
-from ._pvalues import normal_pvalue, t_pvalue
+from ._pvalues import normal_pvalue
 from ._results import (
     AdjustedMean,
     AncovaResult,
@@ -39,6 +44,7 @@ __all__ = ["ancova", "independent_t", "mann_whitney"]
 
 _EXACT_AUTO_MAX_N = 100
 _EXACT_MAX_N = 400
+_PERFECT_FIT = 1e-10  # R anova.lm: residual SS below this x sum(fitted^2) is a perfect fit
 
 
 def mann_whitney(
@@ -63,6 +69,8 @@ def mann_whitney(
         ``"auto"`` also fills the exact p-values when N <= 100. ``"exact"``:
         ``pvalue`` is the exact permutation p conditional on ties (as R
         ``coin::wilcox_test(..., distribution = "exact")``).
+    confidence_level : float, default 0.95
+        Level of the rank-biserial CI.
 
     Returns
     -------
@@ -142,7 +150,7 @@ def mann_whitney(
     r = _effsize.r_from_z(z_x, n, "all cases in both groups")
     return MannWhitneyResult(
         statistic=u,
-        pvalue=p_exact if method == "exact" else p_asym,
+        pvalue=p_exact if method == "exact" and p_exact is not None else p_asym,
         u=u,
         u_x=u_x,
         u_y=u_y,
@@ -174,11 +182,44 @@ def _summary(label: str, v: np.ndarray) -> GroupSummary:
     return GroupSummary(label, int(v.size), float(v.mean()), sd, sd / math.sqrt(v.size))
 
 
-def _t_row(diff: float, se: float, df: float, alternative: str, level: float) -> TRow:
-    t = diff / se
-    p = t_pvalue(t, df, alternative)
+def _t_row(sx: GroupSummary, sy: GroupSummary, equal_var: bool, alternative: str,
+           level: float) -> TRow:
+    """One row of SPSS's Independent Samples Test (x - y).
+
+    t and p from ``scipy.stats.ttest_ind_from_stats`` (Student with pooled variance or
+    Welch); df (Welch-Satterthwaite), SE and the two-sided CI of the difference here.
+
+    Parameters
+    ----------
+    sx, sy : GroupSummary
+        n, mean and SD of each group.
+    equal_var : bool
+        True: Student (pooled variance); False: Welch.
+    alternative : {"two-sided", "less", "greater"}
+        Passed to scipy ("greater": mean of x larger).
+    level : float
+        Confidence level of the CI.
+
+    Returns
+    -------
+    TRow
+        t, df, p, mean difference, its SE and CI.
+    """
+    nx, ny = sx.n, sy.n
+    diff = sx.mean - sy.mean
+    if equal_var:
+        df = float(nx + ny - 2)
+        sp2 = ((nx - 1) * sx.sd**2 + (ny - 1) * sy.sd**2) / df
+        se = math.sqrt(sp2 * (1 / nx + 1 / ny))
+    else:
+        vx, vy = sx.sd**2 / nx, sy.sd**2 / ny
+        df = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
+        se = math.sqrt(vx + vy)
+    res = stats.ttest_ind_from_stats(sx.mean, sx.sd, nx, sy.mean, sy.sd, ny,
+                                     equal_var=equal_var, alternative=alternative)
     q = float(stats.t.ppf(1 - (1 - level) / 2, df))
-    return TRow(t, df, p, diff, se, ConfidenceInterval(diff - q * se, diff + q * se, level))
+    return TRow(float(res.statistic), df, float(res.pvalue), diff, se,
+                ConfidenceInterval(diff - q * se, diff + q * se, level))
 
 
 def independent_t(
@@ -196,13 +237,29 @@ def independent_t(
     absolute deviations from the group means (as SPSS and PSPP; R
     ``car::leveneTest(..., center = mean)``).
 
-    equal_var : {"auto", True, False}
+    Effect size: Hedges' g (pooled SD, exact small-sample correction) with a
+    CI from the noncentral t; Cohen's d is listed in ``effect_sizes`` too.
+
+    Parameters
+    ----------
+    x, y : array-like
+        The two groups (missing values dropped and counted in ``notes``); at least
+        2 values each, not both constant.
+    equal_var : {"auto", True, False}, default "auto"
         Which row fills ``statistic``/``pvalue``/``df``. ``"auto"``: Student
         when Levene's p >= .05, else Welch (the rule SPSS users apply);
         ``method`` says which was used.
+    alternative : {"two-sided", "less", "greater"}, default "two-sided"
+        ``"greater"``: mean of x larger than mean of y. The CIs stay two-sided.
+    confidence_level : float, default 0.95
+        Level of the CIs of the difference and of the effect sizes.
 
-    Effect size: Hedges' g (pooled SD, exact small-sample correction) with a
-    CI from the noncentral t; Cohen's d is listed in ``effect_sizes`` too.
+    Returns
+    -------
+    IndependentTResult
+        ``student`` and ``welch`` rows (t, df, p, difference, SE, CI), the row in
+        use in ``statistic``/``pvalue``/``df``, group summaries ``x``/``y``,
+        Levene's F, df and p, ``effect_size`` (Hedges' g) and ``effect_sizes``.
 
     Examples
     --------
@@ -227,10 +284,8 @@ def independent_t(
     diff = sx.mean - sy.mean
     df_s = nx + ny - 2
     sp2 = ((nx - 1) * sx.sd**2 + (ny - 1) * sy.sd**2) / df_s
-    student = _t_row(diff, math.sqrt(sp2 * (1 / nx + 1 / ny)), float(df_s), alternative, level)
-    vx, vy = sx.sd**2 / nx, sy.sd**2 / ny
-    df_w = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
-    welch = _t_row(diff, math.sqrt(vx + vy), df_w, alternative, level)
+    student = _t_row(sx, sy, True, alternative, level)
+    welch = _t_row(sx, sy, False, alternative, level)
     lev_f, lev_p = _levene(xa, ya)
     if math.isnan(lev_f):
         notes.append(Note("levene_undefined", {"reason": "no spread of absolute deviations "
@@ -284,16 +339,28 @@ def independent_t(
 
 
 def _levene(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Levene's F on absolute deviations from the group means (SPSS, PSPP)."""
+    """Levene's F on absolute deviations from the group means (SPSS, PSPP).
+
+    ``scipy.stats.levene(x, y, center="mean")``; (NaN, NaN) when the absolute
+    deviations do not vary within the groups (F is 0/0 or x/0 there).
+
+    Parameters
+    ----------
+    x, y : numpy.ndarray
+        The two groups, no missing values.
+
+    Returns
+    -------
+    tuple of float
+        (F with 1 and n - 2 df, p).
+    """
     zx, zy = np.abs(x - x.mean()), np.abs(y - y.mean())
     z = np.concatenate([zx, zy])
     within = float(((zx - zx.mean()) ** 2).sum() + ((zy - zy.mean()) ** 2).sum())
-    between = float(zx.size * (zx.mean() - z.mean()) ** 2 + zy.size * (zy.mean() - z.mean()) ** 2)
-    df2 = z.size - 2
     if within <= 1e-12 * float((z * z).sum()):  # no spread within the groups: F undefined
         return math.nan, math.nan
-    f = between / (within / df2)
-    return f, float(stats.f.sf(f, 1, df2))
+    res = stats.levene(x, y, center="mean")
+    return float(res.statistic), float(res.pvalue)
 
 
 def _sse(design: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray, int]:
@@ -323,6 +390,36 @@ def ancova(
 
     Cases with a missing post, pre or group are dropped (listwise) and counted
     in ``notes``.
+
+    Parameters
+    ----------
+    post : array-like
+        The outcome after the intervention, one value per mother.
+    pre : array-like
+        The same measurement before (the covariate).
+    group : array-like
+        The group of each mother (two or more groups).
+    levels : tuple, optional
+        The order of the groups (default: sorted); the difference is
+        ``levels[1] - levels[0]``.
+    confidence_level : float, default 0.95
+        Level of the CIs.
+
+    Returns
+    -------
+    AncovaResult
+        F, df and p for group (``statistic``, ``pvalue``) and for the covariate,
+        sums of squares, the common slope, ``adjusted_means``, ``difference`` and
+        ``difference_ci`` (two groups), the separate-slopes test and partial eta
+        squared with CI.
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, no complete case, fewer than two groups or fewer
+        than 2 cases in a group, constant pre, constant post (e.g. everyone at the
+        scale's maximum: R's F is NaN there), or a perfect fit (R's anova.lm rule:
+        residual SS < 1e-10 x sum of squared fitted values).
     """
     level = check_confidence_level(confidence_level)
     y = as_float_array(post, "post")
@@ -334,13 +431,21 @@ def ancova(
             f"{len(g)} values.",
             lengths=(len(y), len(x), len(g)),
         )
-    g_missing = np.array([is_missing(v) for v in g])
+    g_missing = np.array([is_missing(v) for v in g], dtype=bool)
     keep = ~(np.isnan(y) | np.isnan(x) | g_missing)
     notes: list[Note] = []
     if not keep.all():
         notes.append(Note("missing_dropped", {"n": int((~keep).sum()), "rule": "listwise"}))
     y, x = y[keep], x[keep]
     g = [v for v, k in zip(g, keep, strict=True) if k]
+    if y.size == 0:
+        raise TooFewObservationsError(
+            f"No mother has post, pre and group all present ({len(keep)} rows given); "
+            "ANCOVA needs complete cases.",
+            n=0,
+            min_n=4,
+            what="complete cases",
+        )
     levels = levels_of(g, levels, "Group")
     k = len(levels)
     if k < 2:
@@ -362,6 +467,14 @@ def ancova(
     if np.ptp(x) == 0:
         raise ConstantInputError("All pre values are equal; pre cannot adjust post.",
                                  what="pre", value=float(x[0]))
+    if np.ptp(_ranks.clean(y)) == 0:
+        # R: anova(lm(post ~ pre + g)) prints F = NaN (0 / 0) and warns of a perfect fit
+        raise ConstantInputError(
+            f"All {n} post values are equal ({y[0]:g}, e.g. everyone at the scale's maximum); "
+            "there is no variation between or within the groups to test.",
+            what="post",
+            value=float(y[0]),
+        )
     dummies = np.zeros((n, k - 1))
     for j in range(1, k):
         dummies[:, j - 1] = idx == j
@@ -372,10 +485,22 @@ def ancova(
     if rank < full.shape[1] or df_error < 1:
         raise LaktasiInputError("The data cannot separate group and pre (the design is "
                                 "singular); check that pre varies within groups.")
+    fitted = full @ coef
+    if sse_full < _PERFECT_FIT * float(fitted @ fitted):
+        # R's anova.lm warns "ANOVA F-tests on an essentially perfect fit are unreliable"
+        # when the residual SS < 1e-10 x the sum of squared fitted values: refuse there
+        raise LaktasiInputError(
+            "post is (almost) exactly a straight line in pre within the groups (residual "
+            f"sum of squares {sse_full:.3g}); F-tests on a perfect fit are meaningless. "
+            "Check that post and pre are different measurements.",
+            ss_error=sse_full,
+            reason="perfect_fit",
+        )
     sse_no_group, _, _ = _sse(np.hstack([ones, x[:, None]]), y)
     sse_no_pre, _, _ = _sse(np.hstack([ones, dummies]), y)
-    ss_group = sse_no_group - sse_full
-    ss_cov = sse_no_pre - sse_full
+    # sums of squares are >= 0; a difference of two equal residual sums can come out -1e-15
+    ss_group = max(0.0, sse_no_group - sse_full)
+    ss_cov = max(0.0, sse_no_pre - sse_full)
     mse = sse_full / df_error
     f_group = (ss_group / (k - 1)) / mse
     f_cov = ss_cov / mse

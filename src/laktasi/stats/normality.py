@@ -21,6 +21,24 @@ def shapiro_wilk(x: Any) -> NormalityResult:
 
     Needs 3 to 5000 non-missing values that are not all equal.
 
+    Parameters
+    ----------
+    x : array-like
+        The values of one variable (list, numpy array or pandas Series); missing
+        values (None/NaN) are dropped and counted in ``notes``.
+
+    Returns
+    -------
+    NormalityResult
+        ``statistic`` = W, ``pvalue`` = Royston's p, ``n``, ``df`` (= n, as SPSS
+        prints it) and ``notes``.
+
+    Raises
+    ------
+    LaktasiInputError
+        Fewer than 3 or more than 5000 values, all values equal, or a value that is
+        not a number.
+
     Examples
     --------
     >>> res = shapiro_wilk([65, 61, 63, 86, 70, 55, 74, 35, 72, 68, 45, 58])
@@ -115,6 +133,23 @@ def kolmogorov_smirnov_lilliefors(x: Any) -> NormalityResult:
     for p <= .1, Stephens' approximation above). SPSS prints ".200" marked
     "a lower bound of the true significance" when p exceeds .2;
     ``pvalue_lower_bound`` is True in that case. Needs at least 5 values.
+
+    Parameters
+    ----------
+    x : array-like
+        The values of one variable; missing values (None/NaN) are dropped and
+        counted in ``notes``.
+
+    Returns
+    -------
+    NormalityResult
+        ``statistic`` = D, ``pvalue`` (R nortest), ``pvalue_lower_bound`` (True
+        where SPSS prints ".200*"), ``n``, ``df`` and ``notes``.
+
+    Raises
+    ------
+    LaktasiInputError
+        Fewer than 5 values, all values equal, or a value that is not a number.
 
     Examples
     --------

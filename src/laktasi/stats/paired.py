@@ -33,9 +33,9 @@ from ._results import (
 )
 from ._validation import (
     ALTERNATIVES,
+    category_list,
     check_confidence_level,
     check_option,
-    is_missing,
     paired_arrays,
 )
 
@@ -157,7 +157,7 @@ def wilcoxon_signed_rank(
             n=n,
             max_n=limit,
         )
-    pvalue = p_exact if method == "exact" else p_asym
+    pvalue = p_exact if method == "exact" and p_exact is not None else p_asym
     method_text = (
         "exact permutation distribution conditional on ties; zero differences dropped"
         if method == "exact"
@@ -224,6 +224,30 @@ def paired_t(
     SPSS's ``T-TEST /PAIRS=pre WITH post`` reports ``pre - post``: the mean
     difference, t and CI there are the negatives of these.
 
+    Parameters
+    ----------
+    pre, post : array-like
+        Paired measurements (same mother, same position); incomplete pairs are
+        dropped and counted in ``notes``. At least 2 complete pairs.
+    alternative : {"two-sided", "less", "greater"}, default "two-sided"
+        ``"greater"``: post larger than pre. The CI stays two-sided (as SPSS).
+    confidence_level : float, default 0.95
+        Level of the CI of the mean difference and of the effect sizes.
+
+    Returns
+    -------
+    PairedTResult
+        t, df, p, ``pre``/``post`` summaries, mean, SD and SE of the differences
+        with CI, ``correlation`` and ``correlation_pvalue`` (NaN with a note when
+        undefined: a constant variable, or exactly 2 pairs), ``effect_size``
+        (d_z) and ``effect_sizes`` (d_z, g_av).
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, fewer than 2 complete pairs, a value that is not a
+        number, or differences that are all equal (SE = 0).
+
     Examples
     --------
     >>> res = paired_t([2, 1, 2, 2, 3], [3, 2, 4.5, 4.5, 6])
@@ -256,8 +280,13 @@ def paired_t(
     else:
         r = float(np.corrcoef(a, b)[0, 1])
         r = max(-1.0, min(1.0, r))
-        if abs(r) == 1 or n < 3:
-            r_p = 0.0 if abs(r) == 1 else math.nan
+        if n < 3:
+            # two points always lie on a line: r = +/-1 with n - 2 = 0 df, so its p is
+            # undefined (PSPP prints NaN; R's cor.test refuses "not enough finite observations")
+            r_p = math.nan
+            notes.append(Note("correlation_pvalue_undefined", {"n": n, "df": n - 2}))
+        elif abs(r) == 1:
+            r_p = 0.0
         else:
             tr = r * math.sqrt((n - 2) / (1 - r * r))
             r_p = 2 * float(stats.t.sf(abs(tr), n - 2))
@@ -329,6 +358,29 @@ def mcnemar_table(
     Effect size: the discordant-pair odds ratio b/c with the exact
     (Clopper-Pearson) CI.
 
+    Parameters
+    ----------
+    b : int
+        Pairs that moved from the first level to the second.
+    c : int
+        Pairs that moved from the second level to the first.
+    a, d : int, default 0
+        Pairs that stayed at the first / second level.
+    confidence_level : float, default 0.95
+        Level of the odds-ratio CI.
+
+    Returns
+    -------
+    McNemarResult
+        ``pvalue`` (exact), ``chi2``/``chi2_corrected`` with p, ``spss_method`` and
+        ``spss_pvalue``, the table, ``effect_size`` (b/c with exact CI).
+
+    Raises
+    ------
+    InvalidTableError
+        A count that is missing (NaN), infinite, negative, fractional or not a
+        number; the message names the argument (``b = nan ...``).
+
     Examples
     --------
     >>> res = mcnemar_table(9, 0)
@@ -341,6 +393,12 @@ def mcnemar_table(
         if isinstance(v, bool) or not isinstance(v, (int, np.integer, float, np.floating)):
             raise InvalidTableError(
                 f"{name} = {v!r} is not a count; counts must be whole numbers >= 0.",
+                cell=name,
+                value=v,
+            )
+        if not math.isfinite(v):
+            raise InvalidTableError(
+                f"{name} = {v!r} is missing or infinite; counts must be whole numbers >= 0.",
                 cell=name,
                 value=v,
             )
@@ -418,6 +476,27 @@ def mcnemar(
     Pairs with a missing value (None or NaN) are dropped and counted in
     ``notes``. See :func:`mcnemar_table` for the numbers returned.
 
+    Parameters
+    ----------
+    pre, post : array-like
+        Two paired binary variables (any two values: text, 0/1, ...), one value
+        per mother.
+    levels : tuple of two values, optional
+        The order of the categories.
+    confidence_level : float, default 0.95
+        Level of the odds-ratio CI.
+
+    Returns
+    -------
+    McNemarResult
+        As :func:`mcnemar_table`, with ``levels`` set.
+
+    Raises
+    ------
+    LaktasiInputError
+        Lengths that differ, other than two categories, a value outside
+        ``levels``, no complete pair, or an input that is not a sequence.
+
     Examples
     --------
     >>> pre = ["tidak"] * 9 + ["lancar"] * 3
@@ -425,8 +504,8 @@ def mcnemar(
     >>> mcnemar(pre, post, levels=("tidak", "lancar")).pvalue
     0.00390625
     """
-    pre_l = _categorical(pre, "pre")
-    post_l = _categorical(post, "post")
+    pre_l = category_list(pre, "pre")
+    post_l = category_list(post, "post")
     if len(pre_l) != len(post_l):
         raise LengthMismatchError(
             f"pre has {len(pre_l)} values but post has {len(post_l)}; paired data need one "
@@ -470,18 +549,3 @@ def mcnemar(
     if dropped:
         notes = (Note("missing_dropped", {"n": dropped, "rule": "pairwise"}), *notes)
     return replace(res, levels=tuple(levels), notes=notes)
-
-
-def _categorical(values: Any, name: str) -> list[Any]:
-    if hasattr(values, "to_numpy"):
-        values = values.to_numpy()
-    out = []
-    for v in list(values):
-        if is_missing(v):
-            out.append(None)
-        elif isinstance(v, np.generic):
-            out.append(v.item())
-        else:
-            out.append(v)
-    return out
-

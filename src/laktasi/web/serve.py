@@ -1,14 +1,17 @@
 """``laktasi serve``: the web app on this computer (a plain function; the CLI registers it).
 
-Applies the migrations itself, loads the example studies with ``demo=True``, prints the
-address and opens the browser when it can (not under CI, tests or without a display), then
-serves with Django's threaded WSGI server until Ctrl+C. For many users use gunicorn and
+Applies the migrations itself, loads the example studies with ``demo=True``, starts the
+task worker (django-tasks' database backend: the chapter is made there, so a page can be
+left and come back to), prints the address and opens the browser when it can (not under
+CI, tests or without a display), then serves with Django's threaded WSGI server until
+Ctrl+C. For many users use gunicorn and
 PostgreSQL instead (README, "Production").
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import threading
 import webbrowser
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from laktasi.web.paths import DATA_DIR_ENV
 
-__all__ = ["prepare", "serve", "should_open_browser"]
+__all__ = ["prepare", "serve", "should_open_browser", "start_worker"]
 
 SETTINGS = "laktasi.web.settings.local"
 
@@ -92,6 +95,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, demo: bool = False,
     echo(f"laktasi: {url}  (data: {folder}; database: {where}; Ctrl+C to stop)")
     if should_open_browser() if open_browser is None else open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    worker = start_worker()
     try:
         run(host, port, get_internal_wsgi_application(), threading=True, ipv6=":" in host,
             server_cls=WSGIServer)
@@ -100,3 +104,18 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, demo: bool = False,
     except OSError as exc:
         raise SystemExit(f"laktasi serve: cannot listen on {host}:{port} ({exc.strerror}); "
                          "try another --port") from None
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def start_worker() -> subprocess.Popen:
+    """The django-tasks database worker in its own process, with this process' settings
+    (``DJANGO_SETTINGS_MODULE``, ``LAKTASI_DATA_DIR``, ``DATABASE_URL``)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "laktasi.web.manage", "db_worker", "--interval", "0.2",
+         "--no-startup-delay", "--worker-id", f"laktasi-serve-{os.getpid()}"],
+        env=dict(os.environ))

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("laktasi.web.core.urls")),
     path("analisis/", include("laktasi.web.analysis.urls")),
     path("", include("laktasi.web.tools.urls")),
+    path("klinik/", include("laktasi.web.clinics.urls")),
     path("bahasa/", set_language, name="set_language"),
 ]

@@ -99,9 +99,20 @@ class _Extractor(TableReader, ProseReader):
         table = _Table()
         after_caption = False
         refs = False
+        para: list[tuple[int, str, str]] = []  # prose lines one sentence may run across
+
+        def flush() -> None:
+            if para:
+                self.read_paragraph(list(para))
+                para.clear()
+
         for kind, ev in _events(self.raw_lines):
             if kind == "blank":
+                flush()
                 continue
+            if para and not (kind == "prose" and ev[0] == para[-1][0] + 1
+                             and not re.search(r"[.!?:]\s*$", para[-1][1])):
+                flush()
             in_table = bool(after_caption or table.caption or table.title or table.header)
             if kind == "row" and ev.weak and not in_table:
                 i = ev.line
@@ -138,15 +149,22 @@ class _Extractor(TableReader, ProseReader):
                     continue
                 if after_caption and len(s) < 200 and not self._has_numbers(s):
                     continue  # the caption goes on
-                self.close(table)
-                table = _Table()
+                if (table.freq or table.means or table.cross or table.header) and len(s) <= 40 and \
+                        len(s.split()) <= 4 and not re.search(r"[0-9=]|[.:;]$", s):
+                    # "Paritas" on a line of its own between the rows: the next variable
+                    self.read_row(table, _Row([_Cell(s, i, raw.strip())], i))
+                    continue
+                if not para:
+                    self.close(table)
+                    table = _Table()
                 after_caption = False
-                self.read_prose(i, line, raw)
+                para.append((i, line, raw))
                 continue
             if refs:
                 continue
             after_caption = False
             self.read_row(table, ev)
+        flush()
         self.close(table)
 
     @staticmethod
@@ -155,8 +173,11 @@ class _Extractor(TableReader, ProseReader):
         Sum of" + "Rank Ranks", as PDF text wraps a header cell)."""
         if table.header_open and table.header_text:
             joined = _header_cells(f"{table.header_text} {s}")
-            if joined is not None and sum(map(bool, map(_role, joined))) >= sum(
-                    map(bool, map(_role, (c.text for c in table.header)))):
+            more = joined is not None and sum(map(bool, map(_role, joined))) - sum(
+                map(bool, map(_role, (c.text for c in table.header))))
+            wrapped = all(re.fullmatch(r"rank|ranks|of|sum|mean|deviation|deviasi|error|std\.?",
+                                       w.lower()) for w in s.split())
+            if joined is not None and (more > 0 or (more == 0 and wrapped)):
                 table.header = []
                 return joined
         if table.freq or table.means or table.ranks or table.cross:

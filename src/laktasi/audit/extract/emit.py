@@ -25,6 +25,8 @@ def _ordered(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _has_path(data: Any, path: str) -> bool:
+    if path.startswith("printed."):  # a place name may hold dots ("tabel 4.3")
+        return path[len("printed."):] in (data.get("printed") or {})
     node = data
     for k in re.findall(r"[^.\[\]]+|\[\d+\]", path):
         if k.startswith("["):

@@ -53,25 +53,28 @@ def _read_text(p: Path, lang: str) -> str:
 
 
 def pdf_text(path: str | Path, *, lang: str = "id") -> str:
-    """The text layer of a PDF, page after page, wrapped sentences joined (see
-    :func:`reflow`)."""
+    """The text layer of a PDF (pdfplumber), page after page, wrapped sentences joined (see
+    :func:`reflow`). benchmarks/extract_corpus.py compares it with pypdf and pdftotext."""
     p = Path(path)
     if p.is_dir():
         raise ExtractInputError(extract_words("is_dir", lang, path=str(p)))
     if not p.exists():
         raise ExtractInputError(extract_words("not_found", lang, path=str(p)))
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
     try:
-        with pdfplumber.open(p) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError):
+        pages = _pdfplumber_pages(p)
+    except Exception:
         raise ExtractInputError(extract_words("not_pdf", lang, path=str(p))) from None
     text = "\n".join(pages)
     if not text.strip():
         raise ExtractInputError(extract_words("no_text_layer", lang, path=str(p)))
     return reflow(text)
+
+
+def _pdfplumber_pages(p: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(p) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
 
 
 def reflow(text: str) -> str:

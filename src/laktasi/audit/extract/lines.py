@@ -60,7 +60,8 @@ _RE_SAMPLE = re.compile(r"\b(?:sampel|sample)\b[^.;]{0,60}?(?<![0-9.,])(?P<n>[0-
 _DESIGNS = (  # (design, pattern, reason); the earliest explicit mention wins
     ("nonequivalent-control-pretest-posttest",
      r"non[- ]?equivalent|non[- ]?ekuivalen|nonekivalen", ""),
-    ("one-group-pretest-posttest", r"one[- ]group|satu kelompok|single[- ]group|"
+    ("one-group-pretest-posttest", r"one[- ]group|(?<!setidaknya )(?<!salah )satu kelompok"
+                                   r"(?!\s*(?:pun|saja|lain|dari|\.))|single[- ]group|"
                                    r"kelompok tunggal", ""),
     ("two-group-posttest", r"post[- ]?test[- ]only|posttest saja", ""),
 )
@@ -102,6 +103,7 @@ class _Row:
     cells: list[_Cell]  # every cell, empty ones included (they keep the columns)
     line: int
     weak: bool = False  # single-spaced, no "%": a row only inside a table
+    spaced: bool = False  # single-spaced: the numbers follow the label in column order
 
     def filled(self) -> list[_Cell]:
         return [c for c in self.cells if c.text]
@@ -121,6 +123,108 @@ def _split(line: str) -> list[str] | None:
     return None
 
 
+def _value_line(s: str) -> bool:
+    s = s.strip()
+    return bool(s) and (s in _DASHES or _run_value(s) or bool(re.fullmatch(
+        rf"[<>≤≥]=?\s*{_NUM}", s)))
+
+
+def _column_tables(clean: list[str], raw: list[str]) -> tuple[dict[int, list[_Row]], set[int]]:
+    """Tables that ``pdftotext`` (without ``-layout``) writes column by column: after a
+    caption, a block of labels, then one block per column (its header, then one value per
+    line), blocks separated by blank lines. Returns the rows to emit at a line (1-based)
+    and the lines they replace."""
+    rows_at: dict[int, list[_Row]] = {}
+    used: set[int] = set()
+    n = len(clean)
+    k = 0
+    while k < n:
+        if not _RE_CAPTION.match(clean[k].strip()):
+            k += 1
+            continue
+        blocks: list[list[int]] = []  # 0-based line indexes
+        j, cur = k, []
+        while j < n:
+            s = clean[j].strip()
+            if not s:
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+                j += 1
+                continue
+            if j > k and (_RE_CAPTION.match(s) or (blocks and (len(s) > 60 or s.endswith(".")))):
+                break
+            cur.append(j)
+            j += 1
+        if cur:
+            blocks.append(cur)
+        tabbed = any(raw[x].startswith("\t") or "\t" in raw[x].strip() or "  " in raw[x].strip()
+                     for b in blocks for x in b)  # one cell per line with tabs, or a layout
+        table = None if tabbed else _column_table(blocks, clean, raw)
+        if table is not None:
+            first, rows, consumed = table
+            rows_at[first + 1] = rows
+            used |= {c + 1 for c in consumed}
+        k = max(j, k + 1)
+    return rows_at, used
+
+
+def _column_table(blocks: list[list[int]], clean: list[str], raw: list[str]
+                  ) -> tuple[int, list[_Row], list[int]] | None:
+    values: list[tuple[list[int], list[int]]] = []  # (head lines, value lines) per column
+    labels_at = None
+    for b, block in enumerate(blocks):
+        head = [x for x in block if not _value_line(clean[x])]
+        vals = [x for x in block if _value_line(clean[x])]
+        if vals and head == block[:len(head)] and len(head) <= 3 and all(
+                len(clean[x].strip()) <= 30 for x in head):
+            values.append((head, vals))
+        elif values:
+            break
+        elif not vals:
+            labels_at = b
+    if labels_at is None or not values or len(values) + 1 < 2:
+        return None
+    m = max(len(v) for _, v in values)
+    if m < 1 or any(len(v) > m for _, v in values):
+        return None
+    block = blocks[labels_at]
+    if len(block) < m + 1 and labels_at == 0:
+        return None
+    labels = block[-m:]
+    before = block[:-m]
+    head_label = None
+    # a column header printed above the labels ("N" of a Ranks table) belongs to the first
+    # column that has none; the line just above the labels is the label column's header
+    roles = [x for x in before if _role(clean[x].strip())]
+    for x in roles:
+        col = next((c for c in values if not c[0]), None)
+        if col is not None:
+            col[0].append(x)
+    rest = [x for x in before if x not in roles]
+    if (rest and labels_at > 0) or (rest and len(rest) >= 2):
+        head_label = rest[-1]
+
+    def cell(x: int | None, text: str | None = None) -> _Cell:
+        if x is None:
+            return _Cell("", 0, "")
+        s = clean[x].strip() if text is None else text
+        return _Cell("" if s in _DASHES else s, x + 1, raw[x].strip())
+
+    header = [cell(head_label)] + [
+        _Cell(" ".join(clean[x].strip() for x in h), h[0] + 1, raw[h[0]].strip()) if h
+        else _Cell("", 0, "") for h, _ in values]
+    rows = [_Row(header, labels[0] + 1)] if any(c.text for c in header[1:]) else []
+    for r, x in enumerate(labels):
+        cells = [cell(x)] + [cell(v[r]) if r < len(v) else _Cell("", 0, "") for _, v in values]
+        rows.append(_Row(cells, x + 1))
+    consumed = [x for b in blocks[1:labels_at + 1] for x in b] + [
+        x for h, v in values for x in h + v] + labels + ([head_label] if head_label is not None
+                                                         else []) + roles
+    first = min(consumed)
+    return first, rows, sorted(set(consumed))
+
+
 def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
     """("row", _Row) | ("prose", (line_no, cleaned, raw)) | ("blank", line_no), in order.
 
@@ -134,8 +238,14 @@ def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
             out.append(("row", _Row(list(block), block[0].line)))
         block.clear()
 
+    clean_lines = [raw.translate(_CLEAN) for raw in raw_lines]
+    rows_at, used = _column_tables(clean_lines, raw_lines)
     for i, raw in enumerate(raw_lines, start=1):
-        line = raw.translate(_CLEAN)
+        line = clean_lines[i - 1]
+        if i in used:
+            flush()
+            out += [("row", row) for row in rows_at.get(i, [])]
+            continue
         if not line.strip():
             if block and line.startswith("\t"):
                 block.append(_Cell("", i, ""))
@@ -149,13 +259,15 @@ def _events(raw_lines: list[str]) -> list[tuple[str, Any]]:
             continue
         flush()
         if parts is not None and sum(1 for p in parts if p.strip()) >= 2:
-            out.append(("row", _Row([_Cell(p.strip(), i, raw.strip()) for p in parts], i)))
+            out.append(("row", _Row([_Cell("" if p.strip() in _DASHES else p.strip(), i,
+                                           raw.strip()) for p in parts], i)))
             continue
         cells = _spaced_cells(line)
         if cells is not None:
             snip = raw.strip()
             weak = not any("%" in c for c in cells) and not _stat_label_row(cells)
-            out.append(("row", _Row([_Cell(c, i, snip) for c in cells], i, weak=weak)))
+            out.append(("row", _Row([_Cell(c, i, snip) for c in cells], i, weak=weak,
+                                    spaced=True)))
             continue
         out.append(("prose", (i, line, raw)))
     flush()
@@ -320,11 +432,12 @@ def _spaced_cells(line: str) -> list[str] | None:
     text = " ".join(label)
     if len(run) == 1 and _stat_label_row([text, run[0]]):
         return [text, run[0]]  # "Z -3,434", "Asymp. Sig. (2-tailed) 0,001"
-    if (len(text) > 60 or len(label) > 8 or re.search(r"[.,;:]\s|[=]", text)
+    if (len(text) > 60 or len(label) > 8 or re.search(r"[.,;:]\s|[=]", re.sub(r"\([^()]*\)", "",
+                                                                              text))
             or not re.search(r"[^\W\d_]|^[<>≤≥]", text)):
         return None
-    if len(run) == 1 and not (_RE_NPCT.match(run[0]) or re.match(r"^(?:total|jumlah)$", text,
-                                                                     re.I)):
+    if len(run) == 1 and not (_RE_NPCT.match(run[0]) or re.match(
+            r"^(?:total|jumlah|ties|sama)\b", text, re.I)):
         return None
     if len(run) > 8:
         return None

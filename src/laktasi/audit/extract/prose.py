@@ -13,7 +13,31 @@ class ProseReader:
     """Prose recognisers (mixed into the extractor): Z, t, chi-square, U and p in
     sentences, mean ± SD."""
 
+    _para: tuple[tuple[int, int, str], ...] = ()  # (offset in the joined text, line, raw)
+
+    def read_paragraph(self, lines: list[tuple[int, str, str]]) -> None:
+        """Prose lines that one sentence may run across (a wrapped line of a PDF or a
+        copy), read as one text; every snippet stays on the line it starts on."""
+        para, parts, raws, off = [], [], [], 0
+        for i, line, raw in lines:
+            para.append((off, i, raw))
+            parts.append(line)
+            raws.append(raw)
+            off += len(line) + 1
+        self._para = tuple(para)
+        self.read_prose(lines[0][0], " ".join(parts), " ".join(raws))
+        self._para = ()
+
+    def _snip(self, a: int, b: int) -> tuple[int, str]:
+        """(line, snippet) of the span [a, b) of the text being read; a span that runs on to
+        the next line is cut at the end of its first line."""
+        para = self._para or [(0, self._line_no, self._raw)]
+        off, i, raw = next(seg for seg in reversed(para) if seg[0] <= a)
+        text = raw[a - off:b - off].strip()
+        return i, text or raw.strip()
+
     def read_prose(self, i: int, line: str, raw: str) -> None:
+        self._line_no, self._raw = i, raw
         cited_par = bool(_RE_CITED.search(line))
         for start, end in _sentences(line):
             sent = line[start:end]
@@ -26,34 +50,39 @@ class ProseReader:
             test = _test_of(sent)
             if cited_par:
                 for m in ps:
-                    self.unplaced.append(Mention(i, raw[start + m.start():start + m.end()], "cited"))
+                    self.unplaced.append(Mention(*self._snip(start + m.start(), start + m.end()), "cited"))
                 continue
             p_match = next((m for m in ps if not re.match(r"[<>≤≥]", m["val"].lstrip("= "))),
                            ps[0] if ps else None)
             used = False
             if stats:
                 _, key, sm = stats[0]
+                # the p printed right after the statistic ("t(19) = 4,935, p < 0,001"), not
+                # an earlier one of the same run-on sentence
+                after = next((m for m in ps if sm.end() <= m.start() <= sm.end() + 40), None)
+                p_match = after or p_match
                 used = self._prose_stat(i, raw, start, key, sm, p_match, test)
             elif p_match is not None and test is not None:
                 used = self._prose_test(i, raw, start, test, p_match)
             for m in ps:
                 if used and m is p_match:
                     continue
-                self.unplaced.append(Mention(i, raw[start + m.start():start + m.end()], "p-value"))
+                self.unplaced.append(Mention(*self._snip(start + m.start(), start + m.end()),
+                                             "p-value"))
             for m in re.finditer(rf"(?P<mean>{_NUM})\s*±\s*(?P<sd>{_NUM})", sent):
                 if not re.search(r"[.,]", m["mean"] + m["sd"]):
                     continue
                 item = self.new_item(None, "descriptives", "mean-sd")
-                snip = (i, raw[start + m.start():start + m.end()])
+                snip = self._snip(start + m.start(), start + m.end())
                 item.put("mean", m["mean"], snip, "prose")
                 item.put("sd", m["sd"], snip, "prose")
 
     def _prose_stat(self, i: int, raw: str, start: int, key: str, sm: re.Match[str],
                     p_match: re.Match[str] | None, test: str | None) -> bool:
         value = sm["val"]
-        snip = (i, raw[start + sm.start():start + sm.end()])
+        snip = self._snip(start + sm.start(), start + sm.end())
         p = _p_text(p_match["val"]) if p_match else None
-        psnip = (i, raw[start + p_match.start():start + p_match.end()]) if p_match else None
+        psnip = self._snip(start + p_match.start(), start + p_match.end()) if p_match else None
         field_of = {"z": "z", "t": "t", "u": "u", "chi": "statistic"}
         for item in self.items:
             fld = field_of[key]
@@ -69,9 +98,9 @@ class ProseReader:
                 val.data["name"] = f"p, {item.stem}"
                 here = f"line {i}"
                 there = item.data.get("source") or item.stem
-                val.put(f"printed.{here}", p, psnip, "prose")
+                val.put_key("printed", here, p, psnip, "prose")
                 line, snippet, _ = item.guesses.get("p", (0, "", ""))
-                val.put(f"printed.{there}", item.data["p"], (line, snippet))
+                val.put_key("printed", there, item.data["p"], (line, snippet))
                 return True
         fld = field_of[key] if key != "chi" else "statistic"
         kinds = {"z": ("wilcoxon", "rank-two-group"), "u": ("rank-two-group",),
@@ -109,21 +138,26 @@ class ProseReader:
             item.put("p", p, psnip, "prose")
         return p is not None
 
-    def _recent_without(self, i: int, kinds: tuple[str, ...], fld: str) -> _Item | None:
+    def _recent(self, i: int, kinds: tuple[str, ...]) -> _Item | None:
         """The latest item of one of ``kinds``, read from a table at most 15 lines above
-        line ``i``, that lacks ``fld``."""
+        line ``i``."""
         for item in reversed(self.items):
             lines = [g[0] for g in item.guesses.values()]
             if not lines or i - max(lines) > 15 or max(lines) > i:
                 return None
-            if (item.data["kind"] in kinds and "source" in item.data) or (item.data["kind"] in kinds \
-                    and any(g[2] == "table" for g in item.guesses.values())):
-                return item if fld not in item.data else None
+            if item.data["kind"] in kinds and ("source" in item.data or any(
+                    g[2] == "table" for g in item.guesses.values())):
+                return item
         return None
+
+    def _recent_without(self, i: int, kinds: tuple[str, ...], fld: str) -> _Item | None:
+        """:meth:`_recent` when it lacks ``fld``."""
+        item = self._recent(i, kinds)
+        return item if item is not None and fld not in item.data else None
 
     def _prose_test(self, i: int, raw: str, start: int, test: str, p_match: re.Match[str]) -> bool:
         p = _p_text(p_match["val"])
-        psnip = (i, raw[start + p_match.start():start + p_match.end()])
+        psnip = self._snip(start + p_match.start(), start + p_match.end())
         family = {"t": ("paired-t", "independent-t", "welch-t")}.get(test, (test,))
         for item in self.items:
             claimed = item.data.get("claimed_test") or (
@@ -131,9 +165,14 @@ class ProseReader:
             if claimed in family or (test == "t" and item.data["kind"] == "paired-means"):
                 if "p" in item.data and _overlap(item.data["p"], p):
                     return True
-        target = self._recent_without(i, _FITS.get(test, ()), "p")
-        if target is not None:  # a table without its p, the p printed only in the text
-            target.put("p", p, psnip, "prose")
+        other = re.search(r"shapiro|kolmogorov|levene|normalitas|normality|homogen",
+                          raw[start:], re.I)
+        target = None if other else self._recent(i, _FITS.get(test, ()))
+        if target is not None and ("p" not in target.data or _overlap(target.data["p"], p)):
+            # the test named in the text for the table just above (its p, when the table
+            # did not print one)
+            if "p" not in target.data:
+                target.put("p", p, psnip, "prose")
             if test != "t" and (target.data.get("claimed_test") is None
                                 or "claimed_test" not in target.guesses):
                 target.put("claimed_test", test, psnip, "test-inferred")

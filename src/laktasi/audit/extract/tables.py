@@ -11,6 +11,7 @@ from typing import Any
 from ..schema import ITEM_FIELDS
 from .lines import (
     _GROUP_WORDS,
+    _NUM,
     _POST,
     _PRE,
     _RE_CAPTION,
@@ -69,6 +70,13 @@ class _Item:
             node[last] = value
         self.guesses[path] = (line, snippet, reason)
 
+    def put_key(self, parent: str, key: str, value: Any, cell: _Cell | tuple[int, str],
+                reason: str = "table") -> None:
+        """Set ``data[parent][key]`` where the key may hold dots ("tabel 4.3")."""
+        line, snippet = (cell.line, cell.raw) if isinstance(cell, _Cell) else cell
+        self.data.setdefault(parent, {})[key] = value
+        self.guesses[f"{parent}.{key}"] = (line, snippet, reason)
+
 
 class _Table:
     """The table being read: caption, header, section title and the rows so far."""
@@ -101,6 +109,10 @@ class TableReader:
     def read_row(self, table: _Table, row: _Row) -> None:
         filled = row.filled()
         if not filled:
+            return
+        if len(filled) == 2 and re.fullmatch(rf"[<>≤≥]=?\s*{_NUM}", filled[1].text) and \
+                self._stat_key(filled[0].text) == "p":
+            table.kv.append(("p", filled[1], _test_of(filled[0].text)))  # "Sig. < 0,001"
             return
         numeric = [c for c in filled if _is_numeric(c.text)]
         if not numeric and table.header_open and self._header_goes_on(table, row):
@@ -219,6 +231,15 @@ class TableReader:
             for c in row.filled():
                 if _RE_MEANSD.match(c.text):
                     out["meansd"] = c
+            return out
+        if row.spaced:  # one space between cells: the numbers fill the role columns in order
+            roles = [r for r in (_role(h.text) for h in header) if r]
+            k = len(row.cells)
+            while k > 0 and (not row.cells[k - 1].text or _is_numeric(row.cells[k - 1].text)):
+                k -= 1
+            for role, cell in zip(roles, row.cells[k:], strict=False):
+                if cell.text and _is_numeric(cell.text) and role not in out:
+                    out[role] = cell
             return out
         shift = max(0, len(row.cells) - len(header))  # short rows lack trailing cells
         for j, cell in enumerate(row.cells):
@@ -420,7 +441,9 @@ class TableReader:
         self._apply_kv(table, item, "statistic")
 
     def _apply_kv(self, table: _Table, item: _Item, stat_key: str) -> None:
+        named = _test_of(table.caption.text) if table.caption is not None else None
         for key, cell, test in table.kv:
+            test = test or (named if key == "p" else None)
             value = _p_num(cell.text) if key == "p" else _num(cell.text)
             if value is None:
                 continue

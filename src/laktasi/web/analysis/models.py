@@ -22,6 +22,8 @@ class Upload(models.Model):
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
     study = models.JSONField(_("study description"), null=True, blank=True)
     demo = models.CharField(_("example study"), max_length=100, blank=True, db_index=True)
+    # language -> id of the chapter task (django-tasks); emptied when the study changes
+    chapter_tasks = models.JSONField(_("chapter tasks"), default=dict, blank=True)
 
     class Meta:
         ordering = ("-created",)

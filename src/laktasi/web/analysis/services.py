@@ -36,6 +36,7 @@ __all__ = [
     "chapter_build",
     "chapter_download",
     "chapter_html",
+    "chapter_job",
     "data_check",
     "demo_load",
     "study_form_initial",
@@ -47,6 +48,7 @@ __all__ = [
     "template_workbook",
     "upload_columns",
     "upload_create",
+    "upload_prune",
 ]
 
 ALLOWED_SUFFIXES = (".xlsx", ".csv", ".sav")
@@ -121,9 +123,13 @@ def upload_check(*, name: str, size: int, head: bytes) -> None:
 
 
 def too_large_message(name: str, size: int) -> str:
+    from django.utils.formats import number_format
+
     mb = settings.LAKTASI_MAX_UPLOAD_BYTES / (1024 * 1024)
-    return gettext("%(name)s: the file is %(size).1f MB; the limit is %(limit).0f MB.") % {
-        "name": name or gettext("the upload"), "size": size / (1024 * 1024), "limit": mb}
+    return gettext("%(name)s: the file is %(size)s MB; the limit is %(limit)s MB.") % {
+        "name": name or gettext("the upload"),
+        "size": number_format(size / (1024 * 1024), 1, use_l10n=True),
+        "limit": number_format(mb, 0, use_l10n=True)}
 
 
 @contextlib.contextmanager
@@ -452,7 +458,8 @@ def study_save(*, upload: Upload, spec: dict[str, Any]) -> Any:
 
     study = study_from_mapping(spec, upload.name)
     upload.study = spec
-    upload.save(update_fields=["study"])
+    upload.chapter_tasks = {}  # a new description needs a new chapter
+    upload.save(update_fields=["study", "chapter_tasks"])
     return study
 
 
@@ -494,6 +501,30 @@ def chapter_build(*, upload: Upload) -> tuple[Any, Any]:
 
     with upload_file(upload) as path:
         return analyse_file(path, _study(upload), lang=lang_now(), sheet=upload.sheet or None)
+
+
+def chapter_job(*, upload: Upload) -> Any:
+    """The chapter task of the upload in the page's language (django-tasks ``TaskResult``):
+    the one already queued, running or done, or a new one. A failed task is queued again."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    from .tasks import build_chapter
+
+    lang = lang_now()
+    known = (upload.chapter_tasks or {}).get(lang)
+    if known and build_chapter.get_backend().supports_get_result:
+        try:
+            result = build_chapter.get_result(known)
+        except TaskResultDoesNotExist:
+            result = None
+        if result is not None and result.status != TaskResultStatus.FAILED:
+            return result
+    result = build_chapter.enqueue(str(upload.pk), lang)
+    Upload.objects.filter(pk=upload.pk).update(
+        chapter_tasks={**(upload.chapter_tasks or {}), lang: str(result.id)})
+    upload.chapter_tasks = {**(upload.chapter_tasks or {}), lang: str(result.id)}
+    return result
 
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
@@ -566,6 +597,19 @@ def problems_summary(errors: int, warnings: int) -> str:
         "%(n)d warning", "%(n)d warnings", warnings) % {"n": warnings}
 
 
+@transaction.atomic
+def upload_prune(*, days: int) -> int:
+    """Delete the uploaded files (not the example studies) older than ``days`` days;
+    returns how many. A server runs it daily (``manage.py prune_uploads --days 30``)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _ = Upload.objects.filter(demo="", created__lt=cutoff).delete()
+    return deleted
+
+
 # ---------------------------------------------------------------- demo
 
 
@@ -583,6 +627,6 @@ def demo_load() -> list[Upload]:
         spec = yaml.safe_load(study.read_text(encoding="utf-8"))
         upload, _ = Upload.objects.update_or_create(
             demo=name, defaults={"name": data.name, "content": data.read_bytes(), "study": spec,
-                                 "sheet": ""})
+                                 "sheet": "", "chapter_tasks": {}})
         loaded.append(upload)
     return loaded

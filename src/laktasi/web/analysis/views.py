@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from laktasi.errors import LaktasiError, LaktasiInputError
@@ -123,11 +124,24 @@ def result(request: HttpRequest, pk: object) -> HttpResponse:
                        summary=services.problems_summary(n_errors, n_warnings))
         if n_errors:
             return render(request, "analysis/problems.html", context)
-        _, document = services.chapter_build(upload=upload)
-        context["chapter"] = services.chapter_html(document)
+        job = services.chapter_job(upload=upload)
     except LaktasiError as exc:
         context["errors"] = [exc.message]
         return render(request, "analysis/problems.html", context, status=400)
+    if not job.is_finished:  # queued or running: the page asks again (htmx, or a refresh)
+        context["job"] = job
+        return render(request, "analysis/computing.html", context, status=202)
+    if job.status != "SUCCESSFUL":
+        context["errors"] = [gettext("The analysis stopped with an internal error; it will be "
+                                     "tried again when you reload this page.")]
+        return render(request, "analysis/problems.html", context,
+                      status=200 if request.htmx else 500)  # htmx swaps 2xx answers only
+    value = job.return_value
+    if "error" in value:
+        context["errors"] = [value["error"]]
+        return render(request, "analysis/problems.html", context,
+                      status=200 if request.htmx else 400)
+    context["chapter"] = value["html"]
     return render(request, "analysis/result.html", context)
 
 

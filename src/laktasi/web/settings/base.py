@@ -22,22 +22,43 @@ ALLOWED_HOSTS: list[str] = ["localhost", "127.0.0.1", "[::1]"]
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "laktasi.web.core",
     "laktasi.web.analysis",
     "laktasi.web.tools",
+    "simple_history",
+    "axes",
+    "laktasi.web.clinics",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "laktasi.web.core.middleware.LanguageMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Long jobs (the chapter) run as tasks stored in the database: no extra server on a laptop.
+# laktasi serve starts a worker beside the web server; production runs
+# `python -m laktasi.web.manage db_worker` as a second service.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Clinic accounts (laktasi.web.clinics): log-in throttled by django-axes
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+from laktasi.web.clinics.conf import *  # noqa: E402, F403
 
 ROOT_URLCONF = "laktasi.web.urls"
 WSGI_APPLICATION = "laktasi.web.wsgi.application"
@@ -65,6 +86,11 @@ def database_config(url: str | None, sqlite_path: Path) -> dict:
         import dj_database_url
 
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if str(sqlite_path) != ":memory:":
+        try:  # the data folder on first use (manage.py migrate as well as laktasi serve)
+            Path(sqlite_path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # Django then names the path it cannot open
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": sqlite_path,

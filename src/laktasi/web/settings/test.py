@@ -19,3 +19,5 @@ STATIC_ROOT = None
 _PG = os.environ.get("LAKTASI_TEST_POSTGRES") if os.environ.get("LAKTASI_WEB_ON_POSTGRES") == "1" \
     else None
 DATABASES = {"default": database_config(_PG, ":memory:")}
+# tasks run at once inside the request (tests/web/test_tasks.py runs the database backend)
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
