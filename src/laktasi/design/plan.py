@@ -50,7 +50,7 @@ from laktasi.stats._results import _Serialisable
 
 from .designs import NONEQUIVALENT, ONE_GROUP
 from .registry import TESTS, TestSpec
-from .study import Outcome, Study
+from .study import Characteristic, Outcome, Study
 
 __all__ = ["Analysis", "BaselineTest", "OutcomeAnalysis", "TestStep", "analyse",
            "contingency_test"]
@@ -134,7 +134,7 @@ def _column(rows: Sequence[Mapping[str, Any]], col: str) -> list[Any]:
     return [r.get(col) for r in rows]
 
 
-def _categorised(ch, values: list[Any]) -> list[Any]:
+def _categorised(ch: Characteristic, values: list[Any]) -> list[Any]:
     """Category of every value: the band label for binned numbers (vectorised)."""
     if not ch.bins:
         return [None if v == "" else v for v in values]
@@ -143,7 +143,8 @@ def _categorised(ch, values: list[Any]) -> list[Any]:
     for b in ch.bins:
         inside = (x >= b.get("min", -np.inf)) & (x <= b.get("max", np.inf)) & ~np.isnan(x)
         labels[inside & (labels == None)] = b["label"]  # noqa: E711 - elementwise
-    return labels.tolist()
+    out: list[Any] = labels.tolist()
+    return out
 
 
 def _floats(values: Sequence[Any]) -> np.ndarray:
@@ -297,17 +298,16 @@ def _within(outcome: Outcome, pre: np.ndarray, post: np.ndarray, alpha: float,
             reasons.append(Reason("differences_not_normal", {
                 "test": None if norm is None else norm.test,
                 "p": None if norm is None else norm.pvalue}))
-    if forced:
-        if outcome.force_test != test:
+    if forced and forced_spec is not None:
+        if forced_spec.id != test:
             warnings.append(Reason("forced_test_overrides", {"chosen": test,
-                                                              "forced": outcome.force_test}))
-        test = outcome.force_test
-        if test == "chi-square-paired":
-            warnings.append(Reason("chi_square_on_paired_data"))
+                                                              "forced": forced_spec.id}))
+        test = forced_spec.id
+        if forced_spec.warning:  # chi-square on the same mothers: says why it is wrong
+            warnings.append(Reason(forced_spec.warning))
     result = _run_within(test, pre, post)
     step = TestStep(outcome.name, "within", group, test, tuple(reasons), tuple(checks), result,
-                    forced, tuple(warnings), reading="pearson" if test == "chi-square-paired"
-                    else None)
+                    forced, tuple(warnings), reading=TESTS[test].reading)
     return _decided(step, alpha, _change(test, result, pre, post))
 
 
@@ -417,6 +417,7 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
     warnings: list[Reason] = []
     keep = ~(np.isnan(pre) | np.isnan(post))
     g = [grp for grp, k in zip(groups, keep, strict=True) if k]
+    result: Any
     try:
         anc = stats.ancova(post[keep], pre[keep], g, levels=levels)
     except LaktasiError as exc:
@@ -470,7 +471,7 @@ def _claim(step: TestStep, intervention: str | None) -> TestStep:
     return replace(step, claim="supported" if step.direction == intervention else "contradicted")
 
 
-def _implausible(ch, values: list[Any]) -> Reason | None:
+def _implausible(ch: Characteristic, values: list[Any]) -> Reason | None:
     """The values of a numeric characteristic outside the study's plausible range."""
     if not ch.bins or (ch.min is None and ch.max is None):
         return None
@@ -510,7 +511,9 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
         else:
             post = _floats(_column(rows, out.post))
             pre = _floats(_column(rows, out.pre)) if out.pre else None
-        descr, cross, steps = [], [], []
+        descr: list[tuple[str | None, str, Any]] = []
+        cross: list[tuple[str | None, Any]] = []
+        steps: list[TestStep] = []
         subsets: list[tuple[str | None, np.ndarray]] = [(None, np.ones(len(rows), bool))]
         if group_values is not None:
             subsets = [(lv, np.array([g == lv for g in group_values])) for lv in levels]
@@ -551,12 +554,12 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
         steps = [_claim(s, intervention) for s in steps]
         outcomes.append(OutcomeAnalysis(out, tuple(descr), tuple(cross), tuple(steps)))
     baseline = []
-    if study.group is not None:
+    if study.group is not None and group_values is not None:
         for ch in study.characteristics:
             cats = _categorised(ch, _column(rows, ch.column))
             lv = [c for c in (ch.levels or sorted({c for c in cats if c is not None}, key=str))]
-            counts = [[sum(1 for c, g in zip(cats, group_values, strict=True)
-                           if c == cat and g == grp) for cat in lv] for grp in levels]
+            counts = [[sum(c == cat and g == grp for c, g in zip(cats, group_values, strict=True))
+                       for cat in lv] for grp in levels]
             keep = [j for j in range(len(lv)) if any(row[j] for row in counts)]
             table = [[row[j] for j in keep] for row in counts]
             if len(keep) < 2:

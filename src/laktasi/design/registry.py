@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from laktasi.errors import InvalidOptionError
 
@@ -82,6 +82,8 @@ class TestSpec:
     data: str  # one of DATA_KINDS
     readings: Mapping[str, str] = field(default_factory=dict)
     designs: tuple[str, ...] = ()  # the designs it needs; () = every design with its comparison
+    reading: str | None = None  # the row the plan reads when no rule chooses one
+    warning: str | None = None  # the reason code the plan adds whenever it runs (forced)
     note: str = ""
 
     @property
@@ -89,14 +91,14 @@ class TestSpec:
         """The core function in :mod:`laktasi.stats`."""
         from laktasi import stats
 
-        return getattr(stats, self.function)
+        return cast(Callable[..., Any], getattr(stats, self.function))
 
     @property
     def result_type(self) -> type:
         """The frozen result type the core function returns."""
         from laktasi import stats
 
-        return getattr(stats, self.result)
+        return cast(type, getattr(stats, self.result))
 
     def read_p(self, result: Any, reading: str | None = None) -> float:
         """The p of the row ``reading`` (the result's own p when None or when the row is
@@ -132,7 +134,7 @@ TESTS: Mapping[str, TestSpec] = MappingProxyType({t.id: t for t in (
              _frozen(exact="pvalue_exact", spss="spss_pvalue", **{
                  "chi-square": "chi2_pvalue", "chi-square-corrected": "chi2_corrected_pvalue"})),
     TestSpec("chi-square-paired", "within", ("binary",), "chi_square", "ChiSquareResult",
-             "paired-counts", _CHI_ROWS,
+             "paired-counts", _CHI_ROWS, reading="pearson", warning="chi_square_on_paired_data",
              note="the same mothers counted as two groups: wrong, run on request and warned"),
     TestSpec("mann-whitney", "between", _NUMERIC, "mann_whitney", "MannWhitneyResult", "groups",
              _frozen(asymptotic="pvalue_asymptotic", exact="pvalue_exact")),

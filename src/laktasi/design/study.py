@@ -352,10 +352,11 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
         elif pre is None:
             raise r.fail(f"{path}.pre", f"is required for the design {design} (the pretest "
                          "column).")
-        levels = r.str_list(o, "levels", path)
-        if typ == "binary" and len(levels) not in (0, 2):
+        out_levels = r.str_list(o, "levels", path)
+        if typ == "binary" and len(out_levels) not in (0, 2):
             raise r.fail(f"{path}.levels", "a binary outcome has two levels: [worse, better], "
-                         f"e.g. [tidak lancar, lancar]; got {list(levels)!r}.", value=list(levels))
+                         f"e.g. [tidak lancar, lancar]; got {list(out_levels)!r}.",
+                         value=list(out_levels))
         lo, hi = r.number(o, "min", path), r.number(o, "max", path)
         if lo is not None and hi is not None and lo > hi:
             raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
@@ -368,7 +369,8 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
                              key="force_test", value=forced, allowed=allowed,
                              known=known(forced))
         outs.append(Outcome(name, r.label(o, path, name), typ, r.text(o, "post", path),
-                            None if pre is None else str(pre), str(o.get("unit", "")), levels,
+                            None if pre is None else str(pre), str(o.get("unit", "")),
+                            out_levels,
                             lo, hi, forced))
     intervention = dict(DEFAULT_INTERVENTION)
     if st.get("intervention") is not None:
