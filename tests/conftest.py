@@ -1,7 +1,13 @@
-"""Shared pytest configuration: the peer-comparison summary line in the terminal."""
+"""Shared pytest configuration: the peer-comparison summary line in the terminal, and
+hypothesis derandomised (the same examples on every run, so CI cannot turn red by chance)."""
 
 import sys
 from pathlib import Path
+
+from hypothesis import settings
+
+settings.register_profile("laktasi", derandomize=True, print_blob=True)
+settings.load_profile("laktasi")
 
 sys.path.insert(0, str(Path(__file__).parent / "reference"))
 # laktasi.meta against R metafor: the cases compared and the largest differences

@@ -276,11 +276,15 @@ def test_every_command_follows_the_exit_code_convention(tmp_path):
     good, study = _amanda_copy(tmp_path)
     (tmp_path / "bad").mkdir()
     bad, _ = _amanda_copy(tmp_path / "bad", lambda t: t.replace("R01,22,", "R01,dua puluh,", 1))
+    amanda_name = "amanda-oku-timur-2023.yaml"
+    # a paper whose printed numbers agree (the Amanda audit without its text/table p mismatch)
+    from laktasi.datasets import example_path
+
+    amanda = example_path("amanda-oku-timur-2023", ".yaml").parent / "audit" / amanda_name
+    text = amanda.read_text(encoding="utf-8")
+    cut = text.index("  - id: p-menyusui")
     consistent = tmp_path / "printed.yaml"
-    consistent.write_text(
-        "study: {id: ok, title: Contoh, design: one-group-pretest-posttest, alpha: 0.05}\n"
-        "items:\n  - {id: t2, kind: descriptives, variable: menyusui, time: pre, n: 15,\n"
-        "     mean: '5.47', sd: '.915', min: 4, max: 7, integer: true}\n", encoding="utf-8")
+    consistent.write_text(text[:cut], encoding="utf-8")
     meta_bad = tmp_path / "studies.csv"
     meta_bad.write_text("label,measure,a,b,c,d\nA,OR,12,3,6,9\n", encoding="utf-8")
     cases = [
@@ -475,3 +479,22 @@ def test_check_of_a_file_that_cannot_be_read_says_why_and_suggests_no_row_fix(tm
     assert res.exit_code == 2
     text = " ".join(res.output.split())
     assert "berkas tidak ditemukan" in text and "--drop-invalid" not in text
+
+
+def test_printing_a_chapter_to_the_terminal_draws_no_figure():
+    """The terminal shows no figures (as `meta`), so `laktasi demo` imports neither
+    matplotlib nor python-docx (a fresh interpreter, as the console script runs it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    probe = ("import sys, atexit; sys.path.insert(0, sys.argv.pop(1)); "
+             "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join("
+             "m for m in ('matplotlib', 'docx', 'scipy') if m in sys.modules)));"
+             "from laktasi.cli import app; sys.exit(app())")
+    done = subprocess.run([sys.executable, "-c", probe, src, "demo", "--lang", "en"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Wilcoxon" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "MODULES scipy"  # the tests ran; no figure

@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # distribution name -> the module it provides (otherwise the name with _ for -)
-MODULE = {"python-docx": "docx", "pyyaml": "yaml"}
+MODULE = {"python-docx": "docx", "pyyaml": "yaml", "django-axes": "axes",
+          "django-simple-history": "simple_history"}
 # imported only behind a guard, for an optional accelerator (numpy is the fallback)
 OPTIONAL = {"cupy", "cupyx", "numba"}
 # imported, but installed by a declared dependency of its own

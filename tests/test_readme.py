@@ -8,9 +8,15 @@ of docs/meta-csv.md), reported.yaml (an audit file), kampus.docx (a blank Word f
 """
 
 import csv
+import os
 import re
 import shlex
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -49,7 +55,7 @@ COMMANDS = readme_commands()
 
 def test_the_readme_has_commands_for_every_feature():
     names = {shlex.split(c, comments=True)[1] for c in COMMANDS}
-    assert {"demo", "analyze", "audit", "extract", "power", "meta", "check", "template",
+    assert {"serve", "analyze", "audit", "extract", "power", "meta", "check", "template",
             "reconstruct"} <= names
 
 
@@ -84,10 +90,51 @@ def files(tmp_path_factory):
     return d
 
 
+def _serve(args: list[str], tmp_path: Path) -> None:
+    """`laktasi serve ...` as the README says, in a subprocess on a free port without a
+    browser: the home page answers 200 and lists the demo studies; then it is stopped."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("DJANGO_", "LAKTASI_", "DATABASE_URL"))}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from laktasi.cli import app; app()", *args, "--no-browser",
+         "--port", str(port), "--data-dir", str(tmp_path / "data")],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and not any("http://" in ln for ln in lines):
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+        assert any("http://" in ln for ln in lines), "".join(lines)
+        page, status = "", None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as r:
+                    page, status = r.read().decode(), r.status
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200, "".join(lines)
+        assert all(name in page for name in ("amanda-oku-timur-2023", "kota-bengkulu-2018",
+                                              "blooto-mojokerto-2021"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_command_runs(command, files, tmp_path, monkeypatch):
     from laktasi.cli import app
 
+    if shlex.split(command, comments=True)[1] == "serve":  # a server: run, ask, stop
+        _serve(shlex.split(command, comments=True)[1:], tmp_path)
+        return
     for f in files.iterdir():
         shutil.copyfile(f, tmp_path / f.name)
     monkeypatch.chdir(tmp_path)
@@ -148,13 +195,12 @@ def test_study_file_examples_are_valid():
 def test_every_study_key_is_documented():
     import dataclasses
 
-    from laktasi.design.study import Characteristic, GroupSpec, Outcome
+    from laktasi.design.study import Characteristic, GroupSpec, Outcome, Study
 
     text = (DOCS / "study-file.md").read_text(encoding="utf-8")
-    keys = {"study", "id_column", "group", "characteristics", "outcomes", "id", "title",
-            "design", "place", "year", "alpha", "value", "label"}
-    for cls in (Outcome, Characteristic, GroupSpec):
-        keys |= {f.name for f in dataclasses.fields(cls)} - {"labels"}
+    keys = {"study", "id_column", "group", "characteristics", "outcomes", "value", "label"}
+    for cls in (Study, Outcome, Characteristic, GroupSpec):
+        keys |= {f.name for f in dataclasses.fields(cls)} - {"labels", "source"}
     missing = sorted(k for k in keys if f"`{k}`" not in text)
     assert not missing, f"docs/study-file.md does not document {missing}"
 

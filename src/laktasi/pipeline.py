@@ -10,7 +10,6 @@ from laktasi.design.plan import Analysis, analyse
 from laktasi.io import read_rows_checked, skip_empty_columns, skipped_note
 from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document, Paragraph
-from laktasi.report.figures import figure_maker
 from laktasi.report.words import say
 
 __all__ = ["analyse_file", "example_files", "write_bundle"]
@@ -36,7 +35,11 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
                                       drop_invalid=drop_invalid)
     analysis = analyse(st, rows)
-    maker = figure_maker(st, rows) if figures else None
+    maker = None
+    if figures:  # matplotlib is imported only when figures are drawn
+        from laktasi.report.figures import figure_maker
+
+        maker = figure_maker(st, rows)
     doc = build_chapter(analysis, lang, figure_maker=maker)
     note = [Paragraph(skipped_note(item, lang), "note") for item in skipped]
     if dropped:

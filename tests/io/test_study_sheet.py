@@ -46,6 +46,22 @@ def test_shipped_study_written_as_yaml_reads_back_the_same(name):
     assert _same(study_from_mapping(study_to_mapping(st)), st)
 
 
+def test_every_setting_of_the_study_block_survives_the_round_trip():
+    spec = {"study": {"id": "s", "title": "T", "design": "one-group-pretest-posttest",
+                      "place": "Puskesmas", "year": 2024, "alpha": 0.01,
+                      "intervention": {"id": "pijat punggung", "en": "back massage"},
+                      "chi_square_2x2": "pearson"},
+            "id_column": "kode",
+            "characteristics": [{"column": "umur", "min": 15, "max": 50}, "paritas"],
+            "outcomes": [{"name": "m", "type": "count", "pre": "m_pre", "post": "m_post",
+                          "min": 0, "max": 24, "unit": "kali", "force_test": "paired-t"}]}
+    st = study_from_mapping(spec)
+    mapping = study_to_mapping(st)
+    assert mapping["study"]["intervention"] == {"id": "pijat punggung", "en": "back massage"}
+    assert mapping["study"]["chi_square_2x2"] == "pearson"
+    assert _same(study_from_mapping(yaml.safe_load(study_yaml(st))), st)
+
+
 def test_yaml_is_readable_in_a_spreadsheet():
     text = study_yaml(default_study("nonequivalent-control-pretest-posttest"))
     lines = text.splitlines()

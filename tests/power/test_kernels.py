@@ -1,6 +1,7 @@
 """The vectorised p-values equal laktasi.stats on every simulated dataset.
 
-Expected values: laktasi.stats itself (the SPSS-identical core), called study by study.
+Expected values: laktasi.stats itself (the core, verified against PSPP and R), called
+study by study.
 A study the core cannot test (all values equal, no discordant pair) must get p = 1.
 """
 

@@ -17,10 +17,10 @@ from laktasi.web.analysis.models import Upload
 pytestmark = pytest.mark.django_db
 
 
-def _cli_json(tmp_path, *args: str) -> dict:
+def _cli_json(tmp_path, *args: str, name: str = "cli.json") -> dict:
     from laktasi.cli import app
 
-    out = tmp_path / "cli.json"
+    out = tmp_path / name
     result = CliRunner().invoke(app, ["analyze", *args, "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
     return json.loads(out.read_text(encoding="utf-8"))
@@ -52,4 +52,5 @@ def test_uploaded_file_with_the_prefilled_form_equals_laktasi_analyze_design(cli
     # and through the YAML the page offers: laktasi analyze DATA --study study.yaml
     (tmp_path / "study.yaml").write_bytes(
         client.get(reverse("analysis:yaml", args=[upload.pk])).content)
-    assert _cli_json(tmp_path, str(data), "--study", str(tmp_path / "study.yaml")) == web
+    assert _cli_json(tmp_path, str(data), "--study", str(tmp_path / "study.yaml"),
+                     name="cli-yaml.json") == web

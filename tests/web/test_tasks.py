@@ -12,7 +12,9 @@ from django.urls import reverse
 from laktasi.web.analysis import services
 from laktasi.web.analysis.models import Upload
 
-pytestmark = pytest.mark.django_db
+# the worker closes connections that are inside a transaction (close_old_connections), as a
+# test's transaction would be: these tests commit for real and flush afterwards
+pytestmark = pytest.mark.django_db(transaction=True)
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

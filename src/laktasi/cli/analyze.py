@@ -55,7 +55,6 @@ def analyze(
     check_lang(lang)
     refuse_existing((out, bundle), lang, force=force)
     from laktasi.pipeline import analyse_file, example_files, write_bundle
-    from laktasi.report.renderers import render
 
     files: dict[Path, bytes] = {}
     try:
@@ -81,9 +80,11 @@ def analyze(
                 stop(say("no_study", lang, path=data))
         if data is None or study is None:
             stop(say("analyze_needs", lang))
+        # the terminal shows no figures (as `meta`): drawing them would only cost time
+        to_terminal = fmt is None and out is None
         with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
-                                         drop_invalid=drop_invalid)
+                                         drop_invalid=drop_invalid, figures=not to_terminal)
         if bundle:
             import tempfile
 
@@ -91,7 +92,7 @@ def analyze(
                 zipped = write_bundle(Path(tmp) / "bundle.zip", data, study, analysis,
                                       lang=lang)
                 files[bundle] = Path(zipped).read_bytes()
-        if fmt is None and out is None:
+        if to_terminal:
             write_files(files, lang, force=force)
             if bundle:
                 stderr().print(str(bundle), highlight=False)
@@ -99,6 +100,8 @@ def analyze(
 
             print_document(stdout(), doc)
             return
+        from laktasi.report.renderers import render
+
         payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
                          template=template)
     except LaktasiError as exc:

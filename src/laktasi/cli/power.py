@@ -282,6 +282,6 @@ def register(app: typer.Typer) -> None:
         stdout().print(table)
         if plot:
             png, svg = power_curve_plot(res, xlabel=words["n_axis"], ylabel=words["power_axis"],
-                                        target=target)
+                                        target=target, lang=lang)
             write_file(plot, svg if plot.suffix.lower() == ".svg" else png, lang, force=force)
             stdout().print(str(plot), highlight=False)

@@ -188,6 +188,7 @@ def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
 #: The names of the workbook sheet that carries the study description (by language).
 STUDY_SHEETS = {"id": "Deskripsi studi", "en": "Study description"}
 _STUDY_KEYS = ("id", "title", "design", "place", "year", "alpha")
+_STRUCTURE = ("outcomes", "characteristics", "id_column", "group", "source")
 
 
 class _Flow(list):
@@ -239,6 +240,9 @@ def study_to_mapping(study: Study) -> dict[str, Any]:
     """
     head = {k: _plain_value(getattr(study, k)) for k in _STUDY_KEYS
             if getattr(study, k) not in ("", None)}
+    # every other setting of the study block (intervention, chi_square_2x2, ...) when it
+    # differs from its default
+    head.update(_fields(study, skip=(*_STUDY_KEYS, *_STRUCTURE)))
     out: dict[str, Any] = {"study": head}
     if study.id_column:
         out["id_column"] = study.id_column

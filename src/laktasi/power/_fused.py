@@ -10,7 +10,8 @@ on its own: the numba kernels, the pure-numpy path and CuPy (any array module wi
 numpy's integer semantics) read the same bits and give the SAME estimate for the same
 seed, whatever the number of threads or the chunk size.
 
-Categorical draws. Walker's alias method with integer thresholds: the probabilities are
+Categorical draws. Walker's alias method with integer thresholds: the probabilities (of a
+value, a multiset of values, a block's sums or a study's counts) are
 rounded to multiples of 2**-32 (largest remainders, summing to exactly 2**32 units) and
 the table realises exactly those units -- no floating-point comparison. A 32-bit uniform
 ``u`` picks column ``u >> (32 - b)`` of ``2**b`` columns and keeps it when the low
@@ -18,11 +19,14 @@ the table realises exactly those units -- no floating-point comparison. A 32-bit
 
 What is drawn per study:
 
-* paired whole numbers (``integer_counts``): the difference post - pre of each pair, from
-  its exact distribution (pre uniform, change from the model's 65,536-level table);
-  Wilcoxon from the counts of each difference, paired t from the sums of d and d**2;
-* two groups of whole numbers (``two_group_counts``): each mother's value, counted per
-  group; Mann-Whitney from the counts;
+* paired whole numbers (``integer_counts``): the differences post - pre, from their exact
+  distribution (pre uniform, change from the model's 65,536-level table), several pairs
+  per draw: for Wilcoxon, a block of g differences is one draw from the multinomial
+  distribution of the multiset of g values (its counts packed in 8- or 16-bit lanes);
+  for the paired t, one draw from the exact distribution of the block's sums (S1, S2) =
+  (sum d, sum d**2), found by convolution;
+* two groups of whole numbers (``two_group_counts``): each group's values in blocks of
+  multisets, as above; Mann-Whitney from the counts;
 * paired yes/no (``binary_pairs``): the study's discordant counts (b, c) in one draw from
   their trinomial distribution; the McNemar decision is a lookup;
 * two groups of yes/no (``binary_groups``): the successes of each group from its binomial
@@ -296,7 +300,7 @@ _SUM_COLUMNS: dict[int, tuple[Blocks, np.ndarray]] = {}
 def _sum_mothers(probs: np.ndarray, offset: int, n: int) -> Mothers | None:
     """n differences drawn in blocks by their sums (see :func:`_sum_grids`)."""
     grids = _sum_grids(probs, offset, MAX_SUMS)[:n]
-    size = len(grids)
+    size = _fewest_picks(n, len(grids))
     q, r = divmod(n, size)
     main = _sum_block(*grids[size - 1], size)
     if np.abs(main.counts[:, 0]).max() >= 1 << 15 or main.counts[:, 1].max() >= 1 << 16:
@@ -337,8 +341,15 @@ def _mothers(probs: tuple[float, ...] | np.ndarray, n: int, most: int | None = N
     size = 1
     while size < n and math.comb(s + size, size + 1) <= MAX_BLOCK:
         size += 1
+    size = _fewest_picks(n, size)
     q, r = divmod(n, size)
     return Mothers(n, _blocks(p, size, bits), q, _blocks(p, r, bits) if r else None, bits)
+
+
+def _fewest_picks(n: int, most: int) -> int:
+    """The smallest block size that draws n mothers in as few blocks as blocks of at most
+    ``most`` do (smaller tables, same number of draws)."""
+    return -(-n // -(-n // most))
 
 
 @dataclass(frozen=True, eq=False)

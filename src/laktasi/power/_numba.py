@@ -91,8 +91,9 @@ def signed_rank_hits(key, start, stop, n, words, q, has_rest, bits, shm, wm, pkm
         if bits == 8:
             _spill8(a[0], 0, acc)
             _spill8(a[1], 8, acc)
-            _spill8(a[2], 16, acc)
-            _spill8(a[3], 24, acc)
+            if pkm.shape[1] > 2:
+                _spill8(a[2], 16, acc)
+                _spill8(a[3], 24, acc)
         else:
             _spill16(a[0], 0, acc)
             _spill16(a[1], 4, acc)
@@ -170,12 +171,13 @@ def rank_sum_hits(key, start, stop, nx, ny, wx, wy, qx, rx, bx, shmx, wmx, pkmx,
         if bx == 8:  # (both groups use 8-bit lanes when the larger has < 256 mothers)
             _spill8(a[0], 0, ax)
             _spill8(a[1], 8, ax)
-            _spill8(a[2], 16, ax)
-            _spill8(a[3], 24, ax)
             _spill8(b[0], 0, ay)
             _spill8(b[1], 8, ay)
-            _spill8(b[2], 16, ay)
-            _spill8(b[3], 24, ay)
+            if pkmx.shape[1] > 2:  # (both groups have the same number of lanes)
+                _spill8(a[2], 16, ax)
+                _spill8(a[3], 24, ax)
+                _spill8(b[2], 16, ay)
+                _spill8(b[3], 24, ay)
         else:
             _spill16(a[0], 0, ax)
             _spill16(a[1], 4, ax)
