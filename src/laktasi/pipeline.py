@@ -30,7 +30,7 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     chapter says which). With ``drop_invalid`` rows with problems are left out and the
     chapter says which.
     """
-    st = study if isinstance(study, Study) else load_study(study)
+    st = study if isinstance(study, Study) else load_study(study, lang)
     st, skipped = skip_empty_columns(data, st, sheet=sheet)
     rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
                                       drop_invalid=drop_invalid)

@@ -50,15 +50,24 @@ def test_a_forced_test_that_cannot_serve_the_comparison_is_refused(design, typ, 
     assert exc.detail["value"] == force and tuple(exc.detail["allowed"]) == allowed
 
 
-def test_the_refusal_names_the_file_from_load_study(tmp_path):
+def test_the_refusal_names_the_file_from_load_study_in_the_users_language(tmp_path):
     path = tmp_path / "studi.yaml"
     path.write_text("study: {id: s, title: S, design: two-group-posttest}\n"
                     "group: {column: g, levels: [a, b]}\n"
                     "outcomes: [{name: y, type: count, post: y, force_test: wilcoxon}]\n",
                     encoding="utf-8")
     with pytest.raises(StudyError, match=r"studi\.yaml: outcomes\[0\]\.force_test: = "
-                                         r"'wilcoxon'.*allowed: mann-whitney, independent-t"):
+                                         r"'wilcoxon' tidak dapat dipakai di sini: wilcoxon "
+                                         r"membandingkan ibu yang sama sebelum dan sesudah.*"
+                                         r"yang boleh: mann-whitney, independent-t\.$"):
         load_study(path)
+    with pytest.raises(StudyError, match=r"studi\.yaml: outcomes\[0\]\.force_test: = "
+                                         r"'wilcoxon' cannot be used here: wilcoxon compares "
+                                         r"the same mothers before and after.*"
+                                         r"allowed: mann-whitney, independent-t\.$"):
+        load_study(path, lang="en")
+    with pytest.raises(StudyError, match=r"t-test bukan uji yang dijalankan laktasi"):
+        _study("one-group-pretest-posttest", "count", "t-test")
 
 
 def test_allowed_lists_follow_design_and_type():

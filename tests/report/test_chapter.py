@@ -77,3 +77,20 @@ def test_one_group_chapter_states_the_missing_control_group():
     assert "uji McNemar" in text
     cross = doc.tables()[1].table
     assert cross.rows[0][2] == "18 (64,3%)"  # tidak lancar -> lancar
+
+
+@pytest.mark.parametrize("shift, claim", [(0.0, "not_supported"), (1.5, "supported"),
+                                          (-1.5, "contradicted")])
+def test_the_plan_decides_the_claim_and_the_chapter_words_it(shift, claim):
+    analysis = _nonequivalent(shift)
+    between = [s for s in analysis.outcomes[0].steps if s.comparison == "between"]
+    assert [s.claim for s in between] == [claim]
+    assert all(s.claim is None for s in analysis.outcomes[0].steps if s.comparison != "between")
+    step = between[0]
+    assert step.significant == (step.pvalue < analysis.study.alpha)
+    if claim != "not_supported":
+        assert step.direction == ("eksperimen" if claim == "supported" else "kontrol")
+    texts = [b.text for b in build_chapter(analysis, "en").blocks if isinstance(b, Paragraph)]
+    words = {"not_supported": "is NOT supported", "supported": "is supported by this",
+             "contradicted": "is contradicted"}
+    assert any(words[claim] in t for t in texts)

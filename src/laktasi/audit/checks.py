@@ -17,18 +17,19 @@ import numpy as np
 from scipy import stats as sps
 
 import laktasi.stats as st
+from laktasi.design.registry import comparison_of
 from laktasi.errors import LaktasiInputError
 
 from .printed import Printed
+from .schema import TEST_NAMES
 from .ties import doubled_sum_candidates, mw_z_range, wilcoxon_z_range
 
 __all__ = ["CHECKS", "RawFinding", "check_design", "check_group_claim", "check_sample_sizes",
            "max_sd_bounded"]
 
 RawFinding = tuple[str, str, str, dict[str, Any], Any, Any]
-INDEPENDENT_TESTS = {"chi-square", "chi-square-yates", "fisher", "mann-whitney",
-                     "independent-t", "welch-t"}
-PAIRED_TESTS = {"mcnemar", "wilcoxon", "paired-t", "sign"}
+INDEPENDENT_TESTS = {t for t in TEST_NAMES if comparison_of(t) == "between"}
+PAIRED_TESTS = {t for t in TEST_NAMES if comparison_of(t) == "within"}
 _EPS = 1e-9
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from laktasi.design.designs import DESIGNS
 from laktasi.errors import LaktasiInputError
 
 from .printed import Printed, parse_printed
@@ -24,8 +25,7 @@ from .printed import Printed, parse_printed
 __all__ = ["DESIGNS", "KINDS", "TEST_NAMES", "AuditError", "PrintedText", "load_source", "load_yaml",
            "validate"]
 
-DESIGNS = ("one-group-pretest-posttest", "two-group-posttest",
-           "nonequivalent-control-pretest-posttest")
+# the published input names (spec/reported-results.md), each a laktasi.design.registry name
 TEST_NAMES = ("chi-square", "chi-square-yates", "fisher", "mcnemar", "wilcoxon",
               "mann-whitney", "paired-t", "independent-t", "welch-t", "sign")
 PRINTED_HELP = "a number as printed, e.g. 0,002 · \"0,000\" · \"<0.05\" · \"13,3%\" · \".915\""

@@ -1,11 +1,11 @@
-"""Study designs: the study description and the analysis plan it implies."""
+"""Study designs: the designs, the tests (as data), the study description and the analysis
+plan it implies."""
 
+from .designs import DESIGN_COMPARISONS, DESIGNS, Design, design
+from .registry import TESTS, TestSpec, canonical, resolve
 from .study import (
     CHI_SQUARE_2X2,
-    DESIGN_COMPARISONS,
-    DESIGNS,
     OUTCOME_TYPES,
-    TEST_FITS,
     Characteristic,
     GroupSpec,
     Outcome,
@@ -21,13 +21,18 @@ __all__ = [
     "DESIGNS",
     "DESIGN_COMPARISONS",
     "OUTCOME_TYPES",
-    "TEST_FITS",
+    "TESTS",
     "Characteristic",
+    "Design",
     "GroupSpec",
     "Outcome",
     "Study",
     "StudyError",
+    "TestSpec",
+    "canonical",
+    "design",
     "forced_tests_allowed",
     "load_study",
+    "resolve",
     "study_from_mapping",
 ]

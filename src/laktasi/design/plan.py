@@ -22,9 +22,13 @@ Rules:
   better": ANCOVA on post adjusted for pre (slopes checked), else Mann-Whitney
   on the change scores.
 - a forced test (``force_test``) was checked when the study was loaded against the
-  comparisons the design runs (see :data:`~laktasi.design.study.TEST_FITS`); it is
+  comparisons the design runs (see :mod:`laktasi.design.registry`); it is
   run and recorded with a warning that names the test the rules give (and, for
   chi-square on the same mothers before and after, why it is wrong).
+
+The tests are data (:data:`laktasi.design.registry.TESTS`): a step runs the registry's core
+function on the data its entry names (``data``: pairs, 0/1 pairs, groups, counts, change
+scores, the covariate) and reads its p through the entry (:meth:`TestSpec.read_p`).
 
 Every step carries the decision the chapter words: the p read, whether it is below
 alpha, and the direction (after vs before within a group; the higher group between
@@ -34,7 +38,7 @@ groups).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -44,12 +48,13 @@ from laktasi import stats
 from laktasi.errors import LaktasiError, LaktasiInputError
 from laktasi.stats._results import _Serialisable
 
-from .study import TEST_FITS, Outcome, Study
+from .designs import NONEQUIVALENT, ONE_GROUP
+from .registry import TESTS, TestSpec
+from .study import Characteristic, Outcome, Study
 
-__all__ = ["TESTS", "Analysis", "BaselineTest", "OutcomeAnalysis", "TestStep", "analyse",
+__all__ = ["Analysis", "BaselineTest", "OutcomeAnalysis", "TestStep", "analyse",
            "contingency_test"]
 
-TESTS = tuple(TEST_FITS)
 _NORMALITY_MAX_SW = 50
 
 
@@ -69,7 +74,9 @@ class TestStep(_Serialisable):
     ``pvalue < alpha``; ``direction`` is, within a group, "increase" / "decrease" (after
     compared with before; the better level's share for a binary outcome) and, between or at
     baseline, the group level with the higher values (the larger share of the better level);
-    None when neither.
+    None when neither. ``claim``, between groups when the study names its intervention group:
+    "supported" (significant, the intervention group higher), "contradicted" (significant,
+    the other group higher) or "not_supported" (not significant); None otherwise.
     """
 
     outcome: str
@@ -85,6 +92,7 @@ class TestStep(_Serialisable):
     significant: bool = False
     direction: str | None = None
     reading: str | None = None
+    claim: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,7 @@ def _column(rows: Sequence[Mapping[str, Any]], col: str) -> list[Any]:
     return [r.get(col) for r in rows]
 
 
-def _categorised(ch, values: list[Any]) -> list[Any]:
+def _categorised(ch: Characteristic, values: list[Any]) -> list[Any]:
     """Category of every value: the band label for binned numbers (vectorised)."""
     if not ch.bins:
         return [None if v == "" else v for v in values]
@@ -135,7 +143,8 @@ def _categorised(ch, values: list[Any]) -> list[Any]:
     for b in ch.bins:
         inside = (x >= b.get("min", -np.inf)) & (x <= b.get("max", np.inf)) & ~np.isnan(x)
         labels[inside & (labels == None)] = b["label"]  # noqa: E711 - elementwise
-    return labels.tolist()
+    out: list[Any] = labels.tolist()
+    return out
 
 
 def _floats(values: Sequence[Any]) -> np.ndarray:
@@ -208,12 +217,8 @@ def contingency_test(table: Sequence[Sequence[int]], chi_square_2x2: str = "cont
 
 
 def _read_p(test: str, reading: str | None, result: Any) -> float:
-    """The p the decision reads from a result."""
-    if test == "chi-square" and reading == "continuity" and result.continuity is not None:
-        return float(result.continuity.pvalue)
-    if test == "chi-square" and reading == "pearson":
-        return float(result.pearson.pvalue)
-    return float(result.pvalue)
+    """The p the decision reads from a result (through the test's registry entry)."""
+    return TESTS[test].read_p(result, reading)
 
 
 def _decided(step: TestStep, alpha: float, direction: str | None) -> TestStep:
@@ -221,12 +226,26 @@ def _decided(step: TestStep, alpha: float, direction: str | None) -> TestStep:
     return replace(step, pvalue=p, significant=bool(p < alpha), direction=direction)
 
 
+# After minus before as a within-group test sees it (the mean difference for the others).
+_AFTER_MINUS_BEFORE: dict[str, Callable[[Any], float]] = {
+    "wilcoxon": lambda r: r.positive.sum_ranks - r.negative.sum_ranks,
+    "mcnemar": lambda r: r.b - r.c,  # b: worse -> better
+}
+# Second group minus first as a between-group test sees it, for the data the plan hands it
+# (mann-whitney: (first, second); mann-whitney-change: (second, first)); the tests of a
+# group x outcome table read the shares of the better level.
+_SECOND_MINUS_FIRST: dict[str, Callable[[Any], float | None]] = {
+    "ancova": lambda r: r.difference,
+    "mann-whitney-change": lambda r: r.effect_size.value,
+    "mann-whitney": lambda r: -r.effect_size.value,
+    "independent-t": lambda r: -(r.x.mean - r.y.mean),
+}
+
+
 def _change(test: str, result: Any, pre: np.ndarray, post: np.ndarray) -> str | None:
     """'increase' / 'decrease' of after against before, as the test sees it."""
-    if test == "wilcoxon":
-        sign = result.positive.sum_ranks - result.negative.sum_ranks
-    elif test == "mcnemar":
-        sign = result.b - result.c  # b: worse -> better
+    if test in _AFTER_MINUS_BEFORE:
+        sign = _AFTER_MINUS_BEFORE[test](result)
     else:
         keep = ~(np.isnan(pre) | np.isnan(post))
         sign = float(np.mean(post[keep] - pre[keep])) if keep.any() else 0.0
@@ -238,14 +257,9 @@ def _change(test: str, result: Any, pre: np.ndarray, post: np.ndarray) -> str | 
 def _higher(test: str, result: Any, levels: tuple[str, ...], table: Any = None) -> str | None:
     """The group level with the higher outcome according to the between-group result."""
     first, second = levels
-    if test == "ancova":
-        sign = result.difference  # second - first
-    elif test == "mann-whitney-change":
-        sign = result.effect_size.value  # mann_whitney(second, first)
-    elif test == "mann-whitney":
-        sign = -result.effect_size.value  # mann_whitney(first, second)
-    elif test == "independent-t":
-        sign = -(result.x.mean - result.y.mean)
+    sign: float | None
+    if test in _SECOND_MINUS_FIRST:
+        sign = _SECOND_MINUS_FIRST[test](result)
     elif table is not None:
         (a, b), (c, d) = table[0][:2], table[1][:2]
         if not (a + b) or not (c + d):
@@ -263,8 +277,8 @@ def _within(outcome: Outcome, pre: np.ndarray, post: np.ndarray, alpha: float,
     reasons: list[Reason] = []
     checks: list[Any] = []
     warnings: list[Reason] = []
-    forced = outcome.force_test is not None and TEST_FITS.get(
-        outcome.force_test, ("",))[0] == "within"
+    forced_spec = TESTS.get(outcome.force_test or "")
+    forced = forced_spec is not None and forced_spec.comparison == "within"
     if outcome.type == "binary":
         test = "mcnemar"
         reasons.append(Reason("paired_binary"))
@@ -284,40 +298,50 @@ def _within(outcome: Outcome, pre: np.ndarray, post: np.ndarray, alpha: float,
             reasons.append(Reason("differences_not_normal", {
                 "test": None if norm is None else norm.test,
                 "p": None if norm is None else norm.pvalue}))
-    if forced:
-        if outcome.force_test != test:
+    if forced and forced_spec is not None:
+        if forced_spec.id != test:
             warnings.append(Reason("forced_test_overrides", {"chosen": test,
-                                                              "forced": outcome.force_test}))
-        test = outcome.force_test
-        if test == "chi-square-paired":
-            warnings.append(Reason("chi_square_on_paired_data"))
+                                                              "forced": forced_spec.id}))
+        test = forced_spec.id
+        if forced_spec.warning:  # chi-square on the same mothers: says why it is wrong
+            warnings.append(Reason(forced_spec.warning))
     result = _run_within(test, pre, post)
     step = TestStep(outcome.name, "within", group, test, tuple(reasons), tuple(checks), result,
-                    forced, tuple(warnings), reading="pearson" if test == "chi-square-paired"
-                    else None)
+                    forced, tuple(warnings), reading=TESTS[test].reading)
     return _decided(step, alpha, _change(test, result, pre, post))
 
 
-def _run_within(test: str, pre: np.ndarray, post: np.ndarray) -> Any:
-    if test == "wilcoxon":
-        return stats.wilcoxon_signed_rank(pre, post)
-    if test == "paired-t":
-        return stats.paired_t(pre, post)
+def _kept(pre: np.ndarray, post: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keep = ~(np.isnan(pre) | np.isnan(post))
-    if test == "mcnemar":
-        return stats.mcnemar(pre[keep], post[keep], levels=(0.0, 1.0))
-    if test == "chi-square-paired":
-        # the same mothers counted twice as if they were two groups: wrong, run on request
-        table = [[int((pre[keep] == 0).sum()), int((pre[keep] == 1).sum())],
-                 [int((post[keep] == 0).sum()), int((post[keep] == 1).sum())]]
-        return stats.chi_square(table)
-    raise LaktasiInputError(f"force_test = {test!r} does not compare the same mothers before "
-                            f"and after; choose one of {', '.join(_within_tests())}.",
-                            value=test, allowed=_within_tests())
+    return pre[keep], post[keep]
+
+
+def _paired_counts(pre: np.ndarray, post: np.ndarray) -> list[list[int]]:
+    """The same mothers counted twice as if they were two groups (rows before, after)."""
+    a, b = _kept(pre, post)
+    return [[int((a == 0).sum()), int((a == 1).sum())], [int((b == 0).sum()), int((b == 1).sum())]]
+
+
+# How a within-group test gets its data, by the registry's ``data`` of the test.
+_WITHIN_DATA: dict[str, Callable[[TestSpec, np.ndarray, np.ndarray], Any]] = {
+    "pairs": lambda t, pre, post: t.core(pre, post),
+    "paired-binary": lambda t, pre, post: t.core(*_kept(pre, post), levels=(0.0, 1.0)),
+    # chi-square on the same mothers before and after: wrong, run on request (warned)
+    "paired-counts": lambda t, pre, post: t.core(_paired_counts(pre, post)),
+}
+
+
+def _run_within(test: str, pre: np.ndarray, post: np.ndarray) -> Any:
+    spec = TESTS.get(test)
+    if spec is None or spec.data not in _WITHIN_DATA:
+        raise LaktasiInputError(f"force_test = {test!r} does not compare the same mothers "
+                                f"before and after; choose one of {', '.join(_within_tests())}.",
+                                value=test, allowed=_within_tests())
+    return _WITHIN_DATA[spec.data](spec, pre, post)
 
 
 def _within_tests() -> tuple[str, ...]:
-    return tuple(t for t, fit in TEST_FITS.items() if fit[0] == "within")
+    return tuple(t.id for t in TESTS.values() if t.comparison == "within")
 
 
 def _binary_table(x: np.ndarray, y: np.ndarray) -> list[list[int]]:
@@ -358,17 +382,17 @@ def _between(outcome: Outcome, x: np.ndarray, y: np.ndarray, alpha: float, level
             reasons.append(Reason("groups_not_normal", {
                 "p_x": None if nx is None else nx.pvalue,
                 "p_y": None if ny is None else ny.pvalue}))
-    forced = (comparison == "between" and outcome.force_test is not None
-              and outcome.force_test in {"mann-whitney", "independent-t", "chi-square", "fisher"})
-    if forced and outcome.force_test != test:
+    forced_spec = TESTS.get(outcome.force_test or "")
+    forced = (comparison == "between" and forced_spec is not None
+              and forced_spec.comparison == "between"
+              and forced_spec.data in {"groups", "group-counts"})
+    if forced and forced_spec is not None and forced_spec.id != test:
         warnings.append(Reason("forced_test_overrides", {"chosen": test,
-                                                          "forced": outcome.force_test}))
+                                                          "forced": forced_spec.id}))
         chosen = test
-        test = outcome.force_test
-        if test == "mann-whitney":
-            result = stats.mann_whitney(x, y)
-        elif test == "independent-t":
-            result = stats.independent_t(x, y)
+        test = forced_spec.id
+        if forced_spec.data == "groups":
+            result = forced_spec.core(x, y)
         else:
             chi = next(c for c in (result, *checks) if type(c).__name__ == "ChiSquareResult")
             fisher = next((c for c in (result, *checks) if type(c).__name__ == "FisherResult"),
@@ -393,6 +417,7 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
     warnings: list[Reason] = []
     keep = ~(np.isnan(pre) | np.isnan(post))
     g = [grp for grp, k in zip(groups, keep, strict=True) if k]
+    result: Any
     try:
         anc = stats.ancova(post[keep], pre[keep], g, levels=levels)
     except LaktasiError as exc:
@@ -413,31 +438,40 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
     if result is None:
         result = stats.mann_whitney(change[y_mask], change[x_mask])
     forced_test = outcome.force_test
-    forced = forced_test in {"ancova", "mann-whitney-change", "mann-whitney", "independent-t"}
-    if forced and forced_test != test:
+    forced_spec = TESTS.get(forced_test or "")
+    forced = (forced_spec is not None and forced_spec.comparison == "between"
+              and forced_spec.data in {"covariate", "change", "groups"})
+    if forced and forced_spec is not None and forced_spec.id != test:
         warnings.append(Reason("forced_test_overrides", {"chosen": test, "forced": forced_test}))
-        test = forced_test
-        if test == "ancova":
+        test = forced_spec.id
+        if forced_spec.data == "covariate":
             if anc is None:
                 raise LaktasiInputError(f"force_test = 'ancova' cannot be computed for "
                                         f"{outcome.name}: {reasons[0].detail['error']}",
                                         value="ancova")
             result = anc
             checks = [c for c in checks if c is not anc]
-        elif test == "mann-whitney-change":
-            result = stats.mann_whitney(change[y_mask], change[x_mask])
-        elif test == "mann-whitney":  # the posttest alone, as some seeds did
-            result = stats.mann_whitney(post[x_mask], post[y_mask])
-            warnings.append(Reason("posttest_only_ignores_pretest"))
-        else:
-            result = stats.independent_t(post[x_mask], post[y_mask])
+        elif forced_spec.data == "change":
+            result = forced_spec.core(change[y_mask], change[x_mask])
+        else:  # the posttest alone, as some seeds did
+            result = forced_spec.core(post[x_mask], post[y_mask])
             warnings.append(Reason("posttest_only_ignores_pretest"))
     step = TestStep(outcome.name, "between", None, test, tuple(reasons), tuple(checks), result,
                     bool(forced), tuple(warnings))
     return _decided(step, alpha, _higher(test, result, levels))
 
 
-def _implausible(ch, values: list[Any]) -> Reason | None:
+def _claim(step: TestStep, intervention: str | None) -> TestStep:
+    """The between-group step's verdict on the study's claim that its intervention works
+    better (see :class:`TestStep`)."""
+    if intervention is None or step.comparison != "between":
+        return step
+    if not step.significant:
+        return replace(step, claim="not_supported")
+    return replace(step, claim="supported" if step.direction == intervention else "contradicted")
+
+
+def _implausible(ch: Characteristic, values: list[Any]) -> Reason | None:
     """The values of a numeric characteristic outside the study's plausible range."""
     if not ch.bins or (ch.min is None and ch.max is None):
         return None
@@ -477,7 +511,9 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
         else:
             post = _floats(_column(rows, out.post))
             pre = _floats(_column(rows, out.pre)) if out.pre else None
-        descr, cross, steps = [], [], []
+        descr: list[tuple[str | None, str, Any]] = []
+        cross: list[tuple[str | None, Any]] = []
+        steps: list[TestStep] = []
         subsets: list[tuple[str | None, np.ndarray]] = [(None, np.ones(len(rows), bool))]
         if group_values is not None:
             subsets = [(lv, np.array([g == lv for g in group_values])) for lv in levels]
@@ -514,14 +550,16 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
             else:
                 steps.append(_between(out, post[x_mask], post[y_mask], alpha, levels,
                                       chi_square_2x2=study.chi_square_2x2))
+        intervention = None if study.group is None else study.group.intervention
+        steps = [_claim(s, intervention) for s in steps]
         outcomes.append(OutcomeAnalysis(out, tuple(descr), tuple(cross), tuple(steps)))
     baseline = []
-    if study.group is not None:
+    if study.group is not None and group_values is not None:
         for ch in study.characteristics:
             cats = _categorised(ch, _column(rows, ch.column))
             lv = [c for c in (ch.levels or sorted({c for c in cats if c is not None}, key=str))]
-            counts = [[sum(1 for c, g in zip(cats, group_values, strict=True)
-                           if c == cat and g == grp) for cat in lv] for grp in levels]
+            counts = [[sum(c == cat and g == grp for c, g in zip(cats, group_values, strict=True))
+                       for cat in lv] for grp in levels]
             keep = [j for j in range(len(lv)) if any(row[j] for row in counts)]
             table = [[row[j] for j in keep] for row in counts]
             if len(keep) < 2:
@@ -533,9 +571,9 @@ def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
                                          tuple(tuple(r) for r in table), test, res, reading, p,
                                          bool(p < alpha)))
     warnings = []
-    if study.design == "one-group-pretest-posttest":
+    if study.design == ONE_GROUP.name:
         warnings.append(Reason("no_control_group"))
-    if study.design == "nonequivalent-control-pretest-posttest":
+    if study.design == NONEQUIVALENT.name:
         warnings.append(Reason("not_randomised"))
     return Analysis(study, len(rows), tuple(characteristics), tuple(outcomes), tuple(warnings),
                     tuple(baseline), tuple(data_warnings))

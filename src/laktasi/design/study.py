@@ -24,12 +24,15 @@ import yaml
 
 from laktasi.errors import LaktasiInputError
 
+from .designs import DESIGN_COMPARISONS, DESIGNS
+from .designs import design as design_of
+from .registry import OUTCOME_TYPES, TESTS, known, tests_for
+
 __all__ = [
     "CHI_SQUARE_2X2",
     "DESIGNS",
     "DESIGN_COMPARISONS",
     "OUTCOME_TYPES",
-    "TEST_FITS",
     "Characteristic",
     "GroupSpec",
     "Outcome",
@@ -40,35 +43,6 @@ __all__ = [
     "study_from_mapping",
 ]
 
-DESIGNS = (
-    "one-group-pretest-posttest",
-    "two-group-posttest",
-    "nonequivalent-control-pretest-posttest",
-)
-OUTCOME_TYPES = ("continuous", "count", "ordinal", "binary")
-_NUMERIC = ("continuous", "count", "ordinal")
-
-# The comparisons each design runs: within a group (the same mothers before and after) and/or
-# between the two groups.
-DESIGN_COMPARISONS: dict[str, tuple[str, ...]] = {
-    "one-group-pretest-posttest": ("within",),
-    "two-group-posttest": ("between",),
-    "nonequivalent-control-pretest-posttest": ("within", "between"),
-}
-# test id -> (the comparison it serves, the outcome types it fits, the designs it needs or ()):
-# what a study's ``force_test`` may name.
-TEST_FITS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "wilcoxon": ("within", _NUMERIC, ()),
-    "paired-t": ("within", _NUMERIC, ()),
-    "mcnemar": ("within", ("binary",), ()),
-    "chi-square-paired": ("within", ("binary",), ()),  # the seeds' (wrong) choice: runs, warned
-    "mann-whitney": ("between", _NUMERIC, ()),
-    "independent-t": ("between", _NUMERIC, ()),
-    "chi-square": ("between", ("binary",), ()),
-    "fisher": ("between", ("binary",), ()),
-    "ancova": ("between", ("continuous", "count"), ("nonequivalent-control-pretest-posttest",)),
-    "mann-whitney-change": ("between", _NUMERIC, ("nonequivalent-control-pretest-posttest",)),
-}
 # Which row of SPSS's Chi-Square Tests table a 2 x 2 table with every expected count >= 5 is
 # read from: "continuity" (the rule taught in Indonesian health statistics courses) or
 # "pearson" (a study may choose it; the chapter then says so).
@@ -94,23 +68,54 @@ DEFAULT_CHARACTERISTICS: dict[str, dict[str, Any]] = {
 
 
 def forced_tests_allowed(design: str, outcome_type: str) -> tuple[str, ...]:
-    """The tests ``force_test`` may name for an outcome of this type in this design.
+    """The tests ``force_test`` may name for an outcome of this type in this design (the
+    registry's tests that serve a comparison the design runs; see
+    :mod:`laktasi.design.registry`).
 
     >>> forced_tests_allowed("one-group-pretest-posttest", "binary")
     ('mcnemar', 'chi-square-paired')
     """
-    comparisons = DESIGN_COMPARISONS[design]
-    return tuple(t for t, (cmp, types, designs) in TEST_FITS.items()
-                 if cmp in comparisons and outcome_type in types
-                 and (not designs or design in designs))
+    return tests_for(design, outcome_type)
 
 
 DEFAULT_INTERVENTION = {"id": "pijat oksitosin", "en": "oxytocin massage"}
 # a banded age column without its own min/max: values outside this range are warned
 AGE_COLUMNS = ("umur", "usia", "age")
 AGE_PLAUSIBLE = (10.0, 60.0)
-_COMPARISON_TEXT = {"within": "the same mothers before and after (within a group)",
-                    "between": "two groups (between groups)"}
+# The refusal of a ``force_test`` the design cannot use, in the user's language.
+_WORDS = {
+    "id": {
+        "forced_refused": "= {forced!r} tidak dapat dipakai di sini: {why}sedangkan desain "
+                          "{design} membandingkan {compares} untuk hasil bertipe {type}; "
+                          "yang boleh: {allowed}.",
+        "serves": "{forced} membandingkan {what}, ",
+        "unknown": "{forced} bukan uji yang dijalankan laktasi; ",
+        "and": " dan ",
+        "within": "ibu yang sama sebelum dan sesudah (dalam satu kelompok)",
+        "between": "dua kelompok (antarkelompok)",
+    },
+    "en": {
+        "forced_refused": "= {forced!r} cannot be used here: {why}while the design {design} "
+                          "compares {compares} for a {type} outcome; allowed: {allowed}.",
+        "serves": "{forced} compares {what}, ",
+        "unknown": "{forced} is not a test laktasi runs; ",
+        "and": " and ",
+        "within": "the same mothers before and after (within a group)",
+        "between": "two groups (between groups)",
+    },
+}
+
+
+def _forced_refused(forced: str, design_name: str, typ: str, allowed: tuple[str, ...],
+                    lang: str) -> str:
+    """Why ``force_test = forced`` cannot be used, in ``lang`` (Indonesian by default)."""
+    words = _WORDS.get(lang, _WORDS["id"])
+    why = (words["serves"].format(forced=forced, what=words[TESTS[forced].comparison])
+           if forced in TESTS else words["unknown"].format(forced=forced))
+    compares = words["and"].join(words[c] for c in design_of(design_name).comparisons)
+    return words["forced_refused"].format(forced=forced, why=why, design=design_name,
+                                          compares=compares, type=typ,
+                                          allowed=", ".join(allowed))
 
 
 class StudyError(LaktasiInputError):
@@ -192,7 +197,7 @@ class Study:
 
     @property
     def paired(self) -> bool:
-        return self.design != "two-group-posttest"
+        return design_of(self.design).pre
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -265,8 +270,10 @@ class _Reader:
         return tuple(str(x) for x in v)
 
 
-def study_from_mapping(data: Any, source: str = "") -> Study:
-    """Build and check a :class:`Study` from a parsed YAML mapping."""
+def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
+    """Build and check a :class:`Study` from a parsed YAML mapping.
+
+    A ``force_test`` the design cannot use is refused in ``lang`` ("id" or "en")."""
     r = _Reader(source)
     top = r.mapping(data, "(top level)")
     unknown = set(top) - {"study", "id_column", "group", "characteristics", "outcomes"}
@@ -280,7 +287,7 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         raise r.fail("study.alpha", f"= {alpha} must lie between 0 and 1 (usually 0.05).",
                      value=alpha)
     group = None
-    if design != "one-group-pretest-posttest":
+    if design_of(design).groups:
         g = r.mapping(top.get("group"), "group")
         levels_raw = g.get("levels")
         if not isinstance(levels_raw, list) or len(levels_raw) != 2:
@@ -338,17 +345,18 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         names.add(name)
         typ = r.choice(o, "type", path, OUTCOME_TYPES)
         pre = o.get("pre")
-        if design == "two-group-posttest":
+        if not design_of(design).pre:
             if pre is not None:
                 raise r.fail(f"{path}.pre", "a two-group posttest design has no pretest column; "
                              "remove 'pre' or choose another design.", value=pre)
         elif pre is None:
             raise r.fail(f"{path}.pre", f"is required for the design {design} (the pretest "
                          "column).")
-        levels = r.str_list(o, "levels", path)
-        if typ == "binary" and len(levels) not in (0, 2):
+        out_levels = r.str_list(o, "levels", path)
+        if typ == "binary" and len(out_levels) not in (0, 2):
             raise r.fail(f"{path}.levels", "a binary outcome has two levels: [worse, better], "
-                         f"e.g. [tidak lancar, lancar]; got {list(levels)!r}.", value=list(levels))
+                         f"e.g. [tidak lancar, lancar]; got {list(out_levels)!r}.",
+                         value=list(out_levels))
         lo, hi = r.number(o, "min", path), r.number(o, "max", path)
         if lo is not None and hi is not None and lo > hi:
             raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
@@ -356,16 +364,13 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
         if forced is not None:
             allowed = forced_tests_allowed(design, typ)
             if forced not in allowed:
-                serves = TEST_FITS.get(forced, ("", (), ()))[0]
-                why = (f"{forced} compares {_COMPARISON_TEXT[serves]}, " if serves
-                       else f"{forced} is not a test laktasi runs; ")
-                raise r.fail(f"{path}.force_test", f"= {forced!r} cannot be used here: {why}"
-                             f"while the design {design} compares "
-                             f"{' and '.join(_COMPARISON_TEXT[c] for c in DESIGN_COMPARISONS[design])}"
-                             f" for a {typ} outcome; allowed: {', '.join(allowed)}.",
-                             key="force_test", value=forced, allowed=allowed)
+                raise r.fail(f"{path}.force_test", _forced_refused(forced, design, typ, allowed,
+                                                                   lang),
+                             key="force_test", value=forced, allowed=allowed,
+                             known=known(forced))
         outs.append(Outcome(name, r.label(o, path, name), typ, r.text(o, "post", path),
-                            None if pre is None else str(pre), str(o.get("unit", "")), levels,
+                            None if pre is None else str(pre), str(o.get("unit", "")),
+                            out_levels,
                             lo, hi, forced))
     intervention = dict(DEFAULT_INTERVENTION)
     if st.get("intervention") is not None:
@@ -387,8 +392,9 @@ def study_from_mapping(data: Any, source: str = "") -> Study:
     )
 
 
-def load_study(path: str | Path) -> Study:
-    """Read a study description YAML file; errors name the file and the key."""
+def load_study(path: str | Path, lang: str = "id") -> Study:
+    """Read a study description YAML file; errors name the file and the key (a refused
+    ``force_test`` is worded in ``lang``)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -403,4 +409,4 @@ def load_study(path: str | Path) -> Study:
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise StudyError(f"{p}:{where}: not valid YAML ({getattr(exc, 'problem', exc)}).",
                          source=str(p)) from None
-    return study_from_mapping(data, str(p))
+    return study_from_mapping(data, str(p), lang)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from laktasi.design.designs import ONE_GROUP, TWO_GROUP
 from laktasi.errors import LaktasiInputError
 
 from ._fused import GroupBinary, GroupValues, PairedBinary, PairedValues
@@ -34,7 +35,7 @@ __all__ = ["DESIGNS", "DataModel", "binary_groups", "binary_pairs", "integer_cou
            "milk_volume", "milk_volume_groups", "normal_differences", "normal_groups",
            "ordinal_groups", "ordinal_scores", "two_group_counts"]
 
-DESIGNS = ("one-group-pretest-posttest", "two-group-posttest")
+DESIGNS = (ONE_GROUP.name, TWO_GROUP.name)  # the designs power draws
 Draw = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
 

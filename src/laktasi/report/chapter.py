@@ -10,14 +10,21 @@ implies.
 The plan (:mod:`laktasi.design.plan`) decides: which test, which row is read, the p
 read, whether it is significant and in which direction. This module only words
 those decisions.
+
+Each test of the registry (:data:`laktasi.design.registry.TESTS`) has its tables
+(:data:`TABLES`) and its statistic in a sentence (:data:`STAT_TEXTS`) here, keyed by the
+test id; its name in words is ``words_chapter.TEST_NAMES``. A test checks that every
+registry id has all three and that no other id appears.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from laktasi import __version__
+from laktasi.design.designs import NONEQUIVALENT, TWO_GROUP
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
@@ -39,7 +46,7 @@ from .tables import (
 from .words import proportion_word
 from .words_chapter import READING_NAMES, TEST_NAMES, magnitude, w
 
-__all__ = ["build_chapter"]
+__all__ = ["STAT_TEXTS", "TABLES", "build_chapter"]
 
 FigureMaker = Callable[[str, str, dict[str, Any]], Figure | None]
 
@@ -74,35 +81,54 @@ def _reason_text(r: Reason, lang: str) -> str:
     return w(f"reason_{r.code}", lang, **detail)
 
 
+def _chi_text(step: TestStep, lang: str, p: str) -> str:
+    res = step.result
+    row = res.continuity if step.reading == "continuity" else res.pearson
+    return (f"χ²({row.df}) = {fmt_number(row.statistic, 3, lang)} "
+            f"({READING_NAMES[step.reading or 'pearson']}), {p}")
+
+
+def _mann_whitney_text(step: TestStep, lang: str, p: str) -> str:
+    res = step.result
+    return f"U = {fmt_number(res.u, 1, lang)}, Z = {fmt_number(res.z, 3, lang)}, {p}"
+
+
+def _independent_t_text(step: TestStep, lang: str, p: str) -> str:
+    res = step.result
+    df = fmt_number(res.df, 0 if res.equal_var else 2, lang)
+    return f"t({df}) = {fmt_number(res.statistic, 3, lang)}, {p}"
+
+
+# The statistic and the p the decision reads, in a sentence, by registry test id.
+STAT_TEXTS: dict[str, Callable[[TestStep, str, str], str]] = {
+    "wilcoxon": lambda s, lang, p: f"Z = {fmt_number(s.result.z, 3, lang)}, {p}",
+    "paired-t": lambda s, lang, p: (f"t({s.result.df}) = "
+                                    f"{fmt_number(s.result.statistic, 3, lang)}, {p}"),
+    "mcnemar": lambda s, lang, p: f"b = {s.result.b}, c = {s.result.c}, {p}",
+    "chi-square-paired": _chi_text,
+    "mann-whitney": _mann_whitney_text,
+    "independent-t": _independent_t_text,
+    "chi-square": _chi_text,
+    "fisher": lambda s, lang, p: w("fisher_result", lang, p=p),
+    "ancova": lambda s, lang, p: (f"F({s.result.df_effect}, {s.result.df_error}) = "
+                                  f"{fmt_number(s.result.statistic, 3, lang)}, {p}"),
+    "mann-whitney-change": _mann_whitney_text,
+}
+# Tests whose effect size is that of the chi-square table beside them (phi or Cramér's V).
+_EFFECT_OF_TABLE = frozenset({"fisher"})
+# The sentence that names the higher group after a significant between-group test.
+_HIGHER_KEYS = {"ancova": "between_higher_adjusted", "mann-whitney-change": "between_higher_change",
+                "chi-square": "between_higher_binary", "fisher": "between_higher_binary"}
+
+
 def _stat_text(step: TestStep, lang: str) -> str:
     """The statistic and the p the decision reads, e.g. 'Z = −3,409, p = 0,001'."""
-    res = step.result
-    p = fmt_p(step.pvalue, lang)
-    if step.test == "wilcoxon":
-        return f"Z = {fmt_number(res.z, 3, lang)}, {p}"
-    if step.test == "paired-t":
-        return f"t({res.df}) = {fmt_number(res.statistic, 3, lang)}, {p}"
-    if step.test == "mcnemar":
-        return f"b = {res.b}, c = {res.c}, {p}"
-    if step.test in {"mann-whitney", "mann-whitney-change"}:
-        return f"U = {fmt_number(res.u, 1, lang)}, Z = {fmt_number(res.z, 3, lang)}, {p}"
-    if step.test == "independent-t":
-        df = fmt_number(res.df, 0 if res.equal_var else 2, lang)
-        return f"t({df}) = {fmt_number(res.statistic, 3, lang)}, {p}"
-    if step.test in {"chi-square", "chi-square-paired"}:
-        row = res.continuity if step.reading == "continuity" else res.pearson
-        return (f"χ²({row.df}) = {fmt_number(row.statistic, 3, lang)} "
-                f"({READING_NAMES[step.reading or 'pearson']}), {p}")
-    if step.test == "fisher":
-        return w("fisher_result", lang, p=p)
-    if step.test == "ancova":
-        return f"F({res.df_effect}, {res.df_error}) = {fmt_number(res.statistic, 3, lang)}, {p}"
-    return p
+    return STAT_TEXTS[step.test](step, lang, fmt_p(step.pvalue, lang))
 
 
 def _effect_sentence(step: TestStep, lang: str) -> str | None:
     es = getattr(step.result, "effect_size", None)
-    if step.test == "fisher":  # phi (or Cramér's V) of the same table, as the table prints
+    if step.test in _EFFECT_OF_TABLE:  # phi (or Cramér's V) of the table, as it prints
         chi, _ = _tables_of(step)
         es = None if chi is None else chi.effect_size
     if es is None:
@@ -355,50 +381,83 @@ def _tables_of(step: TestStep) -> tuple[Any, Any]:
     return found.get("ChiSquareResult"), found.get("FisherResult")
 
 
+@dataclass(frozen=True)
+class _StepWords:
+    """What a test's tables are titled and labelled with."""
+
+    analysis: Analysis
+    var: str
+    gtext: str
+    lang: str
+    levels: tuple[str, ...]
+    glabels: tuple[str, ...]
+    title: str  # the variable, with "(pretest)" for the baseline comparison
+    time: str | None  # "pre" (baseline), "post" (between), None (within)
+
+
+TableMaker = Callable[[TestStep, _StepWords], tuple[list[ReportTable], bool]]
+
+
+def _contingency_tables(step: TestStep, c: _StepWords) -> tuple[list[ReportTable], bool]:
+    """The group x outcome cross-table (between groups) and SPSS's Chi-Square Tests table;
+    True when the first table is the cross-table (its paragraph follows it)."""
+    design = c.analysis.study.design
+    chi, fisher = _tables_of(step)
+    title = c.title
+    if design == NONEQUIVALENT.name and c.time == "post":
+        title += w("title_post", c.lang)
+    tables = []
+    if step.comparison in {"baseline", "between"} and chi is not None:
+        tables.append(group_crosstab_table(c.var, chi.observed, c.glabels or ("x", "y"),
+                                           (c.levels[0], c.levels[1]), c.lang, time=c.time,
+                                           design=design))
+    tables.append(crosstab_tests_table(title, chi, fisher, step.reading, c.lang))
+    return tables, len(tables) > 1
+
+
+def _ancova_tables(step: TestStep, c: _StepWords) -> tuple[list[ReportTable], bool]:
+    group = c.analysis.study.group
+    labels = {lv: group.label(lv, c.lang) for lv in group.levels} if group else {}
+    return ancova_tables(c.var, step.result, labels, c.lang), False
+
+
+# The tables of each test in SPSS's layout, by registry test id.
+TABLES: dict[str, TableMaker] = {
+    "wilcoxon": lambda s, c: (wilcoxon_tables(c.var + c.gtext, s.result, c.lang), False),
+    "paired-t": lambda s, c: ([paired_t_table(c.var + c.gtext, s.result, c.lang)], False),
+    "mcnemar": lambda s, c: (mcnemar_tables(c.var + c.gtext, s.result,
+                                            (c.levels[0], c.levels[1]), c.lang), False),
+    "chi-square-paired": _contingency_tables,
+    "mann-whitney": lambda s, c: (mann_whitney_tables(c.title, s.result,
+                                                      c.glabels or ("x", "y"), c.lang), False),
+    "independent-t": lambda s, c: (independent_t_table(c.title, s.result,
+                                                       c.glabels or ("x", "y"), c.lang), False),
+    "chi-square": _contingency_tables,
+    "fisher": _contingency_tables,
+    "ancova": _ancova_tables,
+    "mann-whitney-change": lambda s, c: (mann_whitney_tables(
+        w("change_of", c.lang, variable=c.var), s.result,
+        tuple(reversed(c.glabels)) or ("x", "y"), c.lang), False),
+}
+
+
 def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang: str,
                  num: _Numbering, alpha_text: str, levels: tuple[str, ...]) -> list[Block]:
     study = analysis.study
-    res = step.result
     glabels: tuple[str, ...] = ()
     if study.group is not None:
         glabels = tuple(study.group.label(lv, lang) for lv in study.group.levels)
-    tables: list[ReportTable] = []
-    cross_number = ""
     time = {"baseline": "pre", "between": "post"}.get(step.comparison)
     title = var  # the pretest comparison says so in its tables' titles
     if step.comparison == "baseline":
         title += w("title_pre", lang)
-    if step.test == "wilcoxon":
-        tables = wilcoxon_tables(var + gtext, res, lang)
-    elif step.test == "paired-t":
-        tables = [paired_t_table(var + gtext, res, lang)]
-    elif step.test == "mcnemar":
-        tables = mcnemar_tables(var + gtext, res, (levels[0], levels[1]), lang)
-    elif step.test in {"mann-whitney", "mann-whitney-change"}:
-        labs = glabels if step.test == "mann-whitney" else tuple(reversed(glabels))
-        if step.test == "mann-whitney-change":
-            title = w("change_of", lang, variable=var)
-        tables = mann_whitney_tables(title, res, labs or ("x", "y"), lang)
-    elif step.test == "independent-t":
-        tables = independent_t_table(title, res, glabels or ("x", "y"), lang)
-    elif step.test in {"chi-square", "fisher", "chi-square-paired"}:
-        chi, fisher = _tables_of(step)
-        if study.design == "nonequivalent-control-pretest-posttest" and time == "post":
-            title += w("title_post", lang)
-        if step.comparison in {"baseline", "between"} and chi is not None:
-            cross_number = num.table()
-            tables.append(group_crosstab_table(var, chi.observed, glabels or ("x", "y"),
-                                               (levels[0], levels[1]), lang, time=time,
-                                               design=study.design))
-        tables.append(crosstab_tests_table(title, chi, fisher, step.reading, lang))
-    elif step.test == "ancova":
-        labels = {lv: study.group.label(lv, lang) for lv in study.group.levels}
-        tables = ancova_tables(var, res, labels, lang)
+    tables, crosstab_first = TABLES[step.test](step, _StepWords(analysis, var, gtext, lang,
+                                                                levels, glabels, title, time))
     blocks: list[Block] = []
     for i, t in enumerate(tables):
-        number = cross_number if (i == 0 and cross_number) else num.table()
+        number = num.table()
         blocks.append(TableBlock(number, t))
-        if i == 0 and cross_number:
+        if i == 0 and crosstab_first:
             blocks.append(Paragraph(_crosstab_paragraph(step, number, var, levels, glabels, lang,
                                                         study.design)))
     for warn in step.warnings:
@@ -428,10 +487,7 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         a, b = glabels if glabels else ("x", "y")
         meaning = w("between_yes" if significant else "between_no", lang, a=a, b=b)
         if significant and step.direction is not None and study.group is not None:
-            key = {"ancova": "between_higher_adjusted",
-                   "mann-whitney-change": "between_higher_change", "chi-square":
-                   "between_higher_binary", "fisher": "between_higher_binary"}.get(
-                       step.test, "between_higher")
+            key = _HIGHER_KEYS.get(step.test, "between_higher")
             higher = w(key, lang, higher=study.group.label(step.direction, lang),
                        variable=_inline(var), better=levels[1])
             meaning += " " + higher[0].upper() + higher[1:]
@@ -440,17 +496,12 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
             stat_text=_stat_text(step, lang), cmp=cmp, alpha=alpha_text, h0=h0,
             meaning=meaning)))
         group = study.group
-        if group is not None and group.intervention is not None:
+        if group is not None and group.intervention is not None and step.claim is not None:
             better = group.label(group.intervention, lang)
             other = next(group.label(lv, lang) for lv in group.levels if lv != group.intervention)
-            if not significant:
-                key = "claim_not_supported"
-            elif step.direction == group.intervention:
-                key = "claim_supported"
-            else:
-                key = "claim_contradicted"
+            key = f"claim_{step.claim}"
             text = w(key, lang, better=better, other=other, variable=_inline(var))
-            if key == "claim_not_supported" and study.design != "two-group-posttest":
+            if key == "claim_not_supported" and study.design != TWO_GROUP.name:
                 text += " " + w("claim_within_note", lang)
             blocks.append(Paragraph(text, "body" if key == "claim_supported" else "warning"))
     eff = _effect_sentence(step, lang)
@@ -497,6 +548,6 @@ def _crosstab_paragraph(step: TestStep, number: str, var: str, levels: tuple[str
         parts.append(w("cross_part", lang, group=lab, n=int(better), total=total, pct=pct,
                        better=levels[1]))
     time = w("cross_time_pre" if step.comparison == "baseline" else "cross_time_post", lang)
-    if design == "two-group-posttest":
+    if design == TWO_GROUP.name:
         time = w("cross_time_post", lang)
     return w("cross_paragraph", lang, table=number, time=time, parts=w("and", lang).join(parts))

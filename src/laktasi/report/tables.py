@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from laktasi.design.designs import TWO_GROUP
 from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
 
 from .numbers import fmt_int, fmt_number, fmt_p
@@ -253,7 +254,7 @@ def group_crosstab_table(variable: str, observed, groups: tuple[str, str],
     n = col_worse + col_better
     rows.append((w("total", lang), cell(col_worse, n), cell(col_better, n), cell(n, n)))
     key = "group_cross_caption_pre" if time == "pre" else "group_cross_caption"
-    if design == "two-group-posttest":
+    if design == TWO_GROUP.name:
         key = "group_cross_caption_posttest"
     return ReportTable(w(key, lang, variable=variable),
                        (w("group", lang), levels[0], levels[1], w("total", lang)), tuple(rows))
