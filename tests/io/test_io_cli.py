@@ -72,6 +72,8 @@ def test_check_with_a_broken_study_file(app, tmp_path):
     bad = tmp_path / "s.yaml"
     bad.write_text("study: [", encoding="utf-8")
     res = _run(app, "check", tmp_path / "d.csv", "--study", bad)
+    assert res.exit_code == 2 and "bukan YAML yang sah" in res.output
+    res = _run(app, "check", tmp_path / "d.csv", "--study", bad, "--lang", "en")
     assert res.exit_code == 2 and "not valid YAML" in res.output
 
 

@@ -62,7 +62,7 @@ def template(
     out = Path(out)
     refuse_existing([out], lang, force=force)
     try:
-        target = load_study(design) if design.lower().endswith((".yaml", ".yml")) else design
+        target = load_study(design, lang) if design.lower().endswith((".yaml", ".yml")) else design
         with tempfile.TemporaryDirectory() as tmp:
             make_template(target, Path(tmp) / out.name, lang=lang, rows=rows)
             # every file the template consists of, written beside --out under its own name
@@ -97,7 +97,7 @@ def check(
     from laktasi.report.words_io import check_word
 
     try:
-        st = load_study(study) if study is not None else find_study(data, lang=lang)
+        st = load_study(study, lang) if study is not None else find_study(data, lang=lang)
     except LaktasiError as exc:
         fail(exc)
     if st is None and Path(data).exists():

@@ -104,6 +104,67 @@ _WORDS = {
         "between": "two groups (between groups)",
     },
 }
+# What is wrong in a study description file, in the user's language (file and key path
+# are put in front by _Reader.fail).
+_MESSAGES = {
+    "id": {
+        "mapping": "harus berupa pemetaan (kunci: nilai), bukan {kind} {value!r}.",
+        "required": "wajib diisi.",
+        "text": "harus berupa teks, bukan {value!r}.",
+        "choice": "= {value!r} tidak diperbolehkan; pilih salah satu: {allowed_text}.",
+        "number": "harus berupa angka, bukan {value!r}.",
+        "categories": "harus berupa daftar nama kategori, bukan {value!r}.",
+        "unknown_keys": "kunci tidak dikenal; yang boleh: {allowed}.",
+        "alpha": "= {value} harus di antara 0 dan 1 (biasanya 0,05).",
+        "two_levels": "harus berisi tepat dua kelompok, bukan {value!r}.",
+        "intervention": "= {value!r} bukan salah satu kelompok: {levels}.",
+        "list": "harus berupa daftar.",
+        "bins": "harus berupa daftar rentang {{label, min, max}}.",
+        "min_max": "= {lo} lebih besar dari max = {hi}.",
+        "no_outcomes": "harus berisi sedikitnya satu variabel hasil (name, type, kolom pre/post).",
+        "twice": "= {value!r} dipakai dua kali; nama variabel hasil harus unik.",
+        "no_pre": "desain two-group-posttest tidak punya kolom pretest; hapus 'pre' atau pilih "
+                  "desain lain.",
+        "pre_required": "wajib untuk desain {design} (kolom pretest).",
+        "binary_levels": "hasil biner punya dua level: [lebih buruk, lebih baik], mis. "
+                         "[tidak lancar, lancar]; bukan {value!r}.",
+        "not_found": "berkas tidak ditemukan.",
+        "not_utf8": "bukan berkas teks UTF-8.",
+        "where": " baris {line}, kolom {column}",
+        "not_yaml": "bukan YAML yang sah ({problem}).",
+    },
+    "en": {
+        "mapping": "expected a mapping (key: value), got {kind} {value!r}.",
+        "required": "is required.",
+        "text": "must be text, got {value!r}.",
+        "choice": "= {value!r} is not allowed; choose one of {allowed_text}.",
+        "number": "must be a number, got {value!r}.",
+        "categories": "must be a list of category names, got {value!r}.",
+        "unknown_keys": "unknown key(s); allowed: {allowed}.",
+        "alpha": "= {value} must lie between 0 and 1 (usually 0.05).",
+        "two_levels": "must list exactly two groups, got {value!r}.",
+        "intervention": "= {value!r} is not one of the group levels {levels}.",
+        "list": "must be a list.",
+        "bins": "must be a list of {{label, min, max}} bands.",
+        "min_max": "= {lo} is larger than max = {hi}.",
+        "no_outcomes": "must list at least one outcome (name, type, pre/post columns).",
+        "twice": "= {value!r} is used twice; outcome names must be unique.",
+        "no_pre": "a two-group posttest design has no pretest column; remove 'pre' or choose "
+                  "another design.",
+        "pre_required": "is required for the design {design} (the pretest column).",
+        "binary_levels": "a binary outcome has two levels: [worse, better], e.g. "
+                         "[tidak lancar, lancar]; got {value!r}.",
+        "not_found": "file not found.",
+        "not_utf8": "not a UTF-8 text file.",
+        "where": " line {line}, column {column}",
+        "not_yaml": "not valid YAML ({problem}).",
+    },
+}
+TOP_KEYS = ("study", "id_column", "group", "characteristics", "outcomes")
+
+
+def _message(lang: str, key: str, **values: Any) -> str:
+    return _MESSAGES.get(lang, _MESSAGES["id"])[key].format(**values)
 
 
 def _forced_refused(forced: str, design_name: str, typ: str, allowed: tuple[str, ...],
@@ -213,35 +274,40 @@ class Study:
 class _Reader:
     """Reads one mapping, with the key path kept for messages."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lang: str = "id") -> None:
         self.source = source
+        self.lang = lang
 
     def fail(self, path: str, message: str, **detail: Any) -> StudyError:
+        """``message`` is a key of the catalogue (formatted with ``detail``) or, for a text
+        already worded, the text itself."""
+        words = _MESSAGES.get(self.lang, _MESSAGES["id"])
+        if message in words:
+            message = words[message].format(**detail)
         where = f"{self.source}: " if self.source else ""
         return StudyError(f"{where}{path}: {message}", source=self.source, path=path, **detail)
 
     def mapping(self, value: Any, path: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.fail(path, f"expected a mapping (key: value), got {type(value).__name__} "
-                            f"{value!r}.", value=value)
+            raise self.fail(path, "mapping", kind=type(value).__name__, value=value)
         return value
 
     def text(self, m: Mapping[str, Any], key: str, path: str, default: str | None = None) -> str:
         if key not in m or m[key] is None:
             if default is not None:
                 return default
-            raise self.fail(f"{path}.{key}", "is required.", key=key)
+            raise self.fail(f"{path}.{key}", "required", key=key)
         v = m[key]
         if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-            raise self.fail(f"{path}.{key}", f"must be text, got {v!r}.", value=v)
+            raise self.fail(f"{path}.{key}", "text", value=v)
         return str(v)
 
     def choice(self, m: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...],
                default: str | None = None) -> str:
         v = self.text(m, key, path, default)
         if v not in allowed:
-            raise self.fail(f"{path}.{key}", f"= {v!r} is not allowed; choose one of "
-                            f"{', '.join(allowed)}.", value=v, allowed=allowed)
+            raise self.fail(f"{path}.{key}", "choice", value=v, allowed=allowed,
+                            allowed_text=", ".join(allowed))
         return v
 
     def label(self, m: Mapping[str, Any], path: str, fallback: str) -> dict[str, str]:
@@ -259,14 +325,13 @@ class _Reader:
             return None
         v = m[key]
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise self.fail(f"{path}.{key}", f"must be a number, got {v!r}.", value=v)
+            raise self.fail(f"{path}.{key}", "number", value=v)
         return float(v)
 
     def str_list(self, m: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
         v = m.get(key, [])
         if not isinstance(v, list) or not all(isinstance(x, (str, int, float)) for x in v):
-            raise self.fail(f"{path}.{key}", f"must be a list of category names, got {v!r}.",
-                            value=v)
+            raise self.fail(f"{path}.{key}", "categories", value=v)
         return tuple(str(x) for x in v)
 
 
@@ -274,25 +339,23 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
     """Build and check a :class:`Study` from a parsed YAML mapping.
 
     A ``force_test`` the design cannot use is refused in ``lang`` ("id" or "en")."""
-    r = _Reader(source)
+    r = _Reader(source, lang)
     top = r.mapping(data, "(top level)")
-    unknown = set(top) - {"study", "id_column", "group", "characteristics", "outcomes"}
+    unknown = set(top) - set(TOP_KEYS)
     if unknown:
-        raise r.fail(", ".join(sorted(map(str, unknown))), "unknown key(s); allowed: study, "
-                     "id_column, group, characteristics, outcomes.", keys=sorted(map(str, unknown)))
+        raise r.fail(", ".join(sorted(map(str, unknown))), "unknown_keys",
+                     allowed=", ".join(TOP_KEYS), keys=sorted(map(str, unknown)))
     st = r.mapping(top.get("study"), "study")
     design = r.choice(st, "design", "study", DESIGNS)
     alpha = r.number(st, "alpha", "study")
     if alpha is not None and not 0 < alpha < 1:
-        raise r.fail("study.alpha", f"= {alpha} must lie between 0 and 1 (usually 0.05).",
-                     value=alpha)
+        raise r.fail("study.alpha", "alpha", value=alpha)
     group = None
     if design_of(design).groups:
         g = r.mapping(top.get("group"), "group")
         levels_raw = g.get("levels")
         if not isinstance(levels_raw, list) or len(levels_raw) != 2:
-            raise r.fail("group.levels", f"must list exactly two groups, got {levels_raw!r}.",
-                         value=levels_raw)
+            raise r.fail("group.levels", "two_levels", value=levels_raw)
         levels, labels = [], {}
         for i, lv in enumerate(levels_raw):
             if isinstance(lv, Mapping):
@@ -303,14 +366,14 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
             levels.append(value)
         intervention = g.get("intervention")
         if intervention is not None and str(intervention) not in levels:
-            raise r.fail("group.intervention", f"= {intervention!r} is not one of the group "
-                         f"levels {', '.join(levels)}.", value=intervention, allowed=levels)
+            raise r.fail("group.intervention", "intervention", value=intervention,
+                         levels=", ".join(levels), allowed=levels)
         group = GroupSpec(r.text(g, "column", "group"), tuple(levels), labels,
                           None if intervention is None else str(intervention))
     chars = []
     raw_chars = top.get("characteristics", []) or []
     if not isinstance(raw_chars, list):
-        raise r.fail("characteristics", "must be a list.", value=raw_chars)
+        raise r.fail("characteristics", "list", value=raw_chars)
     for i, c in enumerate(raw_chars):
         path = f"characteristics[{i}]"
         c = {"column": c} if isinstance(c, str) else r.mapping(c, path)
@@ -320,46 +383,40 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
         bins = merged.get("bins") or ()
         if bins and (not isinstance(bins, list) or not all(
                 isinstance(b, Mapping) and "label" in b for b in bins)):
-            raise r.fail(f"{path}.bins", "must be a list of {label, min, max} bands.", value=bins)
+            raise r.fail(f"{path}.bins", "bins", value=bins)
         lo, hi = r.number(merged, "min", path), r.number(merged, "max", path)
         if bins and lo is None and hi is None and col.strip().lower() in AGE_COLUMNS:
             lo, hi = AGE_PLAUSIBLE
         if lo is not None and hi is not None and lo > hi:
-            raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
+            raise r.fail(f"{path}.min", "min_max", value=lo, lo=lo, hi=hi)
         chars.append(Characteristic(col, r.label(merged, path, col),
                                     r.str_list(merged, "categories", path),
                                     tuple(dict(b) for b in bins), lo, hi))
     outs = []
     raw_outs = top.get("outcomes")
     if not isinstance(raw_outs, list) or not raw_outs:
-        raise r.fail("outcomes", "must list at least one outcome (name, type, pre/post columns).",
-                     value=raw_outs)
+        raise r.fail("outcomes", "no_outcomes", value=raw_outs)
     names = set()
     for i, o in enumerate(raw_outs):
         path = f"outcomes[{i}]"
         o = r.mapping(o, path)
         name = r.text(o, "name", path)
         if name in names:
-            raise r.fail(f"{path}.name", f"= {name!r} is used twice; outcome names must be unique.",
-                         value=name)
+            raise r.fail(f"{path}.name", "twice", value=name)
         names.add(name)
         typ = r.choice(o, "type", path, OUTCOME_TYPES)
         pre = o.get("pre")
         if not design_of(design).pre:
             if pre is not None:
-                raise r.fail(f"{path}.pre", "a two-group posttest design has no pretest column; "
-                             "remove 'pre' or choose another design.", value=pre)
+                raise r.fail(f"{path}.pre", "no_pre", value=pre)
         elif pre is None:
-            raise r.fail(f"{path}.pre", f"is required for the design {design} (the pretest "
-                         "column).")
+            raise r.fail(f"{path}.pre", "pre_required", design=design)
         out_levels = r.str_list(o, "levels", path)
         if typ == "binary" and len(out_levels) not in (0, 2):
-            raise r.fail(f"{path}.levels", "a binary outcome has two levels: [worse, better], "
-                         f"e.g. [tidak lancar, lancar]; got {list(out_levels)!r}.",
-                         value=list(out_levels))
+            raise r.fail(f"{path}.levels", "binary_levels", value=list(out_levels))
         lo, hi = r.number(o, "min", path), r.number(o, "max", path)
         if lo is not None and hi is not None and lo > hi:
-            raise r.fail(f"{path}.min", f"= {lo} is larger than max = {hi}.", value=lo)
+            raise r.fail(f"{path}.min", "min_max", value=lo, lo=lo, hi=hi)
         forced = None if o.get("force_test") is None else r.text(o, "force_test", path)
         if forced is not None:
             allowed = forced_tests_allowed(design, typ)
@@ -399,14 +456,14 @@ def load_study(path: str | Path, lang: str = "id") -> Study:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise StudyError(f"{p}: file not found.", source=str(p)) from None
+        raise StudyError(f"{p}: {_message(lang, 'not_found')}", source=str(p)) from None
     except UnicodeDecodeError:
-        raise StudyError(f"{p}: not a UTF-8 text file.", source=str(p)) from None
+        raise StudyError(f"{p}: {_message(lang, 'not_utf8')}", source=str(p)) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise StudyError(f"{p}:{where}: not valid YAML ({getattr(exc, 'problem', exc)}).",
-                         source=str(p)) from None
+        where = _message(lang, "where", line=mark.line + 1, column=mark.column + 1) if mark else ""
+        problem = _message(lang, "not_yaml", problem=getattr(exc, "problem", exc))
+        raise StudyError(f"{p}:{where}: {problem}", source=str(p)) from None
     return study_from_mapping(data, str(p), lang)

@@ -480,10 +480,10 @@ def find_study(path: str | Path, *, lang: str = "id") -> Study | None:
             raise StudyError(f"{source}{where}: {bad} ({getattr(exc, 'problem', exc)}).",
                              source=source, row=None if mark is None else mark.line + 1
                              ) from None
-        return study_from_mapping(data, source)
+        return study_from_mapping(data, source, lang)
     stem = p.with_suffix("")
     for suffix in SIDECARS:
         side = stem.with_name(stem.name + suffix)
         if side.is_file():
-            return load_study(side)
+            return load_study(side, lang)
     return None
