@@ -108,7 +108,7 @@ def compare(n: int) -> None:
         commands = {
             "pspp": [pspp, "amanda.sps", "-o", "pspp.txt"],
             "laktasi analyze": [py, "-c", SCRIPT, "analyze", "amanda.csv", "--study",
-                                "amanda.yaml", "--format", "docx", "--out", "laktasi.docx"],
+                                "amanda.yaml", "--format", "docx", "--out", "laktasi.docx", "--force"],
             "laktasi version": [py, "-c", SCRIPT, "version"],
             "python -c pass": [py, "-c", "pass"],
         }
