@@ -455,20 +455,21 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
     _table_borders(table, rules)
     widths, size = _column_widths(header, rows, _usable_width(doc))
     numeric_col = [j > 0 and any(is_numeric_cell(r[j]) for r in rows) for j in range(ncols)]
+    grid = [row.cells for row in table.rows]  # python-docx rebuilds a row's cells per access
     if has_header:
         for j, head in enumerate(header):
-            cell = table.rows[0].cells[j]
+            cell = grid[0][j]
             _set_cell(cell, head, bold=True, size=size,
                       align=WD_ALIGN_PARAGRAPH.RIGHT if numeric_col[j] else WD_ALIGN_PARAGRAPH.LEFT)
             if rules != "grid":
                 _cell_border(cell, "top", 12)
                 _cell_border(cell, "bottom", 6)
         _row_flags(table.rows[0], header=True)
-        for cell in table.rows[0].cells:
+        for cell in grid[0]:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
     for i, row in enumerate(rows, start=top):
         for j, text in enumerate(row):
-            cell = table.rows[i].cells[j]
+            cell = grid[i][j]
             right = j > 0 and (is_numeric_cell(text) or (numeric_col[j] and not text.strip()))
             _set_cell(cell, text, align=WD_ALIGN_PARAGRAPH.RIGHT if right else None, size=size,
                       numeric=j > 0 and is_numeric_cell(text))
@@ -479,12 +480,12 @@ def _add_table(doc: WordDocument, document: Document, block: TableBlock, caption
                     _cell_border(cell, "bottom", 12)
         _row_flags(table.rows[i], header=False)
         if len(rows) <= _KEEP_TOGETHER_ROWS and i < top + len(rows) - 1:
-            for cell in table.rows[i].cells:
+            for cell in grid[i]:
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
     for j, width in enumerate(widths):
         table.columns[j].width = Emu(width)
-        for cell in table.columns[j].cells:
-            cell.width = Emu(width)
+        for cells in grid:
+            cells[j].width = Emu(width)
     for k, note in enumerate(t.footnotes, start=1):
         foot = _styled_paragraph(doc, _TABLE_TEXT)
         _add_runs(foot, note)
