@@ -22,13 +22,14 @@ def example_files(name: str) -> tuple[Path, Path]:
 
 
 def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id",
-                 sheet: str | None = None, figures: bool = True, drop_invalid: bool = False
-                 ) -> tuple[Analysis, Document]:
+                 sheet: str | None = None, figures: bool = True, drop_invalid: bool = False,
+                 svg: bool = True) -> tuple[Analysis, Document]:
     """Read and check the data against the study, run the plan, build the chapter.
 
     Outcomes and characteristics whose columns are empty in every row are left out (the
     chapter says which). With ``drop_invalid`` rows with problems are left out and the
-    chapter says which.
+    chapter says which. With ``svg=False`` the figures are drawn as PNG only (enough for
+    docx and md; html and json show the SVG).
     """
     st = study if isinstance(study, Study) else load_study(study, lang)
     st, skipped = skip_empty_columns(data, st, sheet=sheet)
@@ -39,7 +40,7 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     if figures:  # matplotlib is imported only when figures are drawn
         from laktasi.report.figures import figure_maker
 
-        maker = figure_maker(st, rows)
+        maker = figure_maker(st, rows, draw_svg=svg)
     doc = build_chapter(analysis, lang, figure_maker=maker)
     note = [Paragraph(skipped_note(item, lang), "note") for item in skipped]
     if dropped:

@@ -82,9 +82,11 @@ def analyze(
             stop(say("analyze_needs", lang))
         # the terminal shows no figures (as `meta`): drawing them would only cost time
         to_terminal = fmt is None and out is None
+        kind = fmt or (out.suffix.lstrip(".") if out else "md")
         with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
-                                         drop_invalid=drop_invalid, figures=not to_terminal)
+                                         drop_invalid=drop_invalid, figures=not to_terminal,
+                                         svg=kind in ("html", "json"))  # docx, md: PNG only
         if bundle:
             import tempfile
 
@@ -102,8 +104,7 @@ def analyze(
             return
         from laktasi.report.renderers import render
 
-        payload = render(doc, fmt or (out.suffix.lstrip(".") if out else "md"),
-                         template=template)
+        payload = render(doc, kind, template=template)
     except LaktasiError as exc:
         fail(exc)
     if out is None:

@@ -13,23 +13,39 @@ computed from the data rather than drawn at random).
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import ticker
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
 
 from .numbers import check_lang, fmt_percent
 
-__all__ = ["binary_prepost_bar", "group_plot", "paired_plot", "save_figure"]
+__all__ = ["binary_prepost_bar", "group_plot", "new_figure", "paired_plot", "save_figure"]
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10, "svg.hashsalt": "laktasi",
-                     "svg.fonttype": "path", "figure.dpi": 100})
+# Set once for every laktasi figure (meta-analysis and power plots too, which use pyplot).
+matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10,
+                            "svg.hashsalt": "laktasi", "svg.fonttype": "path",
+                            "figure.dpi": 100})
+
+
+def __getattr__(name: str) -> Any:
+    """``plt`` (matplotlib.pyplot) for the plots still drawn with it, imported on first use:
+    the chapter's figures do without pyplot and its import (issue 14)."""
+    if name == "plt":
+        import matplotlib.pyplot as plt
+
+        return plt
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _LINE = "#7a9cc6"
 _ACCENT = "#b22222"
@@ -37,13 +53,29 @@ _BARS = ("#c9c9c9", "#4f81bd")
 _POINTS = "#4f81bd"
 
 
-def save_figure(fig) -> tuple[bytes, str]:
-    """PNG (150 dpi) and SVG of a figure, without timestamps (reproducible files)."""
-    png, svg = io.BytesIO(), io.StringIO()
+def new_figure(figsize: tuple[float, float]) -> tuple[Figure, Any]:
+    """A figure and its one axes, on its own Agg canvas (no pyplot, no global figure list)."""
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
+
+
+def save_figure(fig, *, svg: bool = True) -> tuple[bytes, str]:
+    """PNG (150 dpi) and SVG of a figure, without timestamps (reproducible files).
+
+    With ``svg=False`` only the PNG is drawn and the SVG is ``""`` (a Word file needs no
+    SVG; each format costs a drawing of the whole figure)."""
+    png = io.BytesIO()
     fig.savefig(png, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return png.getvalue(), svg.getvalue()
+    text = ""
+    if svg:
+        out = io.StringIO()
+        fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+        text = out.getvalue()
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:  # a figure made with pyplot leaves pyplot's list of figures
+        pyplot.close(fig)
+    return png.getvalue(), text
 
 
 def _tie_offsets(keys: Sequence[tuple[float, ...]], width: float = 0.24) -> np.ndarray:
@@ -81,7 +113,8 @@ def _finish(ax, *, ylabel: str, title: str | None, lang: str = "id") -> None:
 
 def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[str, str],
                 ylabel: str, mean_label: str = "Mean", center: str = "mean",
-                title: str | None = None, lang: str = "id") -> tuple[bytes, str]:
+                title: str | None = None, lang: str = "id", svg: bool = True
+                ) -> tuple[bytes, str]:
     """Paired before/after plot: one line per mother, the group centre highlighted.
 
     Parameters
@@ -101,6 +134,8 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
         Plot title (usually left out: the report caption names the figure).
     lang : {"id", "en"}
         Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
+    svg : bool
+        Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
 
     Mothers with exactly the same pair of values would draw one line on top of
     another, so tied pairs are spread sideways, symmetrically and the same way
@@ -127,7 +162,7 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
     if a.size == 0:
         raise LaktasiInputError("paired_plot needs at least one mother with both a pre and a "
                                 "post value.")
-    fig, ax = plt.subplots(figsize=(4.2, 4.2))
+    fig, ax = new_figure(figsize=(4.2, 4.2))
     offsets = _tie_offsets(list(zip(a.tolist(), b.tolist(), strict=True)))
     alpha = 0.75 if a.size <= 40 else 0.4
     for x0, x1, off in zip(a, b, offsets, strict=True):
@@ -140,12 +175,13 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
     ax.set_xlim(-0.45, 1.45)
     ax.legend(frameon=False, loc="best")
     _finish(ax, ylabel=ylabel, title=title, lang=lang)
-    return save_figure(fig)
+    return save_figure(fig) if svg else save_figure(fig, svg=False)
 
 
 def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
                        levels: tuple[str, str], labels: tuple[str, str], ylabel: str,
-                       lang: str = "id", title: str | None = None) -> tuple[bytes, str]:
+                       lang: str = "id", title: str | None = None, svg: bool = True
+                       ) -> tuple[bytes, str]:
     """Grouped bars of a two-level outcome before and after, each bar labelled "n (x%)".
 
     Parameters
@@ -160,6 +196,8 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
         Y axis label, e.g. "Jumlah responden (n)".
     lang : {"id", "en"}
         Number format of the percent labels (``"75,0%"`` / ``"75.0%"``).
+    svg : bool
+        Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
 
     Examples
     --------
@@ -176,7 +214,7 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
                                   f"levels; got {len(pre)}, {len(post)} and {len(levels)}.")
     if min(pre + post) < 0:
         raise LaktasiInputError("binary_prepost_bar: counts cannot be negative.")
-    fig, ax = plt.subplots(figsize=(4.8, 3.8))
+    fig, ax = new_figure(figsize=(4.8, 3.8))
     width = 0.38
     totals = (sum(pre), sum(post))
     top = max(pre + post) or 1
@@ -194,11 +232,12 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     ax.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))  # respondents are counted
     _finish(ax, ylabel=ylabel, title=title, lang=lang)
-    return save_figure(fig)
+    return save_figure(fig) if svg else save_figure(fig, svg=False)
 
 
 def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_label: str = "",
-               title: str | None = None, lang: str = "id") -> tuple[bytes, str]:
+               title: str | None = None, lang: str = "id", svg: bool = True
+               ) -> tuple[bytes, str]:
     """Box plot per group with every mother's value as a point (ties spread sideways).
 
     Parameters
@@ -213,6 +252,8 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
         Plot title.
     lang : {"id", "en"}
         Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
+    svg : bool
+        Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
 
     Examples
     --------
@@ -230,7 +271,7 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
     if not names or empty:
         raise LaktasiInputError("group_plot needs at least one value in every group; "
                                 + (f"empty: {', '.join(empty)}." if names else "no groups given."))
-    fig, ax = plt.subplots(figsize=(max(4.0, 1.6 * len(names) + 1.4), 4.0))
+    fig, ax = new_figure(figsize=(max(4.0, 1.6 * len(names) + 1.4), 4.0))
     ax.boxplot(data, widths=0.5, showfliers=False, medianprops={"color": "#333333", "lw": 1.5})
     for i, vals in enumerate(data, start=1):
         offsets = _tie_offsets([(v,) for v in vals.tolist()], width=0.3)
@@ -241,4 +282,4 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
         ax.legend(frameon=False, loc="best")
     ax.set_xticks(range(1, len(names) + 1), names)
     _finish(ax, ylabel=ylabel, title=title, lang=lang)
-    return save_figure(fig)
+    return save_figure(fig) if svg else save_figure(fig, svg=False)

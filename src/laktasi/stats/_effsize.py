@@ -11,9 +11,9 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from scipy import optimize, special, stats
 
 from ._results import ConfidenceInterval, EffectSize
+from ._scipy import norm_ppf, optimize, special, stats
 
 
 def _solve_decreasing(f: Callable[[float], float], target: float, start: float) -> float:
@@ -78,7 +78,7 @@ def ncp_ci_f(f: float, df1: int, df2: int, level: float) -> tuple[float, float]:
 def fisher_z_ci(r: float, se: float, level: float) -> ConfidenceInterval | None:
     if not np.isfinite(r) or abs(r) >= 1:
         return None
-    z = stats.norm.ppf(1 - (1 - level) / 2)
+    z = norm_ppf(1 - (1 - level) / 2)
     zr = math.atanh(r)
     return ConfidenceInterval(math.tanh(zr - z * se), math.tanh(zr + z * se), level)
 

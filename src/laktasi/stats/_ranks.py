@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import stats
+
+from ._scipy import rankdata_average
 
 
 def clean(values: np.ndarray) -> np.ndarray:
@@ -58,7 +59,7 @@ def average_ranks(values: np.ndarray) -> np.ndarray:
     numpy.ndarray
         Float ranks 1..n.
     """
-    return np.asarray(stats.rankdata(values, method="average"), dtype=float)
+    return rankdata_average(values)
 
 
 def tie_sizes(values: np.ndarray) -> np.ndarray:

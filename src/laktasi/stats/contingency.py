@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from scipy import optimize, stats
 
 from laktasi.errors import LaktasiInputError
 
 from . import _effsize
 from ._results import ChiSquareResult, ConfidenceInterval, EffectSize, FisherResult, Note, TestRow
+from ._scipy import optimize, stats
 from ._validation import ALTERNATIVES, check_confidence_level, check_option, count_table
 
 __all__ = ["chi_square", "fisher_exact"]

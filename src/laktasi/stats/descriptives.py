@@ -7,11 +7,11 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from laktasi.errors import LaktasiInputError
 
 from ._results import ConfidenceInterval, DescriptivesResult, FrequenciesResult, FrequencyRow, Note
+from ._scipy import t_ppf
 from ._validation import category_list, check_confidence_level, levels_of, sample_array
 
 __all__ = ["descriptives", "frequencies"]
@@ -93,7 +93,7 @@ def descriptives(x: Any, *, confidence_level: float = 0.95) -> DescriptivesResul
     sd = math.sqrt(var) if n > 1 else math.nan
     se = sd / math.sqrt(n) if n > 1 else math.nan
     if n > 1:
-        q = float(stats.t.ppf(1 - (1 - level) / 2, n - 1))
+        q = t_ppf(1 - (1 - level) / 2, n - 1)
         ci = ConfidenceInterval(mean - q * se, mean + q * se, level)
     else:
         ci = ConfidenceInterval(math.nan, math.nan, level)

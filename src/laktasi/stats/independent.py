@@ -6,7 +6,6 @@ import math
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from laktasi.errors import (
     ConstantInputError,
@@ -29,6 +28,7 @@ from ._results import (
     RankRow,
     TRow,
 )
+from ._scipy import stats, t_ppf
 from ._validation import (
     ALTERNATIVES,
     as_float_array,
@@ -217,7 +217,7 @@ def _t_row(sx: GroupSummary, sy: GroupSummary, equal_var: bool, alternative: str
         se = math.sqrt(vx + vy)
     res = stats.ttest_ind_from_stats(sx.mean, sx.sd, nx, sy.mean, sy.sd, ny,
                                      equal_var=equal_var, alternative=alternative)
-    q = float(stats.t.ppf(1 - (1 - level) / 2, df))
+    q = t_ppf(1 - (1 - level) / 2, df)
     return TRow(float(res.statistic), df, float(res.pvalue), diff, se,
                 ConfidenceInterval(diff - q * se, diff + q * se, level))
 
@@ -508,7 +508,7 @@ def ancova(
     p_cov = float(stats.f.sf(f_cov, 1, df_error))
     cov = mse * np.linalg.inv(full.T @ full)
     xbar = float(x.mean())
-    q = float(stats.t.ppf(1 - (1 - level) / 2, df_error))
+    q = t_ppf(1 - (1 - level) / 2, df_error)
     adj = []
     vecs = []
     for j, lv in enumerate(levels):

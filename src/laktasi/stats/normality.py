@@ -6,11 +6,11 @@ import math
 from typing import Any
 
 import numpy as np
-from scipy import special, stats
 
 from laktasi.errors import LaktasiInputError
 
 from ._results import NormalityResult
+from ._scipy import norm_sf, special, stats
 from ._validation import require_not_constant, sample_array
 
 __all__ = ["kolmogorov_smirnov_lilliefors", "shapiro_wilk"]
@@ -123,7 +123,7 @@ def _swilk(x: np.ndarray) -> tuple[float, float]:
     else:
         ln = math.log(n)
         mean, sd = _poly(_C5, ln), math.exp(_poly(_C6, ln))
-    return w, float(stats.norm.sf(y, mean, sd))
+    return w, norm_sf(y, mean, sd)
 
 
 def kolmogorov_smirnov_lilliefors(x: Any) -> NormalityResult:

@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from laktasi.errors import (
     ConstantInputError,
@@ -31,6 +30,7 @@ from ._results import (
     RankRow,
     WilcoxonResult,
 )
+from ._scipy import stats, t_ppf, t_sf
 from ._validation import (
     ALTERNATIVES,
     category_list,
@@ -272,7 +272,7 @@ def paired_t(
     se_d = sd_d / math.sqrt(n)
     t = mean_d / se_d
     p = t_pvalue(t, df, alternative)
-    tcrit = float(stats.t.ppf(1 - (1 - level) / 2, df))
+    tcrit = t_ppf(1 - (1 - level) / 2, df)
     ci = ConfidenceInterval(mean_d - tcrit * se_d, mean_d + tcrit * se_d, level)
     if np.ptp(a) == 0 or np.ptp(b) == 0:
         r, r_p = math.nan, math.nan
@@ -289,7 +289,7 @@ def paired_t(
             r_p = 0.0
         else:
             tr = r * math.sqrt((n - 2) / (1 - r * r))
-            r_p = 2 * float(stats.t.sf(abs(tr), n - 2))
+            r_p = 2 * t_sf(abs(tr), n - 2)
     pre_s = _summary("pre", a)
     post_s = _summary("post", b)
     lo, hi = _effsize.ncp_ci_t(t, df, level)
