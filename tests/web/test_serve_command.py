@@ -64,9 +64,29 @@ def test_laktasi_serve_demo_serves_the_examples(tmp_path):
             time.sleep(0.5)
         assert "Tabel 4.1" in chapter
         assert (tmp_path / "data" / "laktasi.sqlite3").exists()
+        assert _workers(proc.pid), "serve starts its task worker"
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # stopped as a service manager stops it (SIGTERM): its worker stops too, none is left
+    deadline = time.monotonic() + 30
+    while _workers(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _workers(proc.pid)
+
+
+def _workers(serve_pid: int) -> list[str]:
+    """Process ids of the task workers that `laktasi serve` (process ``serve_pid``) started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if f"laktasi-serve-{serve_pid}" in cmd and "db_worker" in cmd:
+                found.append(entry.name)
+    return found
 
 
 def test_serve_refuses_a_bad_port():

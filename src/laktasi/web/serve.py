@@ -11,6 +11,7 @@ PostgreSQL instead (README, "Production").
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -96,6 +97,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, demo: bool = False,
     if should_open_browser() if open_browser is None else open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     worker = start_worker()
+    # `kill` (SIGTERM, as service managers and tests stop the server) ends like Ctrl+C, so
+    # the worker below is stopped too instead of being left running on its own
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         run(host, port, get_internal_wsgi_application(), threading=True, ipv6=":" in host,
             server_cls=WSGIServer)
@@ -110,6 +114,10 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, demo: bool = False,
             worker.wait(timeout=15)
         except subprocess.TimeoutExpired:
             worker.kill()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def start_worker() -> subprocess.Popen:
