@@ -156,7 +156,7 @@ def main() -> None:
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-c", "from laktasi.cli import app; app()",
                             "analyze", str(xlsx), *DESIGN, "--format", "html", "--out",
-                            str(out)], env=env, check=True, capture_output=True)
+                            str(out), "--force"], env=env, check=True, capture_output=True)
             cli.append(time.perf_counter() - t0)
 
         from laktasi.design.infer import study_from_columns
