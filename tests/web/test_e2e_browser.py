@@ -9,9 +9,7 @@ Skips with a reason when chromium or Playwright is absent; fails under CI=true, 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,35 +17,6 @@ from typer.testing import CliRunner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-
-
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing in CI; .ci/run must install it")
-    pytest.skip(f"{what} is not installed (Debian: apt-get install chromium)")
-
-
-@pytest.fixture
-def browser():
-    exe = next((p for p in CHROMIUM if Path(p).exists()), shutil.which("chromium"))
-    if exe is None:
-        _missing("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (pip)")
-    # Playwright's sync API runs an event loop in this thread; the test's own database reads
-    # are plain synchronous calls between browser steps
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=exe, headless=True,
-                                  args=["--no-sandbox", "--disable-dev-shm-usage"])
-            yield b
-            b.close()
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _amanda_xlsx(folder: Path) -> Path:

@@ -7,43 +7,13 @@ test's tmp folder (``pytest --basetemp=DIR`` keeps them where you want)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-import shutil
-from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 PASSWORD = "sandi-bidan-2026"
-
-
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing in CI; .ci/run must install it")
-    pytest.skip(f"{what} is not installed (Debian: apt-get install chromium)")
-
-
-@pytest.fixture
-def browser():
-    exe = next((p for p in CHROMIUM if Path(p).exists()), shutil.which("chromium"))
-    if exe is None:
-        _missing("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (pip)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=exe, headless=True,
-                                  args=["--no-sandbox", "--disable-dev-shm-usage"])
-            yield b
-            b.close()
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _clinic_with_a_midwife():
