@@ -30,8 +30,11 @@ def _url() -> str:
                     reason="already the PostgreSQL run")
 def test_web_suite_on_postgresql(tmp_path):
     _url()  # skips, or fails under CI, without a server
+    # no empty entry in PYTHONPATH: it would put each subprocess' working folder on sys.path,
+    # where an app's selectors.py shadows the standard library's
+    path = [str(ROOT / "src"), *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
     env = {**os.environ, "LAKTASI_WEB_ON_POSTGRES": "1",
-           "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+           "PYTHONPATH": os.pathsep.join(p for p in path if p)}
     run = subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "tests" / "web"), "-q",
                           "-p", "no:cacheprovider", "-m", "not e2e", "--basetemp",
                           str(tmp_path / "run")], cwd=ROOT, env=env, capture_output=True,
