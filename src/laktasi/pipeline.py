@@ -61,7 +61,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
     from importlib.metadata import PackageNotFoundError, version
 
     from laktasi import __version__
-    from laktasi.stats._results import _plain
+    from laktasi.stats.serialise import to_plain
 
     def ver(name: str) -> str:
         try:
@@ -79,7 +79,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.write(data, f"data/{Path(data).name}")
         if isinstance(study, Study):
-            z.writestr("study/study.json", json.dumps(_plain(study), ensure_ascii=False,
+            z.writestr("study/study.json", json.dumps(to_plain(study), ensure_ascii=False,
                                                       indent=1))
         else:
             z.write(study, f"study/{Path(study).name}")

@@ -108,7 +108,7 @@ def reconstruct(
     tidak ada (kode keluar 1)."""
     check_lang(lang)
     refuse_existing([csv_out], lang, force=force)
-    from laktasi.audit import _load
+    from laktasi.audit import load_file
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
     from laktasi.audit.schema import validate
@@ -118,7 +118,7 @@ def reconstruct(
         return audit_text(key, lang, **values)
 
     try:
-        data, name = _load(file)
+        data, name = load_file(file)
         validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:

@@ -41,6 +41,7 @@ __all__ = [
     "forced_tests_allowed",
     "load_study",
     "study_from_mapping",
+    "study_to_mapping",
 ]
 
 # Which row of SPSS's Chi-Square Tests table a 2 x 2 table with every expected count >= 5 is
@@ -467,3 +468,99 @@ def load_study(path: str | Path, lang: str = "id") -> Study:
         problem = _message(lang, "not_yaml", problem=getattr(exc, "problem", exc))
         raise StudyError(f"{p}:{where}: {problem}", source=str(p)) from None
     return study_from_mapping(data, str(p), lang)
+
+
+# --------------------------------------------------------------------------- study -> mapping
+
+_STUDY_KEYS = ("id", "title", "design", "place", "year", "alpha")
+_STRUCTURE = ("outcomes", "characteristics", "id_column", "group", "source")
+
+
+def _plain_value(value: Any) -> Any:
+    """A field's value as YAML/JSON holds it: tuples become lists, mappings dicts, a whole
+    float an int (``min: 0``, not ``0.0``)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain_value(v) for k, v in value.items()}
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _changed_fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The dataclass fields of ``obj`` that are set and differ from their defaults."""
+    import dataclasses
+
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        if f.name in skip:
+            continue
+        value = getattr(obj, f.name)
+        default: Any = (f.default if f.default is not dataclasses.MISSING else
+                        f.default_factory() if f.default_factory is not dataclasses.MISSING
+                        else dataclasses.MISSING)
+        if value is None or (default is not dataclasses.MISSING and value == default):
+            continue
+        out[f.name] = _plain_value(value)
+    return out
+
+
+def study_to_mapping(study: Study) -> dict[str, Any]:
+    """A :class:`Study` as the mapping a study file holds (see ``docs/study-file.md``).
+
+    The inverse of :func:`study_from_mapping`: ``study_from_mapping(study_to_mapping(s))``
+    equals ``s`` apart from ``source`` (where it was read from). Settings left at their
+    defaults are left out; values are plain ``dict``, ``list``, ``str`` and numbers, so the
+    mapping can be written as YAML or stored as JSON.
+
+    Parameters
+    ----------
+    study : Study
+        The study description.
+
+    Returns
+    -------
+    dict[str, Any]
+        ``study`` (id, title, design, place, year, alpha and every other setting of the
+        study block that differs from its default), ``id_column``, ``group``,
+        ``characteristics`` and ``outcomes``, as in a study file.
+
+    Examples
+    --------
+    >>> s = study_from_mapping({
+    ...     "study": {"id": "demo", "title": "Pijat oksitosin",
+    ...               "design": "one-group-pretest-posttest"},
+    ...     "outcomes": [{"name": "menyusui", "type": "count", "pre": "m_pre", "post": "m_post"}],
+    ... })
+    >>> m = study_to_mapping(s)
+    >>> m["study"]["design"], m["outcomes"][0]["pre"]
+    ('one-group-pretest-posttest', 'm_pre')
+    >>> study_from_mapping(m) == s
+    True
+    """
+    head = {k: _plain_value(getattr(study, k)) for k in _STUDY_KEYS
+            if getattr(study, k) not in ("", None)}
+    # every other setting of the study block (intervention, chi_square_2x2, ...) when it
+    # differs from its default
+    head.update(_changed_fields(study, skip=(*_STUDY_KEYS, *_STRUCTURE)))
+    out: dict[str, Any] = {"study": head}
+    if study.id_column:
+        out["id_column"] = study.id_column
+    if study.group is not None:
+        g = study.group
+        levels: list[Any] = [{"value": lv, "label": _plain_value(g.labels[lv])}
+                             if lv in g.labels else lv for lv in g.levels]
+        out["group"] = {"column": g.column, "levels": levels}
+        if g.intervention is not None:
+            out["group"]["intervention"] = g.intervention
+    if study.characteristics:
+        out["characteristics"] = [_changed_fields(c) for c in study.characteristics]
+    outcomes = []
+    for o in study.outcomes:
+        d = _changed_fields(o)
+        # the order a reader expects: name, label, type, columns, then the rest
+        first = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post") if k in d}
+        outcomes.append({**first, **d})
+    out["outcomes"] = outcomes
+    return out

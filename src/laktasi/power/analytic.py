@@ -31,7 +31,7 @@ import numpy as np
 from scipy import stats
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from ._exact import two_by_two_table
 
@@ -63,7 +63,7 @@ _MAX_N = 100_000
 
 
 @dataclass(frozen=True)
-class SampleSize(_Serialisable):
+class SampleSize(Serialisable):
     """A planned sample size.
 
     ``n`` is pairs (one-group designs) or mothers per group (two-group designs, equal

@@ -27,7 +27,7 @@ from functools import partial
 import numpy as np
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from . import _kernels as k
 from ._fused import fused_hits, plan_for
@@ -58,7 +58,7 @@ Model = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
-class PowerEstimate(_Serialisable):
+class PowerEstimate(Serialisable):
     """Simulated power: the share of ``sims`` studies with p < ``alpha``, and its
     Monte-Carlo standard error sqrt(power (1 - power) / sims)."""
 

@@ -174,8 +174,8 @@ def study_object(study: Study) -> Any:
 
 
 def _spec(design: str, title: str, place: str, year: int | None) -> dict[str, Any]:
+    from laktasi.design.study import study_to_mapping
     from laktasi.io.writers import default_study
-    from laktasi.web.analysis.services import study_to_mapping
 
     spec = study_to_mapping(default_study(design))
     spec["study"].update({"id": "klinik", "title": title})
