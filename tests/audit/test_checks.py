@@ -227,8 +227,13 @@ def test_every_renderer_serves_the_audit(lang, tmp_path):
     page = render(doc, "html").decode("utf-8")
     assert page.startswith("<!DOCTYPE html>") and f"<h2>{item}</h2>" in page
     assert p_text in page and f"<html lang='{lang}'>" in page
-    data = json.loads(render(doc, "json"))
+    data = json.loads(render(doc, "json"))  # the spec's JSON: codes and numbers
     assert data == rep.to_dict() and len(data["findings"]) == len(rep.findings)
+    from laktasi.report.render_json import document_from_json, document_to_dict
+
+    whole = json.loads(json.dumps(document_to_dict(doc)))  # blocks, meta and data
+    assert whole["data"] == data and whole["meta"]["errors"] == rep.count("error")
+    assert document_from_json(whole) == doc
     path = tmp_path / "audit.docx"
     path.write_bytes(render(doc, "docx"))
     words = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)

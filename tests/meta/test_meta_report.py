@@ -46,6 +46,30 @@ def test_document_blocks(res, lang):
     assert res.model.pi.low < 0 and ("mencakup 0" if lang == "id" else "includes 0") in text
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_renderer_serves_the_meta_document(res, lang, tmp_path):
+    from laktasi.report.render_json import document_from_json
+    from laktasi.report.renderers import RENDERERS
+    from laktasi.report.terminal import document_text
+
+    doc = meta_document(res, lang)
+    pooled = fmt_number(res.model.estimate, 2, lang)
+    assert set(RENDERERS) == {"md", "html", "json", "docx"}
+    md = tmp_path / "meta.md"
+    text = render(doc, "md", md).decode("utf-8")
+    assert pooled in text and text.count("](meta_files/figure-") == 2
+    assert sorted(p.name for p in (tmp_path / "meta_files").iterdir()) == [
+        "figure-1.png", "figure-2.png"]
+    page = render(doc, "html").decode("utf-8")
+    assert pooled in page and page.count("<svg") == 2 and page.count("<table") == 4
+    assert document_from_json(render(doc, "json")) == doc  # the whole document, plots too
+    word = docx.Document(_docx(doc, tmp_path))
+    assert len(word.tables) == 4 and len(word.inline_shapes) == 2
+    assert any(pooled in p.text for p in word.paragraphs)
+    terminal = document_text(meta_document(res, lang, figures=False), width=200)
+    assert pooled in terminal and doc.title in terminal
+
+
 def test_terminal_has_no_figures(res):
     doc = meta_document(res, "id", figures=False)
     assert not any(isinstance(b, Figure) for b in doc.blocks)
