@@ -1,7 +1,9 @@
 """Audit of published results: recompute, cross-check, explain what cannot be right.
 
 Input: the reported-results YAML (shared/spec/reported-results.md); output: an
-:class:`AuditReport` with findings (codes and severities of the spec).
+:class:`AuditReport` with findings (codes and severities of the spec). The report layer
+lays it out (:func:`laktasi.report.audit_document.audit_document`: terminal, md, html,
+docx, json).
 
 Examples
 --------
@@ -26,7 +28,7 @@ from .checks import CHECKS, check_design, check_group_claim, check_sample_sizes
 from .schema import DESIGNS, KINDS, AuditError, load_source, validate
 
 __all__ = ["DESIGNS", "KINDS", "AuditError", "AuditReport", "Finding", "NotChecked", "audit",
-           "example_names", "render_audit"]
+           "example_names"]
 
 SEVERITIES = ("error", "warning", "note")
 
@@ -182,13 +184,3 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
 
 
 TEST_KINDS = ("paired-binary", "wilcoxon", "rank-two-group", "paired-means")
-
-
-def render_audit(report: AuditReport, fmt: str = "text", lang: str | None = None) -> str:
-    """Render a report: ``fmt`` is one of ``text``, ``json``, ``html``."""
-    from .render import RENDERERS
-
-    if fmt not in RENDERERS:
-        raise AuditError(f"format {fmt!r} is not available; choose {', '.join(RENDERERS)}.",
-                         value=fmt, allowed=tuple(RENDERERS))
-    return RENDERERS[fmt](report, check_lang(lang or report.lang))

@@ -1,8 +1,11 @@
 """``laktasi audit``, ``extract`` and ``reconstruct``, registered on the main app by
 :func:`register`.
 
-Thin: read options, call :func:`laktasi.audit.audit`, render, set the exit code
-(0: no error finding; 1: at least one error finding; 2: the input cannot be read).
+Thin: read options, call :func:`laktasi.audit.audit`, lay the report out as a document
+(:func:`laktasi.report.audit_document.audit_document`), print it or render it with the
+report's renderers (md, html, json, docx) and set the exit code (0: no error finding;
+1: at least one error finding; 2: the input cannot be read or the output cannot be
+written).
 """
 
 from __future__ import annotations
@@ -30,32 +33,67 @@ from ._common import (
 __all__ = ["register"]
 
 
+_SUFFIXES = {".txt": "text", ".md": "md", ".html": "html", ".htm": "html", ".json": "json",
+             ".docx": "docx"}
+
+
 def audit_command(
     file: str = typer.Argument(None, help="Berkas YAML hasil yang dilaporkan."),
     example: str = typer.Option(None, "--example", help="Audit makalah contoh bawaan, bukan "
                                 "berkas."),
-    fmt: str = typer.Option("text", "--format", help="text, json atau html."),
+    fmt: str = typer.Option(None, "--format", help="text (layar, bawaan), md, html, json "
+                            "atau docx; tanpa --format, dari akhiran --out."),
+    out: Path = typer.Option(None, "--out", help="Tulis laporan ke berkas ini (docx "
+                             "memerlukannya)."),
+    template: Path = typer.Option(None, "--template", help="Templat .docx kampus Anda."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Periksa angka yang dicetak makalah: hitung ulang, periksa silang, jelaskan yang tidak
-    mungkin benar (kode keluar 1 bila ada temuan galat)."""
+    mungkin benar (kode keluar 1 bila ada temuan galat). Berkas --out yang sudah ada tidak
+    ditimpa tanpa --force."""
     check_lang(lang)
-    from laktasi.audit import audit, example_names, render_audit
-    from laktasi.audit.render import RENDERERS
+    from laktasi.audit import audit, example_names
+    from laktasi.report.renderers import RENDERERS
 
+    formats = ("text", *sorted(RENDERERS))
     names = ", ".join(example_names())
     if (file is None) == (example is None):
         stop(say("audit_needs", lang, names=names))
     if example is not None and example not in example_names():
         stop(say("bad_example", lang, value=example, names=names))
-    if fmt not in RENDERERS:
-        stop(say("bad_format", lang, value=fmt, allowed=", ".join(RENDERERS)))
+    kind = fmt or (_SUFFIXES.get(out.suffix.lower(), "text") if out is not None else "text")
+    if kind not in formats:
+        stop(say("bad_format", lang, value=kind, allowed=", ".join(formats)))
+    if kind == "docx" and out is None:
+        stop(say("docx_needs_out", lang))
+    refuse_existing([out], lang, force=force)
+    from laktasi.report.audit_document import audit_document
+
     try:
         report = audit(example or file, lang=lang)
-        text = render_audit(report, fmt, lang)
+        doc = audit_document(report)
+        if kind == "text" and out is None:
+            from laktasi.report.terminal import print_document
+
+            print_document(stdout(), doc)
+        elif kind == "text":
+            from laktasi.report.terminal import document_text
+
+            write_file(out, document_text(doc), lang, force=force)
+        else:
+            from laktasi.report.renderers import render
+
+            payload = render(doc, kind, template=template)
+            if out is None:
+                text = payload.decode("utf-8")
+                stdout().file.write(text if text.endswith("\n") else text + "\n")
+            else:
+                write_file(out, payload, lang, force=force)
     except LaktasiError as exc:
         fail(exc)
-    stdout().file.write(text + "\n")
+    if out is not None:
+        stdout().print(str(out), highlight=False)
     if report.exit_code:  # an error finding, or a file that gave (almost) nothing to check
         raise typer.Exit(FOUND)
 
@@ -203,7 +241,8 @@ def _default_step(pre: dict, post: dict) -> float:
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]``,
+    """Add ``audit FILE.yaml [--format text|md|html|json|docx] [--out FILE] [--lang id|en]
+    [--example NAME]``,
     ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
     app.command("reconstruct")(reconstruct)
     app.command("extract")(extract_command)

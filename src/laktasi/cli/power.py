@@ -253,8 +253,9 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
         from rich.table import Table
 
-        from laktasi.power import power_curve, power_curve_plot
+        from laktasi.power import power_curve
         from laktasi.report.numbers import fmt_number
+        from laktasi.report.plots import power_curve_plot
         from laktasi.report.words_power import LABELS, test_name
 
         check_lang(lang)

@@ -7,9 +7,9 @@ docx and json outputs of ``laktasi meta`` are all this one document."""
 from __future__ import annotations
 
 from laktasi.meta.analysis import MetaAnalysis
-from laktasi.meta.plots import forest_plot, funnel_plot
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
+from .meta_plots import forest_plot, funnel_plot
 from .numbers import fmt_p
 from .tables import ReportTable
 from .words_meta import (

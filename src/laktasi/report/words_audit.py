@@ -136,6 +136,10 @@ _T = {
         "key_fisher": "Fisher (kelompok independen)",
         "key_asymptotic": "asimtotik", "key_wilcoxon": "Wilcoxon",
         "reported": "dilaporkan", "recomputed": "dihitung ulang",
+        "item_heading": "Butir {item}",
+        "not_checked_title": "Yang tidak diperiksa",
+        "values_line": "Dilaporkan: {reported}",
+        "values_line_recomputed": "Dilaporkan: {reported} — dihitung ulang: {recomputed}",
     },
     "en": {
         "total_mismatch": "The rows add up to {sum}, not the printed total {total}.",
@@ -261,6 +265,10 @@ _T = {
         "key_fisher": "Fisher (independent groups)",
         "key_asymptotic": "asymptotic", "key_wilcoxon": "Wilcoxon",
         "reported": "reported", "recomputed": "recomputed",
+        "item_heading": "Item {item}",
+        "not_checked_title": "Not checked",
+        "values_line": "Reported: {reported}",
+        "values_line_recomputed": "Reported: {reported} — recomputed: {recomputed}",
     },
 }
 

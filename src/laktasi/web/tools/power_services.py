@@ -43,6 +43,7 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
     """The sample size of ``test`` for the form's ``values``; raises LaktasiError with a
     message naming the input when it is out of range."""
     from laktasi import power as pw
+    from laktasi.report.plots import power_curve_plot
     from laktasi.report.words_power import LABELS, justification, test_name
 
     lang = _lang()
@@ -100,9 +101,9 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
         step = max(1, round(plan.n / 4))
         ns = sorted({max(3, plan.n + k * step) for k in range(-3, 5)})
         curve = pw.power_curve(ns, model, sim_test, sims=sims, alpha=alpha, seed=1)
-        _, svg = pw.power_curve_plot(curve, xlabel=words["n_axis"], ylabel=words["power_axis"],
-                                     target=values["power"], analytic=[at(n) for n in ns],
-                                     analytic_label=words["analytic"])
+        _, svg = power_curve_plot(curve, xlabel=words["n_axis"], ylabel=words["power_axis"],
+                                  target=values["power"], analytic=[at(n) for n in ns],
+                                  analytic_label=words["analytic"], lang=lang)
         svg = svg[svg.find("<svg"):]
     else:
         note = alt
