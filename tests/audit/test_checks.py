@@ -244,6 +244,22 @@ def test_every_renderer_serves_the_audit(lang, tmp_path):
     assert sum(type(b).__name__ == "Paragraph" for b in doc.blocks[2:]) == 2 * len(rep.findings)
 
 
+def test_a_finding_says_only_the_values_it_has():
+    from laktasi.audit import AuditReport, Finding
+
+    def values(reported, recomputed):
+        f = Finding("t4", "statistic-inconsistent", "error", "Jumlah rank harus 465.",
+                    reported, recomputed)
+        doc = audit_document(AuditReport({"id": "x"}, (f,), "id"))
+        return [b.text for b in doc.blocks if getattr(b, "style", "") == "note"]
+
+    assert values(None, 465.0) == ["Dihitung ulang: 465,0000"]
+    assert values("0,001", None) == ["Dilaporkan: 0,001"]
+    assert values("0,001", {"exact": 0.0241}) == ["Dilaporkan: 0,001 — dihitung ulang: "
+                                                  "eksak: 0,0241"]  # the key in words
+    assert values(None, None) == []
+
+
 def test_registered_command():
     app = typer.Typer()
     register(app)
