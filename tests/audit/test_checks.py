@@ -291,6 +291,8 @@ def test_command_writes_every_format_to_a_file_and_overwrites_only_with_force(tm
     res = runner.invoke(app, [*ex, "--format", "pdf"])
     assert res.exit_code == 2 and "pdf" in res.output
     assert all(f in res.output for f in ("text", "md", "html", "json", "docx"))
+    res = runner.invoke(app, [*ex, "--out", str(tmp_path / "audit.pdf")])
+    assert res.exit_code == 2 and "pdf" in res.output and not (tmp_path / "audit.pdf").exists()
     out = tmp_path / "audit.docx"
     res = runner.invoke(app, [*ex, "--out", str(out)])  # the format from the suffix
     assert res.exit_code == 1 and str(out) in res.output  # error findings: exit code 1
