@@ -244,6 +244,22 @@ def test_every_renderer_serves_the_audit(lang, tmp_path):
     assert sum(type(b).__name__ == "Paragraph" for b in doc.blocks[2:]) == 2 * len(rep.findings)
 
 
+def test_a_finding_says_only_the_values_it_has():
+    from laktasi.audit import AuditReport, Finding
+
+    def values(reported, recomputed):
+        f = Finding("t4", "statistic-inconsistent", "error", "Jumlah rank harus 465.",
+                    reported, recomputed)
+        doc = audit_document(AuditReport({"id": "x"}, (f,), "id"))
+        return [b.text for b in doc.blocks if getattr(b, "style", "") == "note"]
+
+    assert values(None, 465.0) == ["Dihitung ulang: 465,0000"]
+    assert values("0,001", None) == ["Dilaporkan: 0,001"]
+    assert values("0,001", {"exact": 0.0241}) == ["Dilaporkan: 0,001 — dihitung ulang: "
+                                                  "eksak: 0,0241"]  # the key in words
+    assert values(None, None) == []
+
+
 def test_registered_command():
     app = typer.Typer()
     register(app)
@@ -275,6 +291,8 @@ def test_command_writes_every_format_to_a_file_and_overwrites_only_with_force(tm
     res = runner.invoke(app, [*ex, "--format", "pdf"])
     assert res.exit_code == 2 and "pdf" in res.output
     assert all(f in res.output for f in ("text", "md", "html", "json", "docx"))
+    res = runner.invoke(app, [*ex, "--out", str(tmp_path / "audit.pdf")])
+    assert res.exit_code == 2 and "pdf" in res.output and not (tmp_path / "audit.pdf").exists()
     out = tmp_path / "audit.docx"
     res = runner.invoke(app, [*ex, "--out", str(out)])  # the format from the suffix
     assert res.exit_code == 1 and str(out) in res.output  # error findings: exit code 1

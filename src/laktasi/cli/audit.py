@@ -62,7 +62,8 @@ def audit_command(
         stop(say("audit_needs", lang, names=names))
     if example is not None and example not in example_names():
         stop(say("bad_example", lang, value=example, names=names))
-    kind = fmt or (_SUFFIXES.get(out.suffix.lower(), "text") if out is not None else "text")
+    suffix = out.suffix.lower() if out is not None else ""
+    kind = fmt or (_SUFFIXES.get(suffix, suffix[1:]) if suffix else "text")  # .pdf: refused
     if kind not in formats:
         stop(say("bad_format", lang, value=kind, allowed=", ".join(formats)))
     if kind == "docx" and out is None:

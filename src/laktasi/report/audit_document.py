@@ -83,13 +83,19 @@ def _groups(report: AuditReport) -> list[tuple[str, list[Finding]]]:
 
 def _finding(f: Finding, lang: str) -> list[Paragraph]:
     """A finding in two lines: its severity, the code's name and the explanation; then
-    what was printed and what was recomputed."""
+    what was printed and what was recomputed (those of the two that there are)."""
     line = (f"{audit_text(f'sev_{f.severity}', lang)} — {_code_name(f.code, lang)} ({f.code}): "
             f"{f.message}")
-    reported = fmt_value(f.reported, lang)
-    values = (audit_text("values_line", lang, reported=reported) if f.recomputed is None
-              else audit_text("values_line_recomputed", lang, reported=reported,
-                              recomputed=fmt_value(f.recomputed, lang)))
+    reported, recomputed = fmt_value(f.reported, lang), fmt_value(f.recomputed, lang)
+    if f.reported is None and f.recomputed is None:
+        return [Paragraph(line)]
+    if f.reported is None:
+        values = audit_text("values_line_recomputed_only", lang, recomputed=recomputed)
+    elif f.recomputed is None:
+        values = audit_text("values_line", lang, reported=reported)
+    else:
+        values = audit_text("values_line_recomputed", lang, reported=reported,
+                            recomputed=recomputed)
     return [Paragraph(line), Paragraph(values, "note")]
 
 

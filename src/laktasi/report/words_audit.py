@@ -140,6 +140,7 @@ _T = {
         "not_checked_title": "Yang tidak diperiksa",
         "values_line": "Dilaporkan: {reported}",
         "values_line_recomputed": "Dilaporkan: {reported} — dihitung ulang: {recomputed}",
+        "values_line_recomputed_only": "Dihitung ulang: {recomputed}",
     },
     "en": {
         "total_mismatch": "The rows add up to {sum}, not the printed total {total}.",
@@ -269,6 +270,7 @@ _T = {
         "not_checked_title": "Not checked",
         "values_line": "Reported: {reported}",
         "values_line_recomputed": "Reported: {reported} — recomputed: {recomputed}",
+        "values_line_recomputed_only": "Recomputed: {recomputed}",
     },
 }
 
