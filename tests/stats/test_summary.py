@@ -178,6 +178,11 @@ def test_implied_correlation_edges():
     impossible = implied_correlation(10, 1.0, 1.0, 0.5, 1.0)  # a change with p = 1
     assert impossible.r == -math.inf
     assert implied_correlation(10, 1.0, 1.0, 3.0, 0.5).r < -1  # summaries and p disagree
+    # a p so small that the t quantile overflows (df = 3): t is +inf, the differences have
+    # no spread and r = (s1² + s2²) / (2 s1 s2), never -inf
+    tiny = implied_correlation(4, 1.0, 2.0, 0.5, 1e-300)
+    assert tiny.t == math.inf and tiny.sd_difference == 0 and tiny.r == pytest.approx(1.25)
+    assert implied_correlation(4, 1.0, 2.0, 0.5, 0.0).r == pytest.approx(1.25)
     for bad in ((1, 1.0, 1.0, 0.5, 0.1), (10, 0.0, 1.0, 0.5, 0.1), (10, 1.0, 1.0, 0.5, 1.5)):
         with pytest.raises(LaktasiInputError):
             implied_correlation(*bad)

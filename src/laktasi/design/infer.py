@@ -37,7 +37,7 @@ _WORSE = re.compile(r"^(tidak|belum|kurang|not|no)\b", re.IGNORECASE)
 _INTERVENTION = re.compile(r"interven|eksperim|experim|perlakuan|treat|pijat|massag",
                            re.IGNORECASE)
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "id": {
         "unknown_design": "desain {value!r} tidak dikenal; desain yang tersedia:\n{allowed}",
         "needs_group": "desain {design} membutuhkan --group KOLOM (kolom yang menyatakan "
@@ -88,7 +88,7 @@ _WORDS = {
 
 
 def _say(lang: str, key: str, **values: Any) -> str:
-    return _WORDS.get(lang, _WORDS["id"])[key].format(**values)
+    return str(_WORDS.get(lang, _WORDS["id"])[key].format(**values))
 
 
 def unknown_design(value: Any, lang: str = "id", option: str = "--design"
@@ -183,11 +183,11 @@ def study_from_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], des
             pre_j = lower.get((base + pre_sfx).lower())
             if paired and pre_j is None:
                 continue
-            cols = [j] + ([pre_j] if paired else [])
+            cols = [j] + ([pre_j] if paired and pre_j is not None else [])
             typ, levels = _type([v for c in cols for v in _values(rows, c)])
             out: dict[str, Any] = {"name": base, "type": typ, "post": name,
                                    "label": base.replace("_", " ").capitalize()}
-            if paired:
+            if paired and pre_j is not None:
                 out["pre"] = header[pre_j]
             if levels:
                 out["levels"] = levels

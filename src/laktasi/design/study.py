@@ -560,7 +560,8 @@ def study_to_mapping(study: Study) -> dict[str, Any]:
     for o in study.outcomes:
         d = _changed_fields(o)
         # the order a reader expects: name, label, type, columns, then the rest
-        first = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post") if k in d}
+        first: dict[str, Any] = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post")
+                                 if k in d}
         outcomes.append({**first, **d})
     out["outcomes"] = outcomes
     return out

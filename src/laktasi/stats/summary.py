@@ -30,6 +30,7 @@ from laktasi.errors import LaktasiInputError, TooFewObservationsError
 
 from ._results import ConfidenceInterval, TRow
 from ._scipy import stats as sps  # imported when first used
+from ._scipy import t_isf, t_ppf, t_sf
 from .serialise import Serialisable
 
 __all__ = [
@@ -224,7 +225,7 @@ def t_test_from_summaries(mean1: float, sd1: float, n1: int, mean2: float, sd2: 
             else math.nan
     diff = m1 - m2
     if se > 0:
-        half = float(sps.t.ppf(0.5 + level / 2, df)) * se
+        half = t_ppf(0.5 + level / 2, df) * se
         ci = ConfidenceInterval(diff - half, diff + half, level)
     else:
         ci = ConfidenceInterval(math.nan, math.nan, level)
@@ -289,7 +290,7 @@ def ancova_from_summaries(first: Sequence[float], second: Sequence[float]
             return AncovaSummaryResult(diff, math.nan, math.nan, df, slope)
         return AncovaSummaryResult(diff, math.copysign(math.inf, diff), 0.0, df, slope)
     t = diff / math.sqrt(var)
-    return AncovaSummaryResult(diff, t, 2 * float(sps.t.sf(abs(t), df)), df, slope)
+    return AncovaSummaryResult(diff, t, 2 * t_sf(abs(t), df), df, slope)
 
 
 def implied_correlation(n: int, sd_pre: float, sd_post: float, mean_difference: float,
@@ -333,7 +334,9 @@ def implied_correlation(n: int, sd_pre: float, sd_post: float, mean_difference: 
     diff = abs(_finite(mean_difference, "mean_difference"))
     p = _finite(pvalue, "pvalue", low=0.0, high=1.0)
     df = n - 1
-    t = float(sps.t.isf(p / 2, df))
+    t = t_isf(p / 2, df)
+    if p < 1 and not t > 0:  # a p too small for the t quantile (it overflows): t is +inf
+        t = math.inf
     if t <= 0:
         sd_d = 0.0 if diff == 0 else math.inf
     else:
