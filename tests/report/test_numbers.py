@@ -3,7 +3,7 @@
 import pytest
 
 from laktasi.errors import InvalidOptionError
-from laktasi.report.numbers import fmt_number, fmt_p, fmt_percent
+from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 from laktasi.report.words import proportion_word, say
 
 

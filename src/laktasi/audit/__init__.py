@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from laktasi.errors import LaktasiInputError
-from laktasi.report.numbers import check_lang
+from laktasi.i18n import check_lang
 from laktasi.report.words_audit import audit_text
 from laktasi.stats._results import _plain
 

@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from laktasi.report.numbers import fmt_number
+from laktasi.i18n.numbers import fmt_number
 from laktasi.report.words_audit import audit_text, has_audit_text
 
 if TYPE_CHECKING:

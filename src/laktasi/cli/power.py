@@ -38,7 +38,7 @@ _PARENT = typer.Option("normal", "--parent", help="Distribusi induk untuk metode
 def _show_plan(plan, lang: str) -> None:
     from rich.table import Table
 
-    from laktasi.report.numbers import fmt_number
+    from laktasi.i18n.numbers import fmt_number
     from laktasi.report.words_power import LABELS, justification, test_name
 
     words = LABELS[check_lang(lang)]
@@ -214,8 +214,8 @@ def register(app: typer.Typer) -> None:
         """Power Monte-Carlo untuk desain x uji dengan data realistis (ties, miring, biner)."""
         from rich.progress import Progress
 
+        from laktasi.i18n.numbers import fmt_number
         from laktasi.power import simulate_power
-        from laktasi.report.numbers import fmt_number
         from laktasi.report.words_power import simulation_justification
 
         check_lang(lang)
@@ -253,8 +253,8 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
         from rich.table import Table
 
+        from laktasi.i18n.numbers import fmt_number
         from laktasi.power import power_curve, power_curve_plot
-        from laktasi.report.numbers import fmt_number
         from laktasi.report.words_power import LABELS, test_name
 
         check_lang(lang)

@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib import ticker
 from scipy import stats
 
-from laktasi.report.numbers import fmt_number
+from laktasi.i18n.numbers import fmt_number
 from laktasi.report.plots import save_figure  # also selects the Agg backend and fonts
 
 from .models import MetaResult

@@ -26,9 +26,10 @@ from typing import Any
 from laktasi import __version__
 from laktasi.design.designs import NONEQUIVALENT, TWO_GROUP
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
-from .numbers import check_lang, fmt_number, fmt_p, fmt_percent
 from .tables import (
     ReportTable,
     ancova_tables,

@@ -6,11 +6,11 @@ docx and json outputs of ``laktasi meta`` are all this one document."""
 
 from __future__ import annotations
 
+from laktasi.i18n.numbers import fmt_p
 from laktasi.meta.analysis import MetaAnalysis
 from laktasi.meta.plots import forest_plot, funnel_plot
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
-from .numbers import fmt_p
 from .tables import ReportTable
 from .words_meta import (
     MEASURE_NAMES,

@@ -26,8 +26,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
-
-from .numbers import check_lang, fmt_percent
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_percent
 
 __all__ = ["binary_prepost_bar", "group_plot", "new_figure", "paired_plot", "save_figure"]
 

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from laktasi.design.designs import TWO_GROUP
+from laktasi.i18n.numbers import fmt_int, fmt_number, fmt_p
 from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
 
-from .numbers import fmt_int, fmt_number, fmt_p
 from .words import say
 
 __all__ = ["ReportTable", "crosstab_tests_table", "descriptives_table", "frequency_table",

@@ -6,7 +6,7 @@ module as ``words_<feature>.py``; they use :func:`say` the same way.
 
 from __future__ import annotations
 
-from .numbers import check_lang
+from laktasi.i18n import check_lang
 
 __all__ = ["PROPORTION_SCALE_ID", "WORDS", "proportion_word", "say"]
 

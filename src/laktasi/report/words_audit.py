@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from .numbers import check_lang, fmt_number, fmt_p
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_number, fmt_p
 
 _T = {
     "id": {

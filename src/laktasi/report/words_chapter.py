@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import check_lang
+from laktasi.i18n import check_lang
 
 __all__ = ["EFFECT_NAMES", "READING_NAMES", "READING_ROWS", "TEST_NAMES", "magnitude", "w"]
 

@@ -3,7 +3,7 @@ command's messages."""
 
 from __future__ import annotations
 
-from .numbers import check_lang
+from laktasi.i18n import check_lang
 
 __all__ = ["extract_words"]
 

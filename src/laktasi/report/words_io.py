@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .numbers import check_lang
+from laktasi.i18n import check_lang
 
 _TEXT = {
     "id": {

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import check_lang, fmt_number, fmt_p
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_number, fmt_p
 
 __all__ = ["DESIGN_NAMES", "MEASURE_NAMES", "SCALE_LABELS", "design_name", "formula_text",
            "meta_say", "model_line", "num"]

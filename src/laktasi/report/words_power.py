@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .numbers import check_lang, fmt_number
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_number
 
 __all__ = ["LABELS", "justification", "simulation_justification", "test_name"]
 
