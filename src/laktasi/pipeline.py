@@ -7,10 +7,10 @@ from pathlib import Path
 
 from laktasi.design import Study, load_study
 from laktasi.design.plan import Analysis, analyse
+from laktasi.i18n.chapter import say
 from laktasi.io import read_rows_checked, skip_empty_columns, skipped_note
 from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document, Paragraph
-from laktasi.report.words import say
 
 __all__ = ["analyse_file", "example_files", "write_bundle"]
 

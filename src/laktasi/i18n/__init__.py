@@ -30,8 +30,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-__all__ = ["DOMAIN", "LANGS", "LOCALE_DIR", "check_lang", "current_language", "has_text",
-           "message", "plural", "resolve", "text", "use_language"]
+__all__ = ["DOMAIN", "LANGS", "LOCALE_DIR", "check_lang", "current_language", "has_text", "keys",
+           "message", "plural", "resolve", "text", "text_or", "use_language"]
 
 LANGS = ("id", "en")
 DEFAULT = "id"
@@ -126,6 +126,28 @@ def plural(section: str, key: str, count: int, /, lang: str | None = None,
     form), with ``count`` filled in as ``{n}`` and ``fields`` as theirs."""
     template = catalogue(resolve(lang)).npgettext(section, key, key, count)
     return template.format(**{"n": count, **fields})
+
+
+def text_or(section: str, key: str, default: str, lang: str | None = None) -> str:
+    """The name ``key`` as the catalogue holds it (not formatted: effect-size names such as
+    ``d_{z}`` keep their braces), or ``default`` when ``section`` has no entry for it (a
+    name the catalogue does not know is shown as it is)."""
+    try:
+        return message(section, key, lang)
+    except KeyError:
+        return default
+
+
+def keys(section: str, lang: str | None = None) -> frozenset[str]:
+    """The keys of ``section`` in the catalogue of ``lang`` (for tests and listings)."""
+    prefix = f"{section}\x04"
+    found = set()
+    # GNUTranslations keeps "context\x04msgid" (plural forms: (that, index)) in _catalog
+    for entry in catalogue(resolve(lang))._catalog:  # type: ignore[attr-defined]
+        name = entry[0] if isinstance(entry, tuple) else entry
+        if name.startswith(prefix):
+            found.add(name[len(prefix):])
+    return frozenset(found)
 
 
 def has_text(section: str, key: str) -> bool:
