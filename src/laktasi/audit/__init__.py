@@ -19,7 +19,7 @@ from typing import Any
 
 from laktasi.errors import LaktasiInputError
 from laktasi.i18n import check_lang
-from laktasi.report.words_audit import audit_text
+from laktasi.i18n.audit import audit_text
 from laktasi.stats._results import _plain
 
 from .checks import CHECKS, check_design, check_group_claim, check_sample_sizes

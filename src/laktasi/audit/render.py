@@ -8,8 +8,8 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from laktasi.i18n.audit import audit_text, has_audit_text
 from laktasi.i18n.numbers import fmt_number
-from laktasi.report.words_audit import audit_text, has_audit_text
 
 if TYPE_CHECKING:
     from . import AuditReport, Finding

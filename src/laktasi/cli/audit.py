@@ -69,7 +69,7 @@ def extract_command(
     """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
     tebakan yang perlu dikonfirmasi."""
     from laktasi.audit.extract import ExtractInputError, extract_file
-    from laktasi.report.words_extract import extract_words
+    from laktasi.i18n.audit import draft_written
 
     check_lang(lang)
     refuse_existing([out], lang, force=force)
@@ -82,8 +82,8 @@ def extract_command(
         typer.echo(yaml_text, nl=False)
         return
     write_file(out, yaml_text, lang, force=force)
-    stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
-                                 missing=len(draft.missing)), markup=False)
+    stderr().print(draft_written(out, len(draft.guesses), len(draft.missing), lang),
+                   markup=False)
 
 
 def reconstruct(
@@ -112,7 +112,7 @@ def reconstruct(
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
     from laktasi.audit.schema import validate
-    from laktasi.report.words_audit import audit_text
+    from laktasi.i18n.audit import audit_text
 
     def rc(key: str, **values: object) -> str:
         return audit_text(key, lang, **values)
