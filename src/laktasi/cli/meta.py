@@ -96,10 +96,10 @@ def meta_command(
     refuse_existing([*(plot_paths(plot) if plot else ()), json_out, out], lang, force=force)
     import json
 
+    from laktasi.i18n.meta import meta_say
     from laktasi.meta.analysis import meta_analysis
     from laktasi.meta.example import example_analysis
     from laktasi.meta.inputs import read_studies
-    from laktasi.report.words_meta import meta_say
 
     if example == (studies is not None):
         stop(say("meta_needs", lang))

@@ -1,6 +1,6 @@
 """Forest and funnel plots (matplotlib, Agg backend; reproducible PNG and SVG).
 
-Words come from the caller (``report.words_meta``); numbers printed on the plot follow
+Words come from the caller (``laktasi.i18n.meta``); numbers printed on the plot follow
 ``lang`` (decimal comma in Indonesian).
 """
 
