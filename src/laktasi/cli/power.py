@@ -1,6 +1,6 @@
 """``laktasi power ...``: sample size (analytic) and power (simulation) on the command line.
 
-Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich.
+Thin: options -> laktasi.power -> words from laktasi.i18n.power -> Rich.
 Registered on the main app with ``register(app)``.
 """
 
@@ -39,9 +39,9 @@ def _show_plan(plan, lang: str) -> None:
     from rich.table import Table
 
     from laktasi.i18n.numbers import fmt_number
-    from laktasi.report.words_power import LABELS, justification, test_name
+    from laktasi.i18n.power import justification, labels, test_name
 
-    words = LABELS[check_lang(lang)]
+    words = labels(check_lang(lang))
     table = Table(title=f"{words['title_n']}: {test_name(plan.test, lang)}",
                   title_justify="left", show_header=False)
     table.add_column(justify="left")
@@ -214,25 +214,26 @@ def register(app: typer.Typer) -> None:
         """Power Monte-Carlo untuk desain x uji dengan data realistis (ties, miring, biner)."""
         from rich.progress import Progress
 
-        from laktasi.i18n.numbers import fmt_number
+        from laktasi.i18n import text
+        from laktasi.i18n.numbers import fmt_number, fmt_thousands
+        from laktasi.i18n.power import labels, simulation_justification
         from laktasi.power import simulate_power
-        from laktasi.report.words_power import simulation_justification
 
         check_lang(lang)
         try:
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             with Progress(console=stdout(), transient=True) as bar:
-                task = bar.add_task("simulasi" if lang == "id" else "simulating", total=sims)
+                task = bar.add_task(text("cli", "simulating", lang), total=sims)
                 est = simulate_power(n, data, test, sims=sims, alpha=alpha, seed=seed,
                                      backend=backend,
                                      progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
             fail(exc)
-        sims_text = f"{sims:,}".replace(",", "." if lang == "id" else ",")
+        words = labels(lang)
         stdout().print(f"power = {fmt_number(est.power, 4, lang)} "
-                       f"({'galat baku' if lang == 'id' else 'SE'} {fmt_number(est.se, 4, lang)}; "
-                       f"{sims_text} {'simulasi' if lang == 'id' else 'simulations'}, "
-                       f"{'benih' if lang == 'id' else 'seed'} {seed})", highlight=False)
+                       f"({words['se']} {fmt_number(est.se, 4, lang)}; "
+                       f"{fmt_thousands(sims, lang)} {words['sims']}, "
+                       f"{words['seed']} {seed})", highlight=False)
         stdout().print(simulation_justification(est, data.params, lang), highlight=False,
                       soft_wrap=True)
 
@@ -253,9 +254,10 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
         from rich.table import Table
 
+        from laktasi.i18n import text
         from laktasi.i18n.numbers import fmt_number
+        from laktasi.i18n.power import labels, test_name
         from laktasi.power import power_curve, power_curve_plot
-        from laktasi.report.words_power import LABELS, test_name
 
         check_lang(lang)
         refuse_existing([plot], lang, force=force)
@@ -265,14 +267,13 @@ def register(app: typer.Typer) -> None:
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             ns = list(range(n_from, n_to + 1, step))
             with Progress(console=stdout(), transient=True) as bar:
-                task = bar.add_task("simulasi" if lang == "id" else "simulating",
-                                    total=sims * len(ns))
+                task = bar.add_task(text("cli", "simulating", lang), total=sims * len(ns))
                 res = power_curve(ns, data, test, sims=sims, alpha=alpha, seed=seed,
                                   backend=backend,
                                   progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
             fail(exc)
-        words = LABELS[lang]
+        words = labels(lang)
         table = Table(title=f"{words['title_curve']}: {test_name(test, lang)}",
                       title_justify="left")
         for col in (words["n"], words["power"], words["se"]):

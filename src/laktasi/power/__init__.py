@@ -2,7 +2,7 @@
 simulation that analyses every simulated study the way laktasi.stats does.
 
 No words and no printing here: justification paragraphs live in
-laktasi.report.words_power, the command line in laktasi.cli.power.
+laktasi.i18n.power, the command line in laktasi.cli.power.
 """
 
 from ._kernels import (

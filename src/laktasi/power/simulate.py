@@ -204,10 +204,10 @@ def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str
     """Power against n with ±2 SE bars, the target power line and optionally an analytic
     curve at the same n (PNG bytes, SVG text; matplotlib's Agg backend). Tick labels take
     a decimal comma when ``lang`` is "id"; the labels come from the caller
-    (``report.words_power.LABELS``)."""
+    (``laktasi.i18n.power.LABELS``)."""
+    from laktasi.i18n.power import LABELS
     from laktasi.meta.plots import decimal_comma
     from laktasi.report.plots import plt, save_figure  # plots selects the Agg backend
-    from laktasi.report.words_power import LABELS
 
     ns = [c.n for c in curve]
     fig, ax = plt.subplots(figsize=(5, 3.6))
