@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 
 __all__ = ["DOMAIN", "LANGS", "LOCALE_DIR", "check_lang", "current_language", "has_text", "keys",
-           "message", "plural", "resolve", "text", "text_or", "use_language"]
+           "message", "plural", "resolve", "spoken", "text", "text_or", "use_language"]
 
 LANGS = ("id", "en")
 DEFAULT = "id"
@@ -67,6 +67,19 @@ def current_language() -> str:
 def resolve(lang: str | None = None) -> str:
     """``lang`` checked, or the active language when ``lang`` is None."""
     return _ACTIVE.get() if lang is None else check_lang(lang)
+
+
+def spoken(lang: str | None = None) -> str:
+    """The language to speak for ``lang``: itself when laktasi speaks it, the active
+    language for None, Indonesian for anything else (a message about a bad ``--lang``
+    itself must be said in some language).
+
+    >>> spoken("en"), spoken("fr")
+    ('en', 'id')
+    """
+    if lang is None:
+        return _ACTIVE.get()
+    return lang if lang in LANGS else DEFAULT
 
 
 @contextmanager
