@@ -21,6 +21,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stderr,
     stdout,
     stop,
@@ -205,6 +206,6 @@ def _default_step(pre: dict, post: dict) -> float:
 def register(app: typer.Typer) -> None:
     """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]``,
     ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
-    app.command("reconstruct")(reconstruct)
-    app.command("extract")(extract_command)
-    app.command("audit")(audit_command)
+    app.command("reconstruct")(speaks(reconstruct))
+    app.command("extract")(speaks(extract_command))
+    app.command("audit")(speaks(audit_command))
