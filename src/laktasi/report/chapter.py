@@ -152,9 +152,8 @@ def build_chapter(analysis: Analysis, lang: str = "id", *,
     if analysis.characteristics:
         blocks.append(Heading(w("general_data", lang), 2))
         labels = {c.column: c.label[lang] for c in study.characteristics}
-        place = f" di {study.place}" if lang == "id" and study.place else (
-            f" at {study.place}" if study.place else "")
-        year = (f" Tahun {study.year}" if lang == "id" else f", {study.year}") if study.year else ""
+        place = w("caption_place", lang, place=study.place) if study.place else ""
+        year = w("caption_year", lang, year=study.year) if study.year else ""
         number = num.table()
         table = frequency_table([(labels[c], res) for c, res in analysis.characteristics], lang,
                                 caption=w("char_caption", lang, place=place, year=year))
@@ -231,8 +230,8 @@ def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Blo
             p_cell = (f"{fmt_p(bt.pvalue, lang, with_symbol=False)} ({_P_MARK[reading]})"
                       if j == 0 else "")
             rows.append((labels[col] if j == 0 else "", str(level), *cells, p_cell))
-        rows.append(("", w("total", lang), *(f"{t} (100,0%)" if lang == "id" else
-                                              f"{t} (100.0%)" for t in totals), ""))
+        rows.append(("", w("total", lang), *(f"{t} ({fmt_percent(100.0, 1, lang)})"
+                                              for t in totals), ""))
         if reading not in marks:
             marks.append(reading)
         if bt.significant:
