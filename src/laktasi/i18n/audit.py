@@ -5,6 +5,7 @@ messages). Numbers in a finding are formatted here (decimal comma in Indonesian)
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from . import has_text, plural, text
 from .numbers import fmt_number, fmt_p
@@ -32,10 +33,10 @@ def audit_text(key: str, lang: str | None = None, **values: object) -> str:
         elif isinstance(v, float) and k != "pct":
             values[k] = fmt_number(v, 3, lang)  # other numbers: decimal comma in id
     if "pct" in values:
-        extra["pct_text"] = fmt_number(float(values["pct"]), 2, lang) + "%"  # type: ignore[arg-type]
+        extra["pct_text"] = fmt_number(float(cast(float, values["pct"])), 2, lang) + "%"
     for name, short in (("p_change", "pc"), ("p_ancova", "pa")):
         if name in values:
-            lo, hi = values[name]  # type: ignore[misc]
+            lo, hi = cast(tuple[float, float], values[name])
             for end, v in (("lo", lo), ("hi", hi)):
                 extra[f"{short}_{end}_text"] = ("–" if math.isnan(v)
                                                 else fmt_p(v, lang, 4, with_symbol=False))

@@ -68,7 +68,7 @@ def formula_text(raw: str, lang: str | None = None) -> str:
     """
     lang = resolve(lang)
 
-    def quantile(match: re.Match) -> str:
+    def quantile(match: re.Match[str]) -> str:
         df = match.group(1).replace("-", " − ").replace("+", " + ")
         return text("meta", "quantile", lang, df=df)
 
