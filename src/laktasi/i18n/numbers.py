@@ -13,7 +13,7 @@ import math
 
 from . import resolve
 
-__all__ = ["fmt_int", "fmt_number", "fmt_p", "fmt_percent", "fmt_thousands"]
+__all__ = ["fmt_corr", "fmt_int", "fmt_number", "fmt_p", "fmt_percent", "fmt_thousands"]
 
 
 def _round_half_up(x: float, decimals: int) -> float:
@@ -44,6 +44,16 @@ def fmt_number(x: float | None, decimals: int = 2, lang: str | None = None, *,
     if resolve(lang) == "id":
         text = text.replace(".", ",")
     return text.replace("-", "−")
+
+
+def fmt_corr(x: float | None, decimals: int = 2, lang: str | None = None) -> str:
+    """A number that cannot exceed 1 in size (r, a share): APA (English) drops the leading
+    zero, Indonesian keeps it.
+
+    >>> fmt_corr(0.456, 2, "id"), fmt_corr(-0.456, 2, "en")
+    ('0,46', '−.46')
+    """
+    return fmt_number(x, decimals, lang, leading_zero=resolve(lang) == "id")
 
 
 def fmt_int(n: int) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from laktasi.design.designs import TWO_GROUP
 from laktasi.i18n.chapter import say
-from laktasi.i18n.numbers import fmt_int, fmt_number, fmt_p
+from laktasi.i18n.numbers import fmt_corr, fmt_int, fmt_number, fmt_p
 from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
 
 __all__ = ["ReportTable", "crosstab_tests_table", "descriptives_table", "frequency_table",
@@ -105,10 +105,8 @@ def wilcoxon_tables(variable: str, res: WilcoxonResult, lang: str = "id") -> lis
     if res.pvalue_exact is not None:
         rows.append((say("exact_sig", lang), fmt_p(res.pvalue_exact, lang, with_symbol=False)))
     rb = res.effect_sizes[0]
-    lead = lang == "id"  # APA (English): no leading zero for r
-
     def corr(v: float) -> str:
-        return fmt_number(v, 2, lang, leading_zero=lead)
+        return fmt_corr(v, 2, lang)  # APA (English): no leading zero for r
 
     ci = f" [{corr(rb.ci.low)}; {corr(rb.ci.high)}]" if rb.ci else ""
     rows.append((say("effect_rb", lang), corr(rb.value) + ci))
@@ -119,7 +117,7 @@ def wilcoxon_tables(variable: str, res: WilcoxonResult, lang: str = "id") -> lis
 
 def _c(v: float, lang: str, decimals: int = 2) -> str:
     """A correlation-like number: APA (en) drops the leading zero."""
-    return fmt_number(v, decimals, lang, leading_zero=lang == "id")
+    return fmt_corr(v, decimals, lang)
 
 
 def _ci(ci, lang: str, decimals: int = 2, corr: bool = False) -> str:
