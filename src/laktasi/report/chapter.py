@@ -27,7 +27,7 @@ from typing import Any
 from laktasi import __version__
 from laktasi.design.designs import NONEQUIVALENT, TWO_GROUP
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
-from laktasi.i18n import check_lang, text_or
+from laktasi.i18n import resolve, text_or
 from laktasi.i18n.chapter import READING_NAMES, magnitude, proportion_word, test_name, w
 from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 
@@ -139,10 +139,11 @@ def _effect_sentence(step: TestStep, lang: str) -> str | None:
     return w("effect_sentence", lang, effect=text, size=size) if size else text + "."
 
 
-def build_chapter(analysis: Analysis, lang: str = "id", *,
+def build_chapter(analysis: Analysis, lang: str | None = None, *,
                   figure_maker: FigureMaker | None = None) -> Document:
-    """Turn an :class:`~laktasi.design.plan.Analysis` into the results chapter."""
-    check_lang(lang)
+    """Turn an :class:`~laktasi.design.plan.Analysis` into the results chapter (in ``lang``;
+    None: the active language)."""
+    lang = resolve(lang)
     study = analysis.study
     num = _Numbering()
     blocks: list[Block] = [Heading(w("chapter", lang), 1)]

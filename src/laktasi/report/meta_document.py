@@ -6,6 +6,7 @@ docx and json outputs of ``laktasi meta`` are all this one document."""
 
 from __future__ import annotations
 
+from laktasi.i18n import resolve
 from laktasi.i18n.meta import (
     design_name,
     formula_text,
@@ -84,11 +85,12 @@ def _interpretation(res: MetaAnalysis, lang: str) -> str:
     return text
 
 
-def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
+def meta_document(res: MetaAnalysis, lang: str | None = None, *, figures: bool = True,
                   plots: tuple[tuple[bytes, str], tuple[bytes, str]] | None = None) -> Document:
     """The whole meta-analysis as one document in ``lang``; ``figures=False`` leaves out the
     plots (the terminal, which cannot show them, and quick JSON); ``plots`` are the
-    :func:`meta_plots` already drawn, if any."""
+    :func:`meta_plots` already drawn, if any. ``lang`` None: the active language."""
+    lang = resolve(lang)
     m = res.model
     title = meta_say("title", lang, model=model_line(m.method, m.test == "knha", m.k, lang))
     blocks: list[Block] = [Heading(title, 1)]
