@@ -115,3 +115,15 @@ def test_a_command_runs_with_its_lang_as_the_active_language():
     assert res.exit_code == 0, res.output
     assert "per group" in res.output and "per kelompok" not in res.output
     assert current_language() == "id"  # the command's language ended with it
+
+
+def test_the_active_language_gives_the_chapter_the_lang_parameter_gives():
+    from laktasi.pipeline import analyse_file, example_files
+    from laktasi.report.renderers import render
+
+    data, study = example_files("kota-bengkulu-2018")
+    with use_language("en"):
+        _, active = analyse_file(data, study, figures=False)
+    _, told = analyse_file(data, study, lang="en", figures=False)
+    assert render(active, "md") == render(told, "md")
+    assert render(active, "md").startswith(b"# Chapter 4 Results")
