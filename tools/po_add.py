@@ -21,9 +21,9 @@ def _quote(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _entry(section: str, key: str, forms: list[str]) -> str:
+def _entry(section: str, key: str, forms: list[str], plural_entry: bool) -> str:
     head = f"msgctxt {_quote(section)}\nmsgid {_quote(key)}\n"
-    if len(forms) == 1 and not plural_entry:
+    if not plural_entry:
         return head + f"msgstr {_quote(forms[0])}\n"
     head += f"msgid_plural {_quote(key)}\n"
     return head + "".join(f"msgstr[{i}] {_quote(f)}\n" for i, f in enumerate(forms))
@@ -52,6 +52,6 @@ if __name__ == "__main__":
     plural_entry = args.plural or len(args.en) > 1
     for lang, forms in (("id", args.id_forms), ("en", args.en)):
         _insert(LOCALE / lang / "LC_MESSAGES" / "laktasi.po", args.section, args.after,
-                _entry(args.section, args.key, forms))
+                _entry(args.section, args.key, forms, plural_entry))
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "compile", "-d",
                     str(LOCALE), "-D", "laktasi"], check=True)
