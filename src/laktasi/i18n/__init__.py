@@ -4,7 +4,14 @@ Every word laktasi prints lives in a gettext catalogue, one per language
 (``locale/<lang>/LC_MESSAGES/laktasi.po``, compiled to ``.mo`` with Babel and shipped in
 the package). A message is found by its section (the gettext context, e.g. ``"chapter"``,
 ``"io"``, ``"audit"``) and its key (the msgid); the translation is a :meth:`str.format`
-template.
+template. The sections: ``chapter``, ``report`` (table words), ``test``, ``effect``,
+``magnitude``, ``proportion`` (the chapter; helpers in :mod:`laktasi.i18n.chapter`); ``io``
+(problems by code), ``place``, ``check``, ``template``, ``design`` (:mod:`laktasi.i18n.io`);
+``audit``, ``extract`` (:mod:`laktasi.i18n.audit`); ``meta``, ``meta_measure``,
+``meta_scale``, ``meta_design``, ``formula`` (:mod:`laktasi.i18n.meta`); ``power`` and
+``power_*`` (:mod:`laktasi.i18n.power`); ``study``, ``forced``, ``infer`` (the study
+description); ``cli`` (the command line). A counted noun is a plural entry
+(:func:`plural`).
 
 The active language is a context variable: a face sets it once with
 :func:`use_language`, and every lookup whose ``lang`` is ``None`` reads it. Indonesian is
