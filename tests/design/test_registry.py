@@ -115,12 +115,12 @@ def test_designs_say_what_each_needs():
 
 
 def test_the_chapter_words_every_registry_test_and_no_other():
+    from laktasi.i18n import keys
     from laktasi.report import chapter
-    from laktasi.report.words_chapter import TEST_NAMES
 
     assert set(chapter.TABLES) == set(TESTS)
     assert set(chapter.STAT_TEXTS) == set(TESTS)
-    assert set(TEST_NAMES["id"]) == set(TESTS) == set(TEST_NAMES["en"])
+    assert keys("test", "id") == set(TESTS) == keys("test", "en")
     assert set(chapter._HIGHER_KEYS) <= set(TESTS)
     assert set(chapter._EFFECT_OF_TABLE) <= set(TESTS)
 
@@ -135,8 +135,8 @@ def test_the_plan_dispatches_registry_tests_only():
 
 def test_the_audit_and_power_name_registry_tests_with_the_right_comparison():
     from laktasi.audit import checks, schema
+    from laktasi.i18n import keys
     from laktasi.power import _exact, _fused, simulate
-    from laktasi.report.words_power import _TESTS as POWER_WORDS
 
     assert set(schema.TEST_NAMES) <= NAMES
     assert schema.DESIGNS is DESIGNS
@@ -150,8 +150,8 @@ def test_the_audit_and_power_name_registry_tests_with_the_right_comparison():
     assert {registry.comparison_of(t) for t in simulate.TWO_GROUP_TESTS} == {"between"}
     assert set(_exact.TWO_BY_TWO_TESTS) <= NAMES
     assert {t for names in _fused.FUSED_TESTS.values() for t in names} <= NAMES
-    for lang in ("id", "en"):
-        assert set(POWER_WORDS[lang]) <= NAMES
+    for lang in ("id", "en"):  # the names power prints (catalogue section power_test)
+        assert keys("power_test", lang) <= NAMES
     assert set(simulate.DESIGNS if hasattr(simulate, "DESIGNS") else ()) <= set(DESIGNS)
 
 
@@ -263,7 +263,7 @@ def test_no_module_but_designs_spells_a_list_of_design_names():
 # ``two-sample-t-auto`` (its command-line option, words and kernel table).
 _ALIAS_EDGES = {
     "chi-square-yates": ("design/registry.py", "audit/schema.py"),
-    "two-sample-t-auto": ("design/registry.py", "power/", "cli/power.py", "report/words_power",
+    "two-sample-t-auto": ("design/registry.py", "power/", "cli/power.py",
                           "i18n/"),
 }
 

@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from laktasi.cli import app
+from laktasi.i18n.numbers import fmt_number
 from laktasi.meta import example_analysis
 from laktasi.report.document import Figure, Heading, Paragraph, TableBlock
 from laktasi.report.meta_document import meta_document
 from laktasi.report.meta_plots import FONT_PT
-from laktasi.report.numbers import fmt_number
 from laktasi.report.plots import decimal_comma
 from laktasi.report.renderers import render
 

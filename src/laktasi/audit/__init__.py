@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from laktasi.errors import LaktasiInputError
-from laktasi.report.numbers import check_lang
-from laktasi.report.words_audit import audit_text
+from laktasi.i18n import check_lang
+from laktasi.i18n.audit import audit_text
 from laktasi.stats.serialise import to_plain
 
 from .checks import CHECKS, check_design, check_group_claim, check_sample_sizes

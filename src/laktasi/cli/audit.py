@@ -24,6 +24,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stderr,
     stdout,
     stop,
@@ -108,7 +109,7 @@ def extract_command(
     """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
     tebakan yang perlu dikonfirmasi."""
     from laktasi.audit.extract import ExtractInputError, extract_file
-    from laktasi.report.words_extract import extract_words
+    from laktasi.i18n.audit import draft_written
 
     check_lang(lang)
     refuse_existing([out], lang, force=force)
@@ -121,8 +122,8 @@ def extract_command(
         typer.echo(yaml_text, nl=False)
         return
     write_file(out, yaml_text, lang, force=force)
-    stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
-                                 missing=len(draft.missing)), markup=False)
+    stderr().print(draft_written(out, len(draft.guesses), len(draft.missing), lang),
+                   markup=False)
 
 
 def reconstruct(
@@ -151,7 +152,7 @@ def reconstruct(
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
     from laktasi.audit.schema import validate
-    from laktasi.report.words_audit import audit_text
+    from laktasi.i18n.audit import audit_text
 
     def rc(key: str, **values: object) -> str:
         return audit_text(key, lang, **values)
@@ -245,6 +246,6 @@ def register(app: typer.Typer) -> None:
     """Add ``audit FILE.yaml [--format text|md|html|json|docx] [--out FILE] [--lang id|en]
     [--example NAME]``,
     ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
-    app.command("reconstruct")(reconstruct)
-    app.command("extract")(extract_command)
-    app.command("audit")(audit_command)
+    app.command("reconstruct")(speaks(reconstruct))
+    app.command("extract")(speaks(extract_command))
+    app.command("audit")(speaks(audit_command))

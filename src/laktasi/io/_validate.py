@@ -326,7 +326,7 @@ def validate(raw: RawTable, study: Study, *, lang: str = "id", drop_invalid: boo
     with errors and lists them in ``report.dropped_rows``. Problems of the whole file (a
     missing column) and a table left with no rows always raise.
     """
-    from laktasi.report.numbers import check_lang
+    from laktasi.i18n import check_lang
 
     check_lang(lang)
     c = _Checker(raw, study)
@@ -442,7 +442,7 @@ def load_data(path: str | Path, study: Study, *, sheet: str | int | None = None,
     >>> df["menyusui_pre"].dtype, len(df), report.errors
     (dtype('float64'), 15, ())
     """
-    from laktasi.report.numbers import check_lang
+    from laktasi.i18n import check_lang
 
     check_lang(lang)
     try:

@@ -163,7 +163,7 @@ def _categorical_columns(study: Study) -> dict[str, tuple[str, ...]]:
 
 
 def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     out = {}
@@ -309,7 +309,7 @@ DEFAULT_STUDIES = {d: default_study(d) for d in DESIGNS}
 
 def _rules(study: Study, lang: str) -> dict[str, dict[str, Any]]:
     """Per column: the Excel validation and the 'allowed' text for the instruction sheet."""
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     rules: dict[str, dict[str, Any]] = {}
@@ -371,7 +371,7 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     if isinstance(study_or_design, str):
@@ -457,7 +457,7 @@ def _study_sheet(wb: Any, study: Study, lang: str) -> None:
     width font); the comment lines on top say what it is and how to change it."""
     from openpyxl.styles import Font
 
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     ws = wb.create_sheet(STUDY_SHEETS[lang])

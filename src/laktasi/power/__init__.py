@@ -2,8 +2,8 @@
 simulation that analyses every simulated study the way laktasi.stats does.
 
 No words, no figures and no printing here: justification paragraphs live in
-laktasi.report.words_power, the power curve's figure in laktasi.report.plots, the command
-line in laktasi.cli.power.
+laktasi.i18n.power, the power curve's figure in laktasi.report.plots, the command line in
+laktasi.cli.power.
 """
 
 from ._kernels import (

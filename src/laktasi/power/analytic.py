@@ -70,7 +70,7 @@ class SampleSize(Serialisable):
     groups); ``n_total`` all mothers analysed; ``n_enrol`` all mothers to recruit after
     dropout inflation (per group ceil(n / (1 - dropout))); ``power`` the power reached at
     ``n``; ``source`` a key for the reference of the method (words in
-    laktasi.report.words_power); ``parameters`` the inputs by name; ``actual_alpha`` the
+    laktasi.i18n.power); ``parameters`` the inputs by name; ``actual_alpha`` the
     size of an exact discrete test at ``n`` (None for continuous tests).
     """
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from laktasi.i18n.audit import audit_text, has_audit_text
+from laktasi.i18n.numbers import fmt_number
+
 from .document import Block, Document, Heading, Paragraph
-from .numbers import fmt_number
-from .words_audit import audit_text, has_audit_text
 
 if TYPE_CHECKING:
     from laktasi.audit import AuditReport, Finding

@@ -2,7 +2,7 @@
 and SVG), beside the chapter's figures in :mod:`laktasi.report.plots`.
 
 Words come from the caller (:func:`laktasi.report.meta_document.meta_plots`, from
-``report.words_meta``); numbers printed on the plot follow ``lang`` (decimal comma in
+``laktasi.i18n.meta``); numbers printed on the plot follow ``lang`` (decimal comma in
 Indonesian).
 """
 
@@ -17,9 +17,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from scipy import stats
 
+from laktasi.i18n.numbers import fmt_number
 from laktasi.meta.models import MetaResult
 
-from .numbers import fmt_number
 from .plots import decimal_comma, new_figure, save_figure
 
 __all__ = ["FONT_PT", "PLACED_WIDTH_CM", "forest_plot", "funnel_plot"]

@@ -2,7 +2,7 @@
 
 Each plot function returns ``(png bytes, svg text)``, ready for
 :class:`~laktasi.report.document.Figure`. Titles, axis and legend labels come
-from the caller, so all words stay in the words modules; numbers printed on a
+from the caller, so all words stay in the language layer (laktasi.i18n); numbers printed on a
 plot (the ``n (%)`` labels) follow ``lang`` (decimal comma in Indonesian).
 
 Output is reproducible: the same data give byte-identical PNG and SVG (no
@@ -26,8 +26,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
-
-from .numbers import check_lang, fmt_percent
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_percent
 
 __all__ = ["binary_prepost_bar", "decimal_comma", "group_plot", "new_figure", "paired_plot",
            "power_curve_plot", "save_figure"]
@@ -305,7 +305,7 @@ def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: 
     ``curve`` holds the :class:`~laktasi.power.PowerEstimate` of each n (anything with
     ``n``, ``power`` and ``se``), as :func:`laktasi.power.power_curve` returns them. Tick
     labels take a decimal comma when ``lang`` is "id"; the simulated curve's legend label
-    is ``simulated_label``, by default the words of ``report.words_power``.
+    is ``simulated_label``, by default the words of ``laktasi.i18n.power``.
 
     Examples
     --------
@@ -315,14 +315,14 @@ def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: 
     >>> png[:4], svg.count("<svg")
     (b'\\x89PNG', 1)
     """
-    from .words_power import LABELS
+    from laktasi.i18n.power import labels
 
     check_lang(lang)
     ns = [c.n for c in curve]
     fig, ax = new_figure(figsize=(5, 3.6))
     ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
                 color="#4f81bd", capsize=3,
-                label=simulated_label or LABELS[lang]["monte_carlo"])
+                label=simulated_label or labels(lang)["monte_carlo"])
     if analytic is not None:
         ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
         ax.legend(frameon=False, loc="lower right")

@@ -38,10 +38,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from laktasi.errors import LaktasiInputError
+from laktasi.i18n.chapter import w
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
 from .tables import ReportTable
-from .words_chapter import w
 
 if TYPE_CHECKING:
     from .renderers import RenderOptions

@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from laktasi.i18n.chapter import w
+
 from .document import Document, Figure, Heading, Paragraph, TableBlock, plain_text
 from .tables import ReportTable
-from .words_chapter import w
 
 __all__ = ["document_text", "print_document", "print_table"]
 

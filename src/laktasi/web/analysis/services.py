@@ -147,7 +147,7 @@ def upload_file(upload: Upload) -> Iterator[Path]:
 
 
 def _problem_rows(report: Any, lang: str) -> list[ProblemRow]:
-    from laktasi.report.words_io import check_word, problem_body, shown_value
+    from laktasi.i18n.io import check_word, problem_body, shown_value
 
     return [ProblemRow(p.severity, check_word(p.severity, lang), p.row, p.column,
                        shown_value(p.value), problem_body(p, lang)) for p in report.problems]

@@ -1,5 +1,5 @@
 """Besar sampel: the ``laktasi power`` commands as a form. The sample size comes from the
-same analytic functions (laktasi.power), the paragraph from laktasi.report.words_power, the
+same analytic functions (laktasi.power), the paragraph from laktasi.i18n.power, the
 curve from laktasi.power.power_curve (Monte Carlo) with the analytic power at each n."""
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
     """The sample size of ``test`` for the form's ``values``; raises LaktasiError with a
     message naming the input when it is out of range."""
     from laktasi import power as pw
+    from laktasi.i18n.power import justification, labels, test_name
     from laktasi.report.plots import power_curve_plot
-    from laktasi.report.words_power import LABELS, justification, test_name
 
     lang = _lang()
     common = {"power": values["power"], "alpha": values["alpha"],
@@ -83,7 +83,7 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
                                                                  method)
     else:
         raise KeyError(test)
-    words = LABELS[lang]
+    words = labels(lang)
     paired = plan.n == plan.n_total
     rows = [(words["n"] + (f" ({words['pairs']})" if paired else f" ({words['per_group']})"),
              str(plan.n))]
