@@ -70,7 +70,8 @@ def error_text(exc: BaseException | Mapping[str, Any], lang: str | None = None) 
         fields = {k: v for k, v in (detail or {}).items() if k != "message_id"}
         message_id = (detail or {}).get("message_id")
         code = getattr(exc, "code", None)
-        fallback = str(exc)
+        text = getattr(exc, "message", None)  # the web may have edited it (a file's name)
+        fallback = text if isinstance(text, str) else str(exc)
     for key in (message_id, code):
         if not isinstance(key, str) or not key:
             continue

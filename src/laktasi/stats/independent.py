@@ -513,6 +513,7 @@ def ancova(
             "Check that post and pre are different measurements.",
             ss_error=sse_full,
             reason="perfect_fit",
+            residual_ss=float(f"{sse_full:.3g}"),
             message_id="ancova_perfect_fit",
         )
     sse_no_group, _, _ = _sse(np.hstack([ones, x[:, None]]), y)
