@@ -143,6 +143,10 @@ def test_every_message_id_has_an_entry_that_uses_only_the_given_fields(lang):
     assert not problems, "\n".join(problems)
 
 
+def test_no_english_error_message_guesses_its_number():
+    assert not [k for k, v in _entries("en").items() if "(s)" in v]
+
+
 def test_the_catalogues_agree_and_the_mo_files_are_compiled_from_the_po_files():
     po = {lang: _entries(lang) for lang in LANGS}
     assert po["id"].keys() == po["en"].keys()
@@ -181,7 +185,8 @@ def test_too_few_pairs():
         "too_few_pairs", 1, 2)
     assert error_text(exc, "id") == ("Hanya ada 1 pasangan lengkap (pre dan post terisi); "
                                      "paling sedikit 2 diperlukan.")
-    assert error_text(exc, "en") == "Only 1 complete pairs; at least 2 are needed." == str(exc)
+    assert error_text(exc, "en") == "Too few complete pairs (1); at least 2 are needed."
+    assert str(exc) == "Only 1 complete pairs; at least 2 are needed."  # unchanged
 
 
 def test_a_2x2_table_with_a_negative_cell_is_located_with_1_based_numbers():
