@@ -219,7 +219,7 @@ def test_the_active_language_is_used_when_none_is_given():
     exc = _raised(stats.paired_t, [1.0], [2.0])
     assert error_text(exc).startswith("Hanya ada 1")
     with use_language("en"):
-        assert error_text(exc).startswith("Only 1")
+        assert error_text(exc).startswith("Too few complete pairs (1)")
 
 
 def _nonequivalent(force=None):
