@@ -283,8 +283,8 @@ def test_a_record_is_worded_like_its_error():
 
 
 def test_errors_their_raiser_worded_come_out_unchanged(tmp_path):
-    from laktasi.design.study import StudyError
-    from laktasi.io._problems import DataError, Problem
+    from laktasi.design import StudyError
+    from laktasi.io import DataError, Problem
 
     with pytest.raises(StudyError) as info:
         study_from_mapping({"study": {"id": "t", "title": "T", "design": "rct"},
@@ -307,6 +307,12 @@ def test_an_error_without_message_id_is_worded_from_its_code_when_its_fields_fit
     said = error_text(exc, "id")
     assert said.startswith("uji 't-tes' tidak dikenal oleh laktasi; yang dikenal: ")
     assert "'wilcoxon'" in said
+    from laktasi.errors import LengthMismatchError
+
+    fits = LengthMismatchError("paired_plot needs ...", n_pre=3, n_post=2)
+    assert error_text(fits, "id").startswith("pre berisi 3 nilai tetapi post berisi 2")
+    lacks = LengthMismatchError("binary_prepost_bar needs two counts before ...")
+    assert error_text(lacks, "id") == "binary_prepost_bar needs two counts before ..."
 
 
 runner = CliRunner()

@@ -155,9 +155,8 @@ def _command_lang() -> str | None:
     """The ``--lang`` of the command being run, when it has a valid one."""
     try:  # Typer 0.29 runs the commands with its own copy of click
         from typer._click.globals import get_current_context
-    except ImportError:  # pragma: no cover - a Typer that uses click itself
-        from click import get_current_context  # type: ignore[no-redef,unused-ignore]
-
+    except ImportError:  # pragma: no cover - another Typer: the active language
+        return None
     ctx = get_current_context(silent=True)
     while ctx is not None:
         lang = ctx.params.get("lang")
