@@ -207,6 +207,14 @@ def test_numbers_get_the_decimal_comma_in_indonesian():
     assert error_text(exc, "id").startswith("confidence_level=1,5 harus")
 
 
+def test_a_list_of_decimal_numbers_stays_readable_in_indonesian():
+    exc = _raised(stats.ancova, [1, 2, 3, 4, 5], [1, 3, 2, 5, 4], [0.5, 0.5, 1.5, 1.5, 2.5],
+                  levels=(0.5, 1.5))
+    assert exc.detail["message_id"] == "group_values_not_allowed"
+    assert error_text(exc, "id") == "Tidak termasuk kelompok yang diizinkan (0,5; 1,5): 2,5."
+    assert error_text(exc, "en") == "Not among the allowed groups (0.5, 1.5): 2.5."
+
+
 def test_a_user_value_is_quoted_and_its_position_counts_from_1():
     exc = _raised(stats.mann_whitney, [1, 2, "tujuh"], [1, 2])
     assert error_text(exc, "id").startswith("x, nilai ke-3 ('tujuh'), bukan angka")

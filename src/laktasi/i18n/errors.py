@@ -14,7 +14,8 @@ whose ``detail`` carries a ``message_id`` and the fields the message needs (numb
    entry, so they come out as they are.
 
 Fields are shown in the language: numbers with a decimal comma in Indonesian (through
-:mod:`laktasi.i18n.numbers`), sequences joined with ", ", values the user gave (``value``,
+:mod:`laktasi.i18n.numbers`), sequences joined with ", " (with "; " when a number in them has
+a decimal comma: "1; 2,5", not "1, 2,5"), values the user gave (``value``,
 ``values``, ``levels``, ``allowed``) quoted as Python writes them, and a nested error
 (a field holding a LaktasiError, or its record as :func:`error_record` writes it) worded
 in the same language.
@@ -32,7 +33,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from numbers import Integral, Real
 from typing import Any
 
 from . import message, resolve
@@ -99,17 +99,20 @@ def _shown(value: Any, lang: str, *, quoted: bool = False) -> str:
                          for k, v in value.items())
     if isinstance(value, (list, tuple, set, frozenset)) or (
             hasattr(value, "tolist") and getattr(value, "ndim", 0) > 0):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return ", ".join(_shown(v, lang, quoted=quoted) for v in items)
+        items = list(value.tolist() if hasattr(value, "tolist") else value)
+        shown = [_shown(v, lang, quoted=quoted) for v in items]
+        # "1, 2,5" would read as three numbers: numbers with a decimal comma take "; "
+        decimal = any(isinstance(v, float) and "," in t for v, t in zip(items, shown, strict=True))
+        return ("; " if decimal else ", ").join(shown)
     if hasattr(value, "item") and getattr(value, "ndim", None) == 0:  # a numpy scalar
         value = value.item()
     if isinstance(value, bool) or value is None:
         return str(value)
-    if isinstance(value, Integral):
+    if isinstance(value, int):
         n = int(value)
         digits = fmt_thousands(abs(n), lang) if abs(n) >= 10_000 else str(abs(n))
         return ("−" if n < 0 else "") + digits  # the minus sign of laktasi.i18n.numbers
-    if isinstance(value, Real):
+    if isinstance(value, float):
         return _number(float(value), lang)
     if isinstance(value, str):
         return repr(value) if quoted else value
