@@ -79,6 +79,10 @@ def _reason_text(r: Reason, lang: str) -> str:
                   else fmt_number(v, 2, lang)) if isinstance(v, float) else v
               for k, v in r.detail.items()}
     detail = {k: ("–" if v is None else v) for k, v in detail.items()}
+    if isinstance(r.detail.get("error"), dict):  # a LaktasiError kept as data (design.plan)
+        from laktasi.i18n.errors import error_text
+
+        detail["error"] = error_text(r.detail["error"], lang)
     if "test" in detail:
         detail["test"] = {"shapiro_wilk": "Shapiro-Wilk",
                           "kolmogorov_smirnov_lilliefors": "Kolmogorov-Smirnov (Lilliefors)"
