@@ -21,7 +21,6 @@ from laktasi.io import (
     make_template,
     skip_empty_columns,
     study_sheet_text,
-    study_to_mapping,
     study_yaml,
     write_data,
 )
@@ -43,23 +42,10 @@ def test_default_study_written_as_yaml_reads_back_the_same(design):
 @pytest.mark.parametrize("name", example_names())
 def test_shipped_study_written_as_yaml_reads_back_the_same(name):
     st = load_study(example_path(name, ".yaml"))
-    assert _same(study_from_mapping(study_to_mapping(st)), st)
-
-
-def test_every_setting_of_the_study_block_survives_the_round_trip():
-    spec = {"study": {"id": "s", "title": "T", "design": "one-group-pretest-posttest",
-                      "place": "Puskesmas", "year": 2024, "alpha": 0.01,
-                      "intervention": {"id": "pijat punggung", "en": "back massage"},
-                      "chi_square_2x2": "pearson"},
-            "id_column": "kode",
-            "characteristics": [{"column": "umur", "min": 15, "max": 50}, "paritas"],
-            "outcomes": [{"name": "m", "type": "count", "pre": "m_pre", "post": "m_post",
-                          "min": 0, "max": 24, "unit": "kali", "force_test": "paired-t"}]}
-    st = study_from_mapping(spec)
-    mapping = study_to_mapping(st)
-    assert mapping["study"]["intervention"] == {"id": "pijat punggung", "en": "back massage"}
-    assert mapping["study"]["chi_square_2x2"] == "pearson"
     assert _same(study_from_mapping(yaml.safe_load(study_yaml(st))), st)
+
+
+# every setting of the study block through study_to_mapping: tests/design/test_study_mapping.py
 
 
 def test_yaml_is_readable_in_a_spreadsheet():
