@@ -12,6 +12,7 @@ reconstruct); 2 the command cannot run (bad option or file, a file that cannot b
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -37,6 +38,11 @@ class _App(typer.Typer):
         if not args and not kwargs and sys.argv[1:] == ["version"]:
             sys.stdout.write(f"laktasi {__version__}\n")
             return 0
+        if not args and not kwargs and sys.argv[1:2] != ["serve"]:
+            # A command is a short process whose imports make hundreds of thousands of
+            # objects that live to the end: with the default thresholds the cyclic garbage
+            # collector runs ~290 times during `analyze` (~10% of its CPU time, issue 14).
+            gc.set_threshold(50_000, 20, 100)
         return super().__call__(*args, **kwargs)
 
 
