@@ -19,6 +19,10 @@ printed: CPU is the steadier one on a shared machine. No thresholds.
 heavy library and each step of the analysis (read, tests, figures, chapter, docx).
 
 Run: python benchmarks/vs_pspp.py [N] [--profile]   (default N = 7; needs pspp on PATH)
+
+Measured on 30 November 2026 (2 shared cores, docs/scale.md has the table): laktasi / PSPP
+22.7x and 24.8x wall, 25.2x and 26.7x CPU on a quiet machine (the code before that day's
+changes: 28.3x and 27.7x wall, 30.0x and 32.3x CPU, same runs). The goal, 5x, is not met.
 """
 
 from __future__ import annotations
