@@ -63,7 +63,7 @@ class RawTable:
 
     @functools.cached_property
     def by_name(self) -> dict[str, list[Any]]:
-        """Column name -> its cells (a name given twice: the later column, as pandas)."""
+        """Column name -> its cells."""
         return dict(zip(self.names, self.cells, strict=True))
 
     @functools.cached_property
@@ -147,11 +147,13 @@ def _table(grid: list[tuple[int, list[Any]]], expected: Sequence[str], *, file: 
             cols[j].append(cells[j] if j < len(cells) else None)
     keep = [j for j in range(width) if header[j] or any(not is_empty(v) for v in cols[j])]
     names: list[str] = []
-    seen: Counter[str] = Counter()
-    for j in keep:
-        name = header[j] or f"({letter(j)})"
-        seen[name] += 1
-        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    for j in keep:  # unique names: a second "nama" is "nama (2)", a third "nama (3)"
+        base = header[j] or f"({letter(j)})"
+        name, k = base, 1
+        while name in names:
+            k += 1
+            name = f"{base} ({k})"
+        names.append(name)
     return RawTable(tuple(names), tuple(cols[j] for j in keep), file, sheet, header_row,
                     tuple(header[j] for j in keep), tuple(letter(j) for j in keep),
                     tuple(problems), rows=tuple(r for r, _ in body), **extra)
@@ -393,7 +395,7 @@ def read_sav(path: str | Path, study: Study | None = None) -> RawTable:
     cells = df.astype(object).where(df.notna(), None)
     grid = [(i + 1, list(r)) for i, r in enumerate(cells.itertuples(index=False, name=None))]
     header = [str(c) for c in df.columns]
-    grid = [(r, cells) for r, cells in grid if any(not is_empty(v) for v in cells)]
+    grid = [(r, row) for r, row in grid if any(not is_empty(v) for v in row)]
     return RawTable(tuple(header), tuple([r[j] for _, r in grid] for j in range(len(header))),
                     file, "", None, tuple(header), tuple(f"#{j + 1}" for j in
                                                          range(len(header))),

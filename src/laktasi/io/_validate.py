@@ -36,7 +36,8 @@ from ._readers import RawTable, is_empty, norm_name, read_data
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AGE_COLUMNS", "AGE_PLAUSIBLE", "load_data", "outcome_range", "parse_number", "validate"]
+__all__ = ["AGE_COLUMNS", "AGE_PLAUSIBLE", "load_data", "load_rows", "outcome_range",
+           "parse_number", "validate", "validated_rows"]
 
 # Plausible daily limits by outcome name (DOMAIN.md: feeds 8-12 a day, wet diapers >= 6)
 _DAILY_MAX = (
@@ -186,7 +187,7 @@ class _Checker:
             frame_col = raw.names[j]
             if name and norm_name(name) in wanted:
                 continue
-            if not name and all(is_empty(v) for v in raw.by_name[frame_col]):
+            if not name and all(is_empty(v) for v in raw.cells[j]):
                 continue
             if _is_personal(name):
                 self.add(raw.header_row, name, name, "personal_data", severity="warning")
