@@ -31,7 +31,7 @@ MODULES = _modules()
 
 def test_the_modules_with_examples_are_found():
     assert len(MODULES) >= 20
-    assert {"laktasi.stats.paired", "laktasi.io.writers", "laktasi.report.numbers"} <= set(
+    assert {"laktasi.stats.paired", "laktasi.io.writers", "laktasi.i18n.numbers"} <= set(
         MODULES)
 
 

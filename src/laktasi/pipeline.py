@@ -7,10 +7,11 @@ from pathlib import Path
 
 from laktasi.design import Study, load_study
 from laktasi.design.plan import Analysis, analyse
+from laktasi.i18n import resolve
+from laktasi.i18n.chapter import say
 from laktasi.io import read_rows_checked, skip_empty_columns, skipped_note
 from laktasi.report.chapter import build_chapter
 from laktasi.report.document import Document, Paragraph
-from laktasi.report.words import say
 
 __all__ = ["analyse_file", "example_files", "write_bundle"]
 
@@ -21,7 +22,7 @@ def example_files(name: str) -> tuple[Path, Path]:
     return example_path(name, ".csv"), example_path(name, ".yaml")
 
 
-def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id",
+def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str | None = None,
                  sheet: str | None = None, figures: bool = True, drop_invalid: bool = False,
                  svg: bool = True) -> tuple[Analysis, Document]:
     """Read and check the data against the study, run the plan, build the chapter.
@@ -29,8 +30,9 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str = "id
     Outcomes and characteristics whose columns are empty in every row are left out (the
     chapter says which). With ``drop_invalid`` rows with problems are left out and the
     chapter says which. With ``svg=False`` the figures are drawn as PNG only (enough for
-    docx and md; html and json show the SVG).
+    docx and md; html and json show the SVG). ``lang`` None: the active language.
     """
+    lang = resolve(lang)
     st = study if isinstance(study, Study) else load_study(study, lang)
     st, skipped = skip_empty_columns(data, st, sheet=sheet)
     rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
@@ -61,7 +63,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
     from importlib.metadata import PackageNotFoundError, version
 
     from laktasi import __version__
-    from laktasi.stats._results import _plain
+    from laktasi.stats.serialise import to_plain
 
     def ver(name: str) -> str:
         try:
@@ -79,7 +81,7 @@ def write_bundle(out: str | Path, data: str | Path, study: str | Path | Study,
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.write(data, f"data/{Path(data).name}")
         if isinstance(study, Study):
-            z.writestr("study/study.json", json.dumps(_plain(study), ensure_ascii=False,
+            z.writestr("study/study.json", json.dumps(to_plain(study), ensure_ascii=False,
                                                       indent=1))
         else:
             z.write(study, f"study/{Path(study).name}")

@@ -5,7 +5,9 @@ import json
 import pytest
 
 import laktasi.stats as st
-from laktasi.audit import AuditError, audit, example_names, render_audit
+from laktasi.audit import AuditError, audit, example_names
+from laktasi.report.audit_document import audit_document
+from laktasi.report.renderers import render
 
 
 def test_examples_are_shipped():
@@ -67,7 +69,7 @@ def test_amanda_is_consistent_except_the_two_printed_p_values():
 
 
 def test_json_output_follows_the_spec():
-    data = json.loads(render_audit(audit("kota-bengkulu-2018"), "json"))
+    data = json.loads(render(audit_document(audit("kota-bengkulu-2018")), "json"))
     assert set(data) == {"study", "findings"}
     for f in data["findings"]:
         assert set(f) == {"item", "code", "severity", "message", "reported", "recomputed"}

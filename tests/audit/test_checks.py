@@ -8,8 +8,11 @@ import typer
 from typer.testing import CliRunner
 
 import laktasi.stats as st
-from laktasi.audit import audit, render_audit
+from laktasi.audit import audit
 from laktasi.cli.audit import register
+from laktasi.report.audit_document import audit_document
+from laktasi.report.renderers import RENDERERS, render
+from laktasi.report.terminal import document_text
 
 ONE = {"id": "x", "design": "one-group-pretest-posttest"}
 TWO = {"id": "x", "design": "two-group-posttest"}
@@ -206,16 +209,55 @@ def test_claim_on_descriptives_and_bounds_without_p():
 # --- renderers and the command ------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_renderers(lang):
+def test_every_renderer_serves_the_audit(lang, tmp_path):
+    import docx
+
     rep = audit("kota-bengkulu-2018", lang=lang)
-    text = render_audit(rep, "text")
-    assert "[mean-pre-eksperimen]" in text
-    assert ("dilaporkan" if lang == "id" else "reported") in text
-    assert ("0,1059" if lang == "id" else "0.1059") in text
-    page = render_audit(rep, "html")
-    assert page.startswith("<!DOCTYPE html>") and "<h2>conclusion</h2>" in page
-    data = json.loads(render_audit(rep, "json"))
-    assert len(data["findings"]) == len(rep.findings)
+    doc = audit_document(rep)
+    assert set(RENDERERS) == {"md", "html", "json", "docx"}
+    item = ("Butir" if lang == "id" else "Item") + " mean-pre-eksperimen"
+    reported = "dilaporkan" if lang == "id" else "reported"
+    p_text = "0,1059" if lang == "id" else "0.1059"
+    text = document_text(doc, width=1000)
+    assert item in text and reported in text.lower() and p_text in text
+    assert "angka berbeda antar tempat (value-mismatch)" in text if lang == "id" else (
+        "printed differently in different places (value-mismatch)" in text)
+    markdown = render(doc, "md").decode("utf-8")
+    assert f"## {item}" in markdown and p_text in markdown
+    page = render(doc, "html").decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and f"<h2>{item}</h2>" in page
+    assert p_text in page and f"<html lang='{lang}'>" in page
+    data = json.loads(render(doc, "json"))  # the spec's JSON: codes and numbers
+    assert data == rep.to_dict() and len(data["findings"]) == len(rep.findings)
+    from laktasi.report.render_json import document_from_json, document_to_dict
+
+    whole = json.loads(json.dumps(document_to_dict(doc)))  # blocks, meta and data
+    assert whole["data"] == data and whole["meta"]["errors"] == rep.count("error")
+    assert document_from_json(whole) == doc
+    path = tmp_path / "audit.docx"
+    path.write_bytes(render(doc, "docx"))
+    words = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert item in words and p_text in words and "(value-mismatch)" in words
+    # one paragraph per finding and one for its values, under one heading per item
+    headings = [b for b in doc.blocks[2:] if type(b).__name__ == "Heading"]
+    assert len(headings) == len({f.item for f in rep.findings})
+    assert sum(type(b).__name__ == "Paragraph" for b in doc.blocks[2:]) == 2 * len(rep.findings)
+
+
+def test_a_finding_says_only_the_values_it_has():
+    from laktasi.audit import AuditReport, Finding
+
+    def values(reported, recomputed):
+        f = Finding("t4", "statistic-inconsistent", "error", "Jumlah rank harus 465.",
+                    reported, recomputed)
+        doc = audit_document(AuditReport({"id": "x"}, (f,), "id"))
+        return [b.text for b in doc.blocks if getattr(b, "style", "") == "note"]
+
+    assert values(None, 465.0) == ["Dihitung ulang: 465,0000"]
+    assert values("0,001", None) == ["Dilaporkan: 0,001"]
+    assert values("0,001", {"exact": 0.0241}) == ["Dilaporkan: 0,001 — dihitung ulang: "
+                                                  "eksak: 0,0241"]  # the key in words
+    assert values(None, None) == []
 
 
 def test_registered_command():
@@ -230,37 +272,58 @@ def test_registered_command():
     res = runner.invoke(app, ["audit", "--example", "blooto-mojokerto-2021", "--lang", "en"])
     assert res.exit_code == 1 and "t41-paritas" in res.output and "47,1%" in res.output
     res = runner.invoke(app, ["audit", "--example", "amanda-oku-timur-2023", "--format", "html"])
-    assert res.exit_code == 1 and "<table>" in res.output
+    assert res.exit_code == 1 and "<h2>Butir p-menyusui</h2>" in res.output
     res = runner.invoke(app, ["audit", "--example", "nope"])
     assert res.exit_code == 2
     res = runner.invoke(app, ["audit", "missing.yaml", "--format", "json"])
     assert res.exit_code == 2 and "missing.yaml" in res.output
 
 
+def test_command_writes_every_format_to_a_file_and_overwrites_only_with_force(tmp_path):
+    import docx
+
+    from laktasi.cli import app
+
+    runner = CliRunner()
+    ex = ["audit", "--example", "blooto-mojokerto-2021"]
+    res = runner.invoke(app, [*ex, "--format", "docx"])
+    assert res.exit_code == 2 and "--out" in res.output
+    res = runner.invoke(app, [*ex, "--format", "pdf"])
+    assert res.exit_code == 2 and "pdf" in res.output
+    assert all(f in res.output for f in ("text", "md", "html", "json", "docx"))
+    res = runner.invoke(app, [*ex, "--out", str(tmp_path / "audit.pdf")])
+    assert res.exit_code == 2 and "pdf" in res.output and not (tmp_path / "audit.pdf").exists()
+    out = tmp_path / "audit.docx"
+    res = runner.invoke(app, [*ex, "--out", str(out)])  # the format from the suffix
+    assert res.exit_code == 1 and str(out) in res.output  # error findings: exit code 1
+    first = out.read_bytes()
+    words = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Butir t41-paritas" in words and "(percent-mismatch)" in words
+    res = runner.invoke(app, [*ex, "--out", str(out), "--lang", "en"])
+    assert res.exit_code == 2 and "--force" in res.output and out.read_bytes() == first
+    res = runner.invoke(app, [*ex, "--out", str(out), "--lang", "en", "--force"])
+    assert res.exit_code == 1 and "Item t41-paritas" in "\n".join(
+        p.text for p in docx.Document(str(out)).paragraphs)
+    for fmt, name in (("md", "a.md"), ("text", "a.txt"), ("json", "a.json"), ("html", "a.html")):
+        res = runner.invoke(app, [*ex, "--format", fmt, "--out", str(tmp_path / name)])
+        assert res.exit_code == 1, res.output
+        written = (tmp_path / name).read_text(encoding="utf-8")
+        shown = runner.invoke(app, [*ex, "--format", fmt]).output
+        if fmt == "json":
+            assert json.loads(written) == json.loads(shown)
+        elif fmt == "text":
+            def words(text):  # the heading's rule is as wide as the terminal
+                return text.replace("─", " ").split()
+
+            assert words(written) == words(shown)
+        else:
+            assert written.rstrip("\n") == shown.rstrip("\n")
+    res = runner.invoke(app, [*ex, "--out", str(tmp_path / "no-folder" / "a.md")])
+    assert res.exit_code == 2 and "no-folder" in res.output
+    assert not (tmp_path / "no-folder").exists()
+
+
 # --- group claims -------------------------------------------------------------------------
-
-@pytest.mark.parametrize("seed", range(5))
-def test_ancova_from_summaries_equals_the_core_on_raw_data(seed):
-    import numpy as np
-
-    from laktasi.audit.checks import ancova_from_summaries
-
-    rng = np.random.default_rng(seed)
-    n1, n2 = int(rng.integers(8, 30)), int(rng.integers(8, 30))
-    pre = rng.gamma(3, 1, n1 + n2)
-    group = np.array([1] * n1 + [0] * n2)
-    post = 0.7 * pre + 0.8 * group + rng.normal(0, 1, n1 + n2)
-    summaries = []
-    for g in (1, 0):
-        x, y = pre[group == g], post[group == g]
-        summaries.append((len(x), x.mean(), x.std(ddof=1), y.mean(), y.std(ddof=1),
-                          np.corrcoef(x, y)[0, 1]))
-    diff, _t, p, df = ancova_from_summaries(summaries)
-    core = st.ancova(post, pre, group, levels=(1, 0))
-    assert p == pytest.approx(core.pvalue, rel=1e-9) and df == core.df_error
-    adj = {a.label: a.adjusted_mean for a in core.adjusted_means}
-    assert diff == pytest.approx(adj["1"] - adj["0"], rel=1e-9)
-
 
 def test_claim_contradicted_by_every_analysis_is_an_error():
     items = [

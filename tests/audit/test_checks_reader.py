@@ -9,11 +9,14 @@ import math
 import numpy as np
 import pytest
 
-from laktasi.audit import audit, render_audit
+from laktasi.audit import audit
 from laktasi.audit.checks import max_sd_bounded
 from laktasi.audit.printed import parse_printed
 from laktasi.audit.reconstruct import reconstruct
 from laktasi.audit.schema import load_yaml, validate
+from laktasi.report.audit_document import audit_document
+from laktasi.report.renderers import render
+from laktasi.report.terminal import document_text
 
 ONE = {"id": "x", "design": "one-group-pretest-posttest"}
 TWO = {"id": "x", "design": "two-group-posttest"}
@@ -21,6 +24,15 @@ TWO = {"id": "x", "design": "two-group-posttest"}
 
 def _run(items, study=ONE, lang="id"):
     return audit({"study": study, "items": items}, lang=lang)
+
+
+def _text(rep):
+    """What ``laktasi audit`` prints, without wrapping the lines."""
+    return document_text(audit_document(rep), width=1000)
+
+
+def _json(rep):
+    return json.loads(render(audit_document(rep), "json"))
 
 
 def test_sd_impossible_on_a_0_to_4_scale_is_found_and_reconstruct_agrees():
@@ -113,24 +125,23 @@ def test_an_empty_or_nearly_empty_file_is_a_loud_warning(items, reason):
     rep = _run(items)
     assert rep.nearly_empty and rep.exit_code == 1
     assert rep.not_checked[0].reason == reason
-    text = render_audit(rep, "text", "id")
+    text = _text(rep)
     assert "PERINGATAN" in text and "Tidak ada temuan" not in text
-    assert json.loads(render_audit(rep, "json"))["not_checked"][0]["reason"] == reason
+    assert _json(rep)["not_checked"][0]["reason"] == reason
 
 
 def test_recomputed_chi_squares_have_distinct_labels_and_severities_are_indonesian():
     rep = _run([{"id": "b", "kind": "paired-binary", "categories": ["cukup", "tidak cukup"],
                  "pre": [12, 20], "post": [21, 11], "claimed_test": "chi-square", "p": "0,024"}])
-    text = render_audit(rep, "text", "id")
+    text = _text(rep)
     assert "khi-kuadrat McNemar" in text and "khi-kuadrat Pearson (kelompok independen)" in text
     assert "PERINGATAN" in text and "uji tidak sesuai desain (test-design-mismatch)" in text
     assert "WARNING" not in text
-    data = json.loads(render_audit(rep, "json"))
+    data = _json(rep)
     assert data["findings"][0]["severity"] == "warning"
     assert data["findings"][0]["code"] == "test-design-mismatch"
     assert set(data["findings"][0]["recomputed"]["mcnemar"]) == {
         "exact", "spss", "mcnemar-chi-square", "mcnemar-chi-square-corrected"}
-    assert "ERROR" in render_audit(_run([{"id": "f", "kind": "frequency",
-                                          "rows": [{"n": 3}, {"n": 4}], "total": {"n": 8}}],
-                                        lang="en"), "text", "en")
+    assert "ERROR" in _text(_run([{"id": "f", "kind": "frequency",
+                                   "rows": [{"n": 3}, {"n": 4}], "total": {"n": 8}}], lang="en"))
     assert not math.isnan(rep.findings[0].recomputed["chi-square"])

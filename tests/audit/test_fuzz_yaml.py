@@ -50,9 +50,9 @@ def test_fuzzed_text_files(tmp_path, text):
 
 
 def test_yaml_dump_round_trip_of_an_example(tmp_path):
-    from laktasi.audit import _load
+    from laktasi.audit import load_file
 
-    data, _ = _load("kota-bengkulu-2018")
+    data, _ = load_file("kota-bengkulu-2018")
     p = tmp_path / "k.yaml"
     p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert audit(p).codes() == audit("kota-bengkulu-2018").codes()

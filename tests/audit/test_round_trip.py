@@ -6,7 +6,7 @@ import pytest
 
 import laktasi.stats as st
 from laktasi.audit import audit
-from laktasi.report.numbers import fmt_number
+from laktasi.i18n.numbers import fmt_number
 
 N_STUDIES = 1000
 

@@ -115,12 +115,12 @@ def test_designs_say_what_each_needs():
 
 
 def test_the_chapter_words_every_registry_test_and_no_other():
+    from laktasi.i18n import keys
     from laktasi.report import chapter
-    from laktasi.report.words_chapter import TEST_NAMES
 
     assert set(chapter.TABLES) == set(TESTS)
     assert set(chapter.STAT_TEXTS) == set(TESTS)
-    assert set(TEST_NAMES["id"]) == set(TESTS) == set(TEST_NAMES["en"])
+    assert keys("test", "id") == set(TESTS) == keys("test", "en")
     assert set(chapter._HIGHER_KEYS) <= set(TESTS)
     assert set(chapter._EFFECT_OF_TABLE) <= set(TESTS)
 
@@ -135,27 +135,33 @@ def test_the_plan_dispatches_registry_tests_only():
 
 def test_the_audit_and_power_name_registry_tests_with_the_right_comparison():
     from laktasi.audit import checks, schema
+    from laktasi.i18n import keys
     from laktasi.power import _exact, _fused, simulate
-    from laktasi.report.words_power import _TESTS as POWER_WORDS
 
     assert set(schema.TEST_NAMES) <= NAMES
     assert schema.DESIGNS is DESIGNS
     assert {registry.comparison_of(t) for t in checks.INDEPENDENT_TESTS} == {"between"}
     assert {registry.comparison_of(t) for t in checks.PAIRED_TESTS} == {"within"}
-    assert checks.INDEPENDENT_TESTS | checks.PAIRED_TESTS == set(schema.TEST_NAMES)
+    # the audit works on registry ids: the published spellings are read as the ids
+    assert checks.INDEPENDENT_TESTS | checks.PAIRED_TESTS == {canonical(t)
+                                                              for t in schema.TEST_NAMES}
+    assert not (checks.INDEPENDENT_TESTS | checks.PAIRED_TESTS) & set(ALIASES)
     assert {registry.comparison_of(t) for t in simulate.PAIRED_TESTS} == {"within"}
     assert {registry.comparison_of(t) for t in simulate.TWO_GROUP_TESTS} == {"between"}
     assert set(_exact.TWO_BY_TWO_TESTS) <= NAMES
     assert {t for names in _fused.FUSED_TESTS.values() for t in names} <= NAMES
-    for lang in ("id", "en"):
-        assert set(POWER_WORDS[lang]) <= NAMES
+    for lang in ("id", "en"):  # the names power prints (catalogue section power_test)
+        assert keys("power_test", lang) <= NAMES
     assert set(simulate.DESIGNS if hasattr(simulate, "DESIGNS") else ()) <= set(DESIGNS)
 
 
 # --- the source scan ----------------------------------------------------------------------
 
 _DISPATCH_NAMES = re.compile(r"^(test|claimed|claimed_test|force_test|forced_test|chosen)$")
-_TABLE_NAMES = re.compile(r"(TESTS|TEST_NAMES)$")
+_TABLE_NAMES = re.compile(r"(TESTS|TEST_NAMES|PRINTED_ROW)$")
+# Calls whose first argument is a test name.
+_NAMING_CALLS = {"resolve", "spec", "canonical", "comparison_of", "_claimed_on_splits",
+                 "_independent_p"}
 # The rows a test's p is read from (power's McNemar p-values take them by name).
 _ROWS = {r for t in TESTS.values() for r in t.readings}
 # Tokens that are not test names and never reach the plan, the chapter or the audit's checks:
@@ -203,14 +209,17 @@ def _test_names_in_dispatch(tree: ast.AST) -> list[tuple[int, str]]:
             target = node.targets[0] if isinstance(node, ast.Assign) else node.target
             if _TABLE_NAMES.search(_name(target)):
                 found += [(node.lineno, v) for v in _table_names(node.value)]
+        elif isinstance(node, ast.Call) and _name(node.func) in _NAMING_CALLS and node.args:
+            found += [(node.lineno, v) for v in _strings(node.args[0])]
     return found
 
 
 def test_the_scan_finds_names_in_dispatch_positions():
     tree = ast.parse('if test == "t-tset":\n    pass\nX_TESTS = {"id": {"wilcoxon": 1}}\n'
-                     'if claimed in ("mcnemar", "sign"):\n    pass\n')
-    assert sorted(v for _, v in _test_names_in_dispatch(tree)) == ["mcnemar", "sign", "t-tset",
-                                                                   "wilcoxon"]
+                     'if claimed in ("mcnemar", "sign"):\n    pass\n'
+                     'resolve("welch")\n_PRINTED_ROW = {"independent-t": "student"}\n')
+    assert sorted(v for _, v in _test_names_in_dispatch(tree)) == [
+        "independent-t", "mcnemar", "sign", "t-tset", "welch", "wilcoxon"]
 
 
 def test_every_test_name_in_a_dispatch_position_is_a_registry_name():
@@ -245,3 +254,80 @@ def test_no_module_but_designs_spells_a_list_of_design_names():
              if p.resolve() != own
              for line in _design_lists(ast.parse(p.read_text(encoding="utf-8")))]
     assert not found, "design names listed outside laktasi.design.designs: " + ", ".join(found)
+
+
+# --- aliases only where a published spelling is read --------------------------------------
+
+# Where an alias may be spelled: the registry, the audit's list of the spellings a published
+# paper's file may use (audit/schema.py, which turns them into ids), and power's option
+# ``two-sample-t-auto`` (its command-line option, words and kernel table).
+_ALIAS_EDGES = {
+    "chi-square-yates": ("design/registry.py", "audit/schema.py"),
+    "two-sample-t-auto": ("design/registry.py", "power/", "cli/power.py",
+                          "i18n/"),
+}
+
+
+def test_aliases_are_spelled_only_where_a_published_name_is_read():
+    assert set(_ALIAS_EDGES) == set(ALIASES)
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in ALIASES \
+                    and not rel.startswith(_ALIAS_EDGES[node.value]):
+                found.append(f"{rel}:{node.lineno}: {node.value!r}")
+    assert not found, "aliases used inside laktasi (use the registry's id):\n" + "\n".join(found)
+
+
+def _audit(items, design="two-group-posttest"):
+    from laktasi.audit import audit
+
+    return audit({"study": {"id": "x", "design": design}, "items": items}, lang="en")
+
+
+def test_the_audit_reads_a_published_spelling_as_the_registry_id():
+    import laktasi.stats as st
+
+    item = {"id": "b", "kind": "paired-binary", "pre": [12, 8], "post": [5, 15],
+            "claimed_test": "chi-square-yates", "p": "0,05"}
+    rep = _audit([item], "one-group-pretest-posttest")
+    mismatch = next(f for f in rep.findings if f.code == "test-design-mismatch")
+    assert mismatch.reported == "chi-square-corrected"
+    p = st.chi_square([[12, 8], [5, 15]]).continuity.pvalue
+    assert mismatch.recomputed["chi-square-corrected"] == p
+    assert "chi-square-yates" not in str(rep.to_dict())
+    # the same paper naming the id itself is not a published spelling the spec lists
+    from laktasi.audit import AuditError
+
+    with pytest.raises(AuditError) as info:
+        _audit([{**item, "claimed_test": "t-test"}], "one-group-pretest-posttest")
+    assert "t-test" in str(info.value) and "chi-square-yates" in str(info.value)
+
+
+@pytest.mark.parametrize("claimed", sorted({"chi-square", "chi-square-yates", "fisher",
+                                            "mcnemar", "wilcoxon", "mann-whitney", "paired-t",
+                                            "independent-t", "welch-t", "sign"}))
+def test_every_test_name_an_audit_finding_carries_is_a_registry_id(claimed):
+    from laktasi.audit import schema
+
+    assert claimed in schema.TEST_NAMES
+    ids = set(TESTS) | set(VARIANTS)
+    items = [
+        {"id": "b", "kind": "paired-binary", "pre": [12, 8], "post": [5, 15],
+         "claimed_test": claimed, "p": "0,001", "statistic": "9,9"},
+        {"id": "r", "kind": "rank-two-group", "outcome_levels": 2, "claimed_test": claimed,
+         "groups": [{"n": 10, "mean_rank": "8,5"}, {"n": 10, "mean_rank": "12,5"}]},
+        {"id": "m", "kind": "paired-means", "n": 15, "claimed_test": claimed,
+         "pre": {"mean": "1,0", "sd": "1,0"}, "post": {"mean": "2,0", "sd": "1,0"}, "p": "0,01"},
+    ]
+    for name in DESIGNS:
+        rep = _audit(items, name)
+        for f in rep.findings:
+            if f.code == "test-design-mismatch":
+                named = [f.reported, *(f.recomputed if isinstance(f.recomputed, list)
+                                       else [f.recomputed] if isinstance(f.recomputed, str)
+                                       else [])]
+                assert set(named) <= ids, (name, f)
+                assert set(f.recomputed if isinstance(f.recomputed, dict) else ()) - {
+                    "mcnemar"} <= ids | {canonical(claimed)}, (name, f)

@@ -10,11 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from laktasi.cli import app
+from laktasi.i18n.numbers import fmt_number
 from laktasi.meta import example_analysis
-from laktasi.meta.plots import FONT_PT, decimal_comma
 from laktasi.report.document import Figure, Heading, Paragraph, TableBlock
 from laktasi.report.meta_document import meta_document
-from laktasi.report.numbers import fmt_number
+from laktasi.report.meta_plots import FONT_PT
+from laktasi.report.plots import decimal_comma
 from laktasi.report.renderers import render
 
 runner = CliRunner()
@@ -43,6 +44,30 @@ def test_document_blocks(res, lang):
     # I² of the example is about 98 %: the reader is warned, the PI crossing 0 is said
     assert res.model.i2 > 75 and ("sangat besar" if lang == "id" else "very large") in text
     assert res.model.pi.low < 0 and ("mencakup 0" if lang == "id" else "includes 0") in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_renderer_serves_the_meta_document(res, lang, tmp_path):
+    from laktasi.report.render_json import document_from_json
+    from laktasi.report.renderers import RENDERERS
+    from laktasi.report.terminal import document_text
+
+    doc = meta_document(res, lang)
+    pooled = fmt_number(res.model.estimate, 2, lang)
+    assert set(RENDERERS) == {"md", "html", "json", "docx"}
+    md = tmp_path / "meta.md"
+    text = render(doc, "md", md).decode("utf-8")
+    assert pooled in text and text.count("](meta_files/figure-") == 2
+    assert sorted(p.name for p in (tmp_path / "meta_files").iterdir()) == [
+        "figure-1.png", "figure-2.png"]
+    page = render(doc, "html").decode("utf-8")
+    assert pooled in page and page.count("<svg") == 2 and page.count("<table") == 4
+    assert document_from_json(render(doc, "json")) == doc  # the whole document, plots too
+    word = docx.Document(_docx(doc, tmp_path))
+    assert len(word.tables) == 4 and len(word.inline_shapes) == 2
+    assert any(pooled in p.text for p in word.paragraphs)
+    terminal = document_text(meta_document(res, lang, figures=False), width=200)
+    assert pooled in terminal and doc.title in terminal
 
 
 def test_terminal_has_no_figures(res):

@@ -22,11 +22,11 @@ from laktasi.power import (
     ordinal_scores,
     paired_t_power,
     power_curve,
-    power_curve_plot,
     simulate_power,
     two_proportions_power,
     two_sample_t_power,
 )
+from laktasi.report.plots import power_curve_plot
 
 
 @pytest.mark.parametrize(("n", "dz"), [(15, 0.8), (30, 0.5)])

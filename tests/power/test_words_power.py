@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from laktasi.i18n.power import LABELS, justification, labels, simulation_justification
 from laktasi.power import (
     binary_groups,
     binary_pairs,
@@ -17,7 +18,6 @@ from laktasi.power import (
     two_sample_t_n,
     wilcoxon_n,
 )
-from laktasi.report.words_power import LABELS, justification, simulation_justification
 
 ENGLISH = re.compile(r"(?<!\()\bpower\b(?!\.prop)|signed rank|Fisher exact|chi-square|d_z|\bseed\b|"
                      r"\bties\b|seperti SPSS|dengan laktasi|\bthe\b|\bof\b")
@@ -42,4 +42,5 @@ def test_simulation_paragraph_is_indonesian(model, test, n):
     text = simulation_justification(est, model.params)
     assert ENGLISH.search(text) is None, text
     assert "perangkat lunak laktasi" in text and "0," in text
-    assert "dz" in justification(wilcoxon_n(0.5)) and "d_z" not in str(LABELS)
+    assert "dz" in justification(wilcoxon_n(0.5))
+    assert "d_z" not in str(labels("id")) + str(LABELS["en"])

@@ -33,7 +33,14 @@ def test_t_functions_equal_scipy_stats(df):
         np.testing.assert_array_equal(_scipy.t_cdf(x, df), stats.t.cdf(x, df))
     for q in (1e-12, 0.005, 0.025, 0.05, 0.5, 0.9, 0.95, 0.975, 0.995, 1 - 1e-12):
         np.testing.assert_array_equal(_scipy.t_ppf(q, df), stats.t.ppf(q, df))
+        np.testing.assert_array_equal(_scipy.t_isf(q, df), stats.t.isf(q, df))
         np.testing.assert_array_equal(_scipy.norm_ppf(q), stats.norm.ppf(q))
+
+
+@pytest.mark.parametrize("df", DFS)
+def test_t_isf_at_the_edges_equals_scipy_stats(df):
+    for q in (0.0, 1e-300, 0.5, 1.0):
+        np.testing.assert_array_equal(_scipy.t_isf(q, df), stats.t.isf(q, df))
 
 
 @pytest.mark.parametrize("values", [

@@ -64,3 +64,33 @@ def test_every_public_function_returns_a_frozen_result_with_the_contract_fields(
             pass
         else:  # pragma: no cover
             raise AssertionError(f"{type(res).__name__} is not frozen")
+
+
+def test_the_core_imports_only_itself_numpy_scipy_errors_and_the_standard_library():
+    """Read from every ``import`` statement of ``src/laktasi/stats`` (also inside functions):
+    the core's only imports are its own modules, numpy, scipy, ``laktasi.errors`` and the
+    standard library (issue 10, "the core imports nothing but itself and errors")."""
+    import ast
+    from pathlib import Path
+
+    core = Path(__file__).resolve().parents[2] / "src" / "laktasi" / "stats"
+    allowed_third_party = {"numpy", "scipy"}
+    bad = []
+    for path in sorted(core.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [] if node.level else [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top == "laktasi":
+                    ok = name == "laktasi.errors" or name.startswith("laktasi.stats")
+                else:
+                    ok = top in allowed_third_party or top in sys.stdlib_module_names
+                if not ok:
+                    bad.append(f"{path.name}:{node.lineno}: {name}")
+    assert not bad, "the core imports: " + ", ".join(bad)
+    assert {p.name for p in core.glob("*.py")} >= {"summary.py", "serialise.py"}

@@ -1,6 +1,7 @@
-"""The statistics core type-checks (issue 10, "Types you can trust"): ``python -m mypy``
-with the repository's mypy.ini (strict mode over src/laktasi/stats). Skipped where mypy
-is not installed, a failure in CI (CI=true), which installs it."""
+"""The statistics core and the design package type-check (issue 10, "Types you can
+trust"): ``python -m mypy`` with the repository's mypy.ini (strict mode over
+src/laktasi/stats and src/laktasi/design). Skipped where mypy is not installed, a failure
+in CI (CI=true), which installs it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 ROOT = Path(__file__).parents[2]
 
 
-def test_mypy_strict_over_the_stats_core_is_clean():
+def test_mypy_strict_over_the_stats_core_and_design_is_clean():
     try:
         import mypy  # noqa: F401
     except ImportError:
@@ -25,3 +26,13 @@ def test_mypy_strict_over_the_stats_core_is_clean():
                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "Success: no issues found" in out.stdout
+
+
+def test_mypy_ini_checks_the_core_and_design():
+    import configparser
+
+    ini = configparser.ConfigParser()
+    ini.read(ROOT / "mypy.ini")
+    files = {f.strip() for f in ini["mypy"]["files"].split(",")}
+    assert {"src/laktasi/stats", "src/laktasi/design"} <= files
+    assert ini["mypy"].getboolean("strict")

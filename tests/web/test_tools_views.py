@@ -91,6 +91,35 @@ def test_audit_page_drafts_confirms_and_checks_like_the_cli(client, tmp_path):
     assert json.loads(r.content) == cli
 
 
+def test_audit_page_downloads_every_format_of_the_cli(client, tmp_path):
+    from laktasi.datasets import example_path
+
+    items = (example_path("kota-bengkulu-2018", ".yaml").parent / "audit"
+             / "kota-bengkulu-2018.yaml").read_text(encoding="utf-8")
+    (tmp_path / "items.yaml").write_text(items, encoding="utf-8")
+    r = client.post(reverse("tools:audit"), {"text": "", "items": items, "action": "audit"})
+    assert r.status_code == 200
+    page = r.content.decode()
+    assert "Butir mean-pre-eksperimen" in page and "(value-mismatch)" in page
+    for fmt in ("docx", "md", "html", "json", "text"):
+        assert f'value="{fmt}"' in page
+        r = client.post(reverse("tools:audit"), {"text": "", "items": items, "action": fmt})
+        assert r.status_code == 200 and "attachment" in r["Content-Disposition"]
+        out = tmp_path / f"cli.{fmt}"
+        _cli("audit", str(tmp_path / "items.yaml"), "--format", fmt, "--out", str(out))
+        if fmt == "docx":  # the same paragraphs (a Word file carries the time it was made)
+            import io
+
+            import docx
+
+            def paragraphs(source):
+                return [p.text for p in docx.Document(source).paragraphs]
+
+            assert paragraphs(io.BytesIO(r.content)) == paragraphs(str(out))
+        else:
+            assert r.content == out.read_bytes(), fmt
+
+
 def test_audit_page_bad_yaml_is_located(client):
     r = client.post(reverse("tools:audit"), {"text": "", "items": "study: [\n  x: 1",
                                              "action": "audit"})

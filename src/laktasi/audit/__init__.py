@@ -1,7 +1,9 @@
 """Audit of published results: recompute, cross-check, explain what cannot be right.
 
 Input: the reported-results YAML (shared/spec/reported-results.md); output: an
-:class:`AuditReport` with findings (codes and severities of the spec).
+:class:`AuditReport` with findings (codes and severities of the spec). The report layer
+lays it out (:func:`laktasi.report.audit_document.audit_document`: terminal, md, html,
+docx, json).
 
 Examples
 --------
@@ -18,15 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from laktasi.errors import LaktasiInputError
-from laktasi.report.numbers import check_lang
-from laktasi.report.words_audit import audit_text
-from laktasi.stats._results import _plain
+from laktasi.i18n import check_lang
+from laktasi.i18n.audit import audit_text
+from laktasi.stats.serialise import to_plain
 
 from .checks import CHECKS, check_design, check_group_claim, check_sample_sizes
 from .schema import DESIGNS, KINDS, AuditError, load_source, validate
 
 __all__ = ["DESIGNS", "KINDS", "AuditError", "AuditReport", "Finding", "NotChecked", "audit",
-           "example_names", "render_audit"]
+           "example_names"]
 
 SEVERITIES = ("error", "warning", "note")
 
@@ -44,7 +46,7 @@ class Finding:
     recomputed: Any
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(self)
+        return to_plain(self)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class NotChecked:
     loud: bool = False  # the file as a whole gives (almost) nothing to check
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(self)
+        return to_plain(self)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class AuditReport:
     def to_dict(self) -> dict[str, Any]:
         """The spec's JSON: ``{"study": ..., "findings": [...]}``, plus ``not_checked``
         when something could not be checked."""
-        out = {"study": _plain(self.study), "findings": [f.to_dict() for f in self.findings]}
+        out = {"study": to_plain(self.study), "findings": [f.to_dict() for f in self.findings]}
         if self.not_checked:
             out["not_checked"] = [n.to_dict() for n in self.not_checked]
         return out
@@ -106,7 +108,20 @@ def example_names() -> list[str]:
     return sorted(p.stem for p in _examples_dir().glob("*.yaml"))
 
 
-def _load(source: str | Path | Mapping[str, Any]) -> tuple[Any, str]:
+def load_file(source: str | Path | Mapping[str, Any]) -> tuple[Any, str]:
+    """The parsed content of a reported-results file and the name its messages use.
+
+    Parameters
+    ----------
+    source : str, Path or mapping
+        A YAML path, the name of a shipped example (see :func:`example_names`) or an
+        already parsed mapping.
+
+    Returns
+    -------
+    tuple[Any, str]
+        The parsed (not yet validated) data and the file's name.
+    """
     return load_source(source, _examples_dir())
 
 
@@ -133,7 +148,7 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
         allowed.
     """
     check_lang(lang)
-    data, name = _load(source)
+    data, name = load_file(source)
     study, items = validate(data, name)
     by_id = {it["id"]: it for it in items}
     findings: list[Finding] = []
@@ -169,13 +184,3 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
 
 
 TEST_KINDS = ("paired-binary", "wilcoxon", "rank-two-group", "paired-means")
-
-
-def render_audit(report: AuditReport, fmt: str = "text", lang: str | None = None) -> str:
-    """Render a report: ``fmt`` is one of ``text``, ``json``, ``html``."""
-    from .render import RENDERERS
-
-    if fmt not in RENDERERS:
-        raise AuditError(f"format {fmt!r} is not available; choose {', '.join(RENDERERS)}.",
-                         value=fmt, allowed=tuple(RENDERERS))
-    return RENDERERS[fmt](report, check_lang(lang or report.lang))

@@ -17,8 +17,15 @@ import numpy as np
 from scipy import stats as sps
 
 import laktasi.stats as st
-from laktasi.design.registry import comparison_of
+from laktasi.design.registry import canonical, comparison_of, resolve
 from laktasi.errors import LaktasiInputError
+from laktasi.stats.summary import (
+    ancova_from_summaries,
+    grim_totals,
+    grimmer_consistent,
+    implied_correlation,
+    t_test_from_summaries,
+)
 
 from .printed import Printed
 from .schema import TEST_NAMES
@@ -28,8 +35,13 @@ __all__ = ["CHECKS", "RawFinding", "check_design", "check_group_claim", "check_s
            "max_sd_bounded"]
 
 RawFinding = tuple[str, str, str, dict[str, Any], Any, Any]
-INDEPENDENT_TESTS = {t for t in TEST_NAMES if comparison_of(t) == "between"}
-PAIRED_TESTS = {t for t in TEST_NAMES if comparison_of(t) == "within"}
+# The registry's ids of the tests a paper may name (schema.validate has turned the published
+# spellings, e.g. "chi-square-yates", into these ids).
+INDEPENDENT_TESTS = {canonical(t) for t in TEST_NAMES if comparison_of(t) == "between"}
+PAIRED_TESTS = {canonical(t) for t in TEST_NAMES if comparison_of(t) == "within"}
+# The row read when a paper names a test but not its row: an "independent t test" is read on
+# SPSS's equal-variances row.
+_PRINTED_ROW = {"independent-t": "student"}
 _EPS = 1e-9
 
 
@@ -134,24 +146,8 @@ def max_sd_bounded(n: int, mean: Printed, lo: Printed, hi: Printed, *,
 
 
 def _grim_sums(mean: Printed, n: int) -> list[int]:
-    """Whole-number totals of n values whose mean prints as ``mean``."""
-    lo, hi = math.ceil(mean.low * n - _EPS), math.floor(mean.high * n + _EPS)
-    return [s for s in range(lo, hi + 1) if mean.contains(s / n)]
-
-
-def _grimmer_ok(sums: list[int], sd: Printed, n: int) -> bool:
-    """Is some SD of whole-number data (n values, one of these totals) printed as ``sd``?"""
-    for s in sums:
-        base = s * s / n
-        q_lo = math.ceil((n - 1) * max(sd.low, 0) ** 2 + base - _EPS)
-        q_hi = math.floor((n - 1) * sd.high**2 + base + _EPS)
-        for q in range(q_lo, q_hi + 1):
-            if (q - s) % 2:  # a sum of squares of integers has the parity of their sum
-                continue
-            var = (q - base) / (n - 1)
-            if var >= 0 and sd.contains(math.sqrt(var)):
-                return True
-    return False
+    """Whole-number totals of n values whose mean prints as ``mean`` (GRIM, in the core)."""
+    return grim_totals(mean.low, mean.high, n)
 
 
 def check_descriptives(it, study) -> list[RawFinding]:
@@ -189,7 +185,7 @@ def check_descriptives(it, study) -> list[RawFinding]:
             out.append(("grim", "error", "grim", {"mean": mean.text, "n": n}, mean.text,
                         {"nearest_means": [math.floor(mean.value * n) / n,
                                            math.ceil(mean.value * n) / n]}))
-        elif sd is not None and n > 1 and not _grimmer_ok(sums, sd, n):
+        elif sd is not None and n > 1 and not grimmer_consistent(sums, sd.low, sd.high, n):
             out.append(("grimmer", "error", "grimmer", {"sd": sd.text, "mean": mean.text,
                                                         "n": n}, sd.text, None))
     return out
@@ -233,22 +229,16 @@ def _claimed_on_splits(test: str, splits: list[tuple[int, int, int, int]]
 
 
 def _independent_p(test: str, pre: list[int], post: list[int]) -> float | None:
-    table = [pre, post]
+    """The p of a between-groups test (a registry id) run on the before and after counts as
+    if they were two groups: the registry's core function, read on the test's row."""
+    name = resolve(test)
+    spec = name.spec
     try:
-        if test == "fisher":
-            return st.fisher_exact(table).pvalue
-        if test in ("chi-square", "chi-square-yates"):
-            res = st.chi_square(table)
-            if test == "chi-square-yates" and res.continuity is not None:
-                return res.continuity.pvalue
-            return res.pvalue
-        x = [0] * pre[0] + [1] * pre[1]
-        y = [0] * post[0] + [1] * post[1]
-        if test == "mann-whitney":
-            return st.mann_whitney(x, y).pvalue
-        res_t = st.independent_t(x, y)
-        row = res_t.welch if test == "welch-t" else res_t.student
-        return row.pvalue
+        if spec.data == "group-counts":
+            result = spec.core([pre, post])
+        else:
+            result = spec.core([0] * pre[0] + [1] * pre[1], [0] * post[0] + [1] * post[1])
+        return spec.read_p(result, name.reading or _PRINTED_ROW.get(spec.id))
     except (LaktasiInputError, AttributeError):
         return None
 
@@ -293,10 +283,10 @@ def check_paired_binary(it, study) -> list[RawFinding]:
                          "claimed_p": claimed_p if claimed_p is not None else math.nan},
                         p.text, recomputed))
         stat: Printed | None = it["statistic"]
-        if stat is not None and claimed.startswith("chi-square"):
+        if stat is not None and resolve(claimed).test == "chi-square":
             res = st.chi_square([pre, post])
-            value = res.statistic if claimed == "chi-square" or res.continuity is None \
-                else res.continuity.statistic
+            value = res.continuity.statistic if resolve(claimed).reading == "continuity" \
+                and res.continuity is not None else res.statistic
             if not stat.contains(value):
                 out.append(("statistic-inconsistent", "error", "statistic_claimed",
                             {"stat": stat.text, "test": claimed, "value": round(value, 4)},
@@ -527,7 +517,7 @@ def _two_group_layout(it, study) -> list[RawFinding]:
     if named is not None:
         key = "mw_layout_named_paired_binary" if binary else "signed_rank_two_groups"
         return [("test-design-mismatch", "warning", key, {"test": claimed}, claimed,
-                 "chi-square/fisher" if binary else "mann-whitney")]
+                 ["chi-square", "fisher"] if binary else "mann-whitney")]
     return []
 
 
@@ -585,24 +575,16 @@ def _implied_r(n: int, pre: tuple[Printed, Printed], post: tuple[Printed, Printe
     printed number moves within its rounding interval, so r is bounded over a grid of
     their low, middle and high values (and a zero difference when it is possible).
     """
-    df = n - 1
     pp = p.as_p()
     d_lo, d_hi = post[0].low - pre[0].high, post[0].high - pre[0].low
     diffs = {abs(d_lo), abs(d_hi), abs(post[0].value - pre[0].value)}
     if d_lo <= 0 <= d_hi:
         diffs.add(0.0)
-    ts = {float(sps.t.isf(pv / 2, df)) for pv in (max(pp.low, 1e-300), pp.value if pp.value > 0
-                                                   else pp.high, pp.high)}
-    rs = []
-    for s1 in {max(pre[1].low, 1e-12), pre[1].value, pre[1].high}:
-        for s2 in {max(post[1].low, 1e-12), post[1].value, post[1].high}:
-            for diff in diffs:
-                for t in ts:
-                    if t <= 0:
-                        sd_d = 0.0 if diff == 0 else math.inf
-                    else:
-                        sd_d = diff * math.sqrt(n) / t
-                    rs.append((s1 * s1 + s2 * s2 - sd_d * sd_d) / (2 * s1 * s2))
+    ps = {max(pp.low, 1e-300), pp.value if pp.value > 0 else pp.high, pp.high}
+    rs = [implied_correlation(n, s1, s2, diff, pv).r
+          for s1 in {max(pre[1].low, 1e-12), pre[1].value, pre[1].high}
+          for s2 in {max(post[1].low, 1e-12), post[1].value, post[1].high}
+          for diff in diffs for pv in ps]
     return min(rs), max(rs)
 
 
@@ -630,12 +612,10 @@ def check_paired_means(it, study) -> list[RawFinding]:
         return out
     recomputed: dict[str, Any] = {"implied_r": [max(lo, -1.0), min(hi, 1.0)]}
     if 0 < p.value < 1 and pre_p[1].value > 0 and post_p[1].value > 0:
-        t_at = float(sps.t.isf(p.value / 2, n - 1))
-        sd_d = abs(post_p[0].value - pre_p[0].value) * math.sqrt(n) / t_at
-        s1, s2 = pre_p[1].value, post_p[1].value
-        recomputed["implied_r_at_printed_values"] = (s1 * s1 + s2 * s2 - sd_d * sd_d) / (
-            2 * s1 * s2)
-        recomputed["implied_sd_difference"] = sd_d
+        at = implied_correlation(n, pre_p[1].value, post_p[1].value,
+                                 post_p[0].value - pre_p[0].value, p.value)
+        recomputed["implied_r_at_printed_values"] = at.r
+        recomputed["implied_sd_difference"] = at.sd_difference
     out.append(("p-inconsistent", "note", "implied_r",
                 {"r_lo": max(lo, -1.0), "r_hi": min(hi, 1.0)}, p.text, recomputed))
     return out
@@ -645,12 +625,13 @@ def check_paired_means(it, study) -> list[RawFinding]:
 
 def _welch_p(m1: float, s1: float, n1: int, m2: float, s2: float, n2: int
              ) -> tuple[float, float]:
-    v1, v2 = s1 * s1 / n1, s2 * s2 / n2
-    if v1 + v2 == 0:
-        return (math.inf if m1 != m2 else 0.0), (0.0 if m1 != m2 else 1.0)
-    t = (m1 - m2) / math.sqrt(v1 + v2)
-    df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
-    return t, 2 * float(sps.t.sf(abs(t), df))
+    """Welch's t and p of two groups' summaries (the core's t test from summaries). Both SDs
+    0 and equal means: t = 0 for every positive SD, so the bound the audit uses is its limit,
+    t = 0 and p = 1 (the core leaves the test itself undefined)."""
+    row = t_test_from_summaries(m1, s1, n1, m2, s2, n2)
+    if s1 == s2 == 0 and m1 == m2:
+        return 0.0, 1.0
+    return row.statistic, row.pvalue
 
 
 def _sd_change_bounds(g: Mapping[str, Any]) -> tuple[float, float]:
@@ -666,29 +647,6 @@ def _sd_change_bounds(g: Mapping[str, Any]) -> tuple[float, float]:
     t_hi = float(sps.t.isf(max(pp.low, 1e-300) / 2, g["n"] - 1))
     hi = change * math.sqrt(g["n"]) / t_lo if t_lo > 0 else s1 + s2
     return change * math.sqrt(g["n"]) / t_hi, min(hi, s1 + s2)
-
-
-def ancova_from_summaries(groups: list[tuple[int, float, float, float, float, float]]
-                          ) -> tuple[float, float, float, int]:
-    """One-covariate ANCOVA (post adjusted for pre, common within-group slope) of two
-    groups from their summaries: each group (n, pre mean, pre SD, post mean, post SD,
-    pre-post r). Returns (adjusted difference first - second, t, two-sided p, df) — the
-    numbers :func:`laktasi.stats.ancova` gives on raw data with these summaries."""
-    (n1, a1, sa1, b1, sb1, r1), (n2, a2, sa2, b2, sb2, r2) = groups
-    sxx = (n1 - 1) * sa1**2 + (n2 - 1) * sa2**2
-    syy = (n1 - 1) * sb1**2 + (n2 - 1) * sb2**2
-    sxy = (n1 - 1) * r1 * sa1 * sb1 + (n2 - 1) * r2 * sa2 * sb2
-    df = n1 + n2 - 3
-    if sxx <= 0 or df < 1:
-        return math.nan, math.nan, math.nan, df
-    slope = sxy / sxx
-    mse = max(syy - sxy * sxy / sxx, 0.0) / df
-    diff = (b1 - b2) - slope * (a1 - a2)
-    var = mse * (1 / n1 + 1 / n2 + (a1 - a2) ** 2 / sxx)
-    if var <= 0:
-        return diff, (math.inf if diff else 0.0), (0.0 if diff else 1.0), df
-    t = diff / math.sqrt(var)
-    return diff, t, 2 * float(sps.t.sf(abs(t), df)), df
 
 
 def _r_bounds(g: Mapping[str, Any]) -> tuple[float, float] | None:
@@ -714,9 +672,12 @@ def _ancova_range(b: Mapping[str, Any], w: Mapping[str, Any], points: int = 21
     ps, diffs = [], []
     for rb in grids[0]:
         for rw in grids[1]:
-            diff, _t, p, _df = ancova_from_summaries([
+            res = ancova_from_summaries(*[
                 (g["n"], g["pre"]["mean"].value, g["pre"]["sd"].value, g["post"]["mean"].value,
                  g["post"]["sd"].value, float(r)) for g, r in ((b, rb), (w, rw))])
+            diff, p = res.difference, res.pvalue
+            if math.isnan(p) and diff == 0 and not math.isnan(res.slope):
+                p = 1.0  # no residual spread, no difference: p = 1 for any spread (its limit)
             if not math.isnan(p):
                 ps.append(p)
                 diffs.append(diff)

@@ -11,8 +11,9 @@ import numpy as np
 from scipy import stats
 
 from laktasi.errors import LaktasiInputError
+from laktasi.stats.summary import grim_totals, grimmer_consistent
 
-from .checks import _grim_sums, _grimmer_ok, max_sd_bounded
+from .checks import max_sd_bounded
 from .printed import Printed, parse_printed
 
 __all__ = ["PairedReconstruction", "Reconstruction", "reconstruct", "reconstruct_paired"]
@@ -52,10 +53,10 @@ def _search(n: int, mean: Printed, sd: Printed, lo: int | None, hi: int | None, 
     """Whole-number samples of size n whose mean and SD print as ``mean`` and ``sd``; a
     printed ``lo``/``hi`` is attained, ``floor`` only bounds values from below."""
     printed_lo, printed_hi = lo is not None, hi is not None
-    sums = _grim_sums(mean, n)
+    sums = grim_totals(mean.low, mean.high, n)
     if not sums:
         return Reconstruction((), True, "grim")
-    if not _grimmer_ok(sums, sd, n):
+    if not grimmer_consistent(sums, sd.low, sd.high, n):
         return Reconstruction((), True, "grimmer")
     if lo is None or hi is None:
         span = max(1, math.ceil(4 * sd.high))

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from laktasi.design.designs import DESIGNS
+from laktasi.design.registry import canonical
 from laktasi.errors import LaktasiInputError
 
 from .printed import Printed, parse_printed
@@ -274,6 +275,8 @@ def validate(data: Any, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]
             raise ctx.fail(f"{path}.id", raw["id"], "used by an earlier item", "a unique id")
         seen.add(ident)
         item = _mapping(raw, {**_COMMON, **ITEM_FIELDS[raw["kind"]]}, path, ctx)
+        if item.get("claimed_test") is not None:  # the published spelling -> the registry's id
+            item["claimed_test"] = canonical(item["claimed_test"])
         item["_path"] = path
         _cross_checks(item, path, ctx)
         out.append(item)

@@ -19,6 +19,8 @@ import typer
 
 from laktasi import __version__
 
+from ._click import Group
+
 HELP = """Analisis, laporan dan audit penelitian ASI / pijat oksitosin.
 
 \b
@@ -51,6 +53,7 @@ app = _App(
     help=HELP,
     no_args_is_help=True,
     add_completion=False,
+    cls=Group,  # Typer's own words (usage, headings, usage errors) in the user's language
     rich_markup_mode=None,  # plain help: the Rich help imports Markdown, Pygments, ... (90 ms)
 )
 

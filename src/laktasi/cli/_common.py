@@ -1,6 +1,7 @@
-"""What every command module shares: the consoles, the words of the command line, the exit
-codes and the one way to write a file (whole or not at all, never over an existing file
-without ``--force``).
+"""What every command module shares: the consoles, the words of the command line (section
+``cli`` of :mod:`laktasi.i18n`; :func:`speaks` makes ``--lang`` the active language), the
+exit codes and the one way to write a file (whole or not at all, never over an existing
+file without ``--force``).
 
 Exit codes, for every command: ``OK`` 0; ``FOUND`` 1 (the command ran and found problems:
 ``check``, ``audit``, ``reconstruct``); ``CANNOT_RUN`` 2 (a bad option, an input that cannot
@@ -13,11 +14,12 @@ Rich is imported when something is printed, not when the command line starts, so
 from __future__ import annotations
 
 import errno
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -27,83 +29,11 @@ if TYPE_CHECKING:
     from laktasi.errors import LaktasiError
 
 OK, FOUND, CANNOT_RUN = 0, 1, 2
+P = ParamSpec("P")
+R = TypeVar("R")
 
 LANG_HELP = "Bahasa: id (Indonesia) atau en (Inggris)."
 FORCE_HELP = "Timpa berkas keluaran yang sudah ada (tanpa --force tidak ditimpa)."
-
-WORDS: dict[str, dict[str, str]] = {
-    "id": {
-        "bad_lang": "--lang {value!r}: pilih id (Indonesia) atau en (Inggris).",
-        "cannot_write": "{path}: berkas tidak dapat ditulis ({reason}); periksa bahwa "
-                        "foldernya ada dan boleh ditulis.",
-        "no_folder": "foldernya tidak ada",
-        "denied": "tidak ada izin menulis",
-        "is_dir": "nama itu adalah sebuah folder",
-        "not_dir": "bagian jalurnya bukan folder",
-        "no_space": "disk penuh",
-        "read_only": "disk hanya-baca",
-        "too_long": "nama terlalu panjang",
-        "exists": "sudah ada berkas dengan nama itu",
-        "refused": "{path}: berkas sudah ada dan tidak ditimpa; pilih nama lain atau "
-                   "tambahkan --force untuk menimpanya.",
-        "no_study": "{path}: deskripsi studi tidak ditemukan (tidak ada sheet 'Deskripsi "
-                    "studi' di berkas, tidak ada berkas .study.yaml atau .yaml bernama sama di "
-                    "sampingnya). Berikan --study STUDI.yaml, atau --design DESAIN bila kolom "
-                    "hasil bernama NAMA_pre / NAMA_post (lihat docs/study-file.md).",
-        "analyze_needs": "Berikan DATA dan --study STUDI.yaml (atau --design DESAIN), atau "
-                         "--example NAMA.",
-        "docx_needs_out": "--format docx memerlukan --out BERKAS.docx.",
-        "audit_needs": "Berikan BERKAS.yaml atau --example NAMA (salah satu dari: {names}).",
-        "bad_example": "--example {value!r}: pilih salah satu dari {names}.",
-        "bad_format": "--format {value!r}: pilih salah satu dari {allowed}.",
-        "meta_needs": "Berikan STUDI.csv|yaml atau --example (salah satu saja).",
-        "format_out": "--format dan --out dipakai bersama (mis. --format docx --out "
-                      "meta.docx).",
-        "mcnemar_needs": "Berikan --p-improve dan --p-worsen, atau --odds-ratio dan "
-                         "--p-discordant.",
-        "binary_needs": "Data biner memerlukan --p1 dan --p2 (satu kelompok: P(tidak lancar "
-                        "-> lancar) dan P(lancar -> tidak lancar); dua kelompok: proporsi "
-                        "lancar pada kelompok intervensi dan kontrol).",
-        "bad_model": "--model {value!r}: pilih normal, counts, ordinal, milk atau binary.",
-        "bad_range": "--from {start}, --to {stop}, --step {step}: tidak ada besar sampel "
-                     "(perlu --from <= --to dan --step > 0).",
-    },
-    "en": {
-        "bad_lang": "--lang {value!r}: choose id (Indonesian) or en (English).",
-        "cannot_write": "{path}: cannot be written ({reason}); check that the folder exists "
-                        "and is writable.",
-        "no_folder": "the folder does not exist",
-        "denied": "permission denied",
-        "is_dir": "that name is a folder",
-        "not_dir": "a part of the path is not a folder",
-        "no_space": "the disk is full",
-        "read_only": "the disk is read-only",
-        "too_long": "the name is too long",
-        "exists": "a file of that name exists",
-        "refused": "{path}: the file already exists and was not overwritten; choose another "
-                   "name or add --force to overwrite it.",
-        "no_study": "{path}: no study description found (no sheet 'Study description' in "
-                    "the file, no .study.yaml or .yaml file of the same name beside it). Give "
-                    "--study STUDY.yaml, or --design DESIGN when the outcome columns are named "
-                    "NAME_pre / NAME_post (see docs/study-file.md).",
-        "analyze_needs": "Give DATA and --study STUDY.yaml (or --design DESIGN), or "
-                         "--example NAME.",
-        "docx_needs_out": "--format docx needs --out FILE.docx.",
-        "audit_needs": "Give FILE.yaml or --example NAME (one of: {names}).",
-        "bad_example": "--example {value!r}: choose one of {names}.",
-        "bad_format": "--format {value!r}: choose one of {allowed}.",
-        "meta_needs": "Give STUDIES.csv|yaml or --example (one of them).",
-        "format_out": "--format and --out go together (e.g. --format docx --out meta.docx).",
-        "mcnemar_needs": "Give --p-improve and --p-worsen, or --odds-ratio and "
-                         "--p-discordant.",
-        "binary_needs": "Binary data need --p1 and --p2 (one group: P(not fluent -> fluent) "
-                        "and P(fluent -> not fluent); two groups: the proportions fluent in "
-                        "the intervention and the control group).",
-        "bad_model": "--model {value!r}: choose normal, counts, ordinal, milk or binary.",
-        "bad_range": "--from {start}, --to {stop}, --step {step}: no sample size (needs "
-                     "--from <= --to and --step > 0).",
-    },
-}
 
 _REASONS = {errno.ENOENT: "no_folder", errno.EACCES: "denied", errno.EPERM: "denied",
             errno.EISDIR: "is_dir", errno.ENOTDIR: "not_dir", errno.ENOSPC: "no_space",
@@ -111,9 +41,28 @@ _REASONS = {errno.ENOENT: "no_folder", errno.EACCES: "denied", errno.EPERM: "den
             errno.EEXIST: "exists"}
 
 
-def say(key: str, lang: str, **values: object) -> str:
-    """A message of the command line in ``lang`` (Indonesian for an unknown language)."""
-    return WORDS.get(lang, WORDS["id"])[key].format(**values)
+def say(key: str, lang: str | None = None, **values: object) -> str:
+    """A message of the command line (section ``cli`` of the catalogue) in ``lang`` (None:
+    the active language; Indonesian for an unknown language)."""
+    from laktasi.i18n import spoken, text
+
+    return text("cli", key, spoken(lang), **values)
+
+
+def speaks(command: Callable[P, R]) -> Callable[P, R]:
+    """``command`` run with its ``--lang`` as the active language (``use_language``), so
+    that everything it calls speaks that language without being told; an unknown
+    ``--lang`` is left to the command's own check (exit code 2, a located message)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        from laktasi.i18n import LANGS, use_language
+
+        lang = kwargs.get("lang")
+        with use_language(lang if lang in LANGS else None):
+            return command(*args, **kwargs)
+
+    return run
 
 
 @cache

@@ -17,6 +17,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stderr,
     stdout,
     stop,
@@ -83,7 +84,7 @@ def analyze(
         # the terminal shows no figures (as `meta`): drawing them would only cost time
         to_terminal = fmt is None and out is None
         kind = fmt or (out.suffix.lstrip(".") if out else "md")
-        with stdout().status("Menganalisis…" if lang == "id" else "Analysing…"):
+        with stdout().status(say("analysing", lang)):
             analysis, doc = analyse_file(data, study, lang=lang, sheet=sheet,
                                          drop_invalid=drop_invalid, figures=not to_terminal,
                                          svg=kind in ("html", "json"))  # docx, md: PNG only
@@ -172,7 +173,7 @@ def examples() -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``analyze``, ``demo``, ``example`` and the hidden ``examples`` to ``app``."""
-    app.command()(analyze)
-    app.command()(demo)
-    app.command()(example)
-    app.command(hidden=True)(examples)
+    app.command()(speaks(analyze))
+    app.command()(speaks(demo))
+    app.command()(speaks(example))
+    app.command(hidden=True)(speaks(examples))

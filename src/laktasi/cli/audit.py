@@ -1,8 +1,11 @@
 """``laktasi audit``, ``extract`` and ``reconstruct``, registered on the main app by
 :func:`register`.
 
-Thin: read options, call :func:`laktasi.audit.audit`, render, set the exit code
-(0: no error finding; 1: at least one error finding; 2: the input cannot be read).
+Thin: read options, call :func:`laktasi.audit.audit`, lay the report out as a document
+(:func:`laktasi.report.audit_document.audit_document`), print it or render it with the
+report's renderers (md, html, json, docx) and set the exit code (0: no error finding;
+1: at least one error finding; 2: the input cannot be read or the output cannot be
+written).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stderr,
     stdout,
     stop,
@@ -30,32 +34,68 @@ from ._common import (
 __all__ = ["register"]
 
 
+_SUFFIXES = {".txt": "text", ".md": "md", ".html": "html", ".htm": "html", ".json": "json",
+             ".docx": "docx"}
+
+
 def audit_command(
     file: str = typer.Argument(None, help="Berkas YAML hasil yang dilaporkan."),
     example: str = typer.Option(None, "--example", help="Audit makalah contoh bawaan, bukan "
                                 "berkas."),
-    fmt: str = typer.Option("text", "--format", help="text, json atau html."),
+    fmt: str = typer.Option(None, "--format", help="text (layar, bawaan), md, html, json "
+                            "atau docx; tanpa --format, dari akhiran --out."),
+    out: Path = typer.Option(None, "--out", help="Tulis laporan ke berkas ini (docx "
+                             "memerlukannya)."),
+    template: Path = typer.Option(None, "--template", help="Templat .docx kampus Anda."),
     lang: str = typer.Option("id", "--lang", help=LANG_HELP),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Periksa angka yang dicetak makalah: hitung ulang, periksa silang, jelaskan yang tidak
-    mungkin benar (kode keluar 1 bila ada temuan galat)."""
+    mungkin benar (kode keluar 1 bila ada temuan galat). Berkas --out yang sudah ada tidak
+    ditimpa tanpa --force."""
     check_lang(lang)
-    from laktasi.audit import audit, example_names, render_audit
-    from laktasi.audit.render import RENDERERS
+    from laktasi.audit import audit, example_names
+    from laktasi.report.renderers import RENDERERS
 
+    formats = ("text", *sorted(RENDERERS))
     names = ", ".join(example_names())
     if (file is None) == (example is None):
         stop(say("audit_needs", lang, names=names))
     if example is not None and example not in example_names():
         stop(say("bad_example", lang, value=example, names=names))
-    if fmt not in RENDERERS:
-        stop(say("bad_format", lang, value=fmt, allowed=", ".join(RENDERERS)))
+    suffix = out.suffix.lower() if out is not None else ""
+    kind = fmt or (_SUFFIXES.get(suffix, suffix[1:]) if suffix else "text")  # .pdf: refused
+    if kind not in formats:
+        stop(say("bad_format", lang, value=kind, allowed=", ".join(formats)))
+    if kind == "docx" and out is None:
+        stop(say("docx_needs_out", lang))
+    refuse_existing([out], lang, force=force)
+    from laktasi.report.audit_document import audit_document
+
     try:
         report = audit(example or file, lang=lang)
-        text = render_audit(report, fmt, lang)
+        doc = audit_document(report)
+        if kind == "text" and out is None:
+            from laktasi.report.terminal import print_document
+
+            print_document(stdout(), doc)
+        elif kind == "text":
+            from laktasi.report.terminal import document_text
+
+            write_file(out, document_text(doc), lang, force=force)
+        else:
+            from laktasi.report.renderers import render
+
+            payload = render(doc, kind, template=template)
+            if out is None:
+                text = payload.decode("utf-8")
+                stdout().file.write(text if text.endswith("\n") else text + "\n")
+            else:
+                write_file(out, payload, lang, force=force)
     except LaktasiError as exc:
         fail(exc)
-    stdout().file.write(text + "\n")
+    if out is not None:
+        stdout().print(str(out), highlight=False)
     if report.exit_code:  # an error finding, or a file that gave (almost) nothing to check
         raise typer.Exit(FOUND)
 
@@ -69,7 +109,7 @@ def extract_command(
     """Draf YAML hasil yang dilaporkan dari teks makalah (.txt atau .pdf); setiap nilai adalah
     tebakan yang perlu dikonfirmasi."""
     from laktasi.audit.extract import ExtractInputError, extract_file
-    from laktasi.report.words_extract import extract_words
+    from laktasi.i18n.audit import draft_written
 
     check_lang(lang)
     refuse_existing([out], lang, force=force)
@@ -82,8 +122,8 @@ def extract_command(
         typer.echo(yaml_text, nl=False)
         return
     write_file(out, yaml_text, lang, force=force)
-    stderr().print(extract_words("written", lang, path=out, guesses=len(draft.guesses),
-                                 missing=len(draft.missing)), markup=False)
+    stderr().print(draft_written(out, len(draft.guesses), len(draft.missing), lang),
+                   markup=False)
 
 
 def reconstruct(
@@ -108,17 +148,17 @@ def reconstruct(
     tidak ada (kode keluar 1)."""
     check_lang(lang)
     refuse_existing([csv_out], lang, force=force)
-    from laktasi.audit import _load
+    from laktasi.audit import load_file
     from laktasi.audit.reconstruct import reconstruct as run
     from laktasi.audit.reconstruct import reconstruct_paired
     from laktasi.audit.schema import validate
-    from laktasi.report.words_audit import audit_text
+    from laktasi.i18n.audit import audit_text
 
     def rc(key: str, **values: object) -> str:
         return audit_text(key, lang, **values)
 
     try:
-        data, name = _load(file)
+        data, name = load_file(file)
         validate(data, name)  # a located message for a file that does not follow the spec
         items = {str(i.get("id")): i for i in data.get("items", []) if isinstance(i, dict)}
         if item not in items:
@@ -203,8 +243,9 @@ def _default_step(pre: dict, post: dict) -> float:
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``audit FILE.yaml [--format text|json|html] [--lang id|en] [--example NAME]``,
+    """Add ``audit FILE.yaml [--format text|md|html|json|docx] [--out FILE] [--lang id|en]
+    [--example NAME]``,
     ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
-    app.command("reconstruct")(reconstruct)
-    app.command("extract")(extract_command)
-    app.command("audit")(audit_command)
+    app.command("reconstruct")(speaks(reconstruct))
+    app.command("extract")(speaks(extract_command))
+    app.command("audit")(speaks(audit_command))

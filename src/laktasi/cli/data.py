@@ -1,6 +1,6 @@
 """Commands for data files: ``laktasi template`` and ``laktasi check``.
 
-Thin: the work is in :mod:`laktasi.io`, the words in :mod:`laktasi.report.words_io`.
+Thin: the work is in :mod:`laktasi.io`, the words in :mod:`laktasi.i18n.io`.
 Register them on the main app with :func:`register`.
 """
 
@@ -22,6 +22,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stdout,
     stop,
     write_files,
@@ -86,6 +87,7 @@ def check(
     1 bila ada galat dalam data, 2 bila berkasnya tidak dapat dibaca)."""
     check_lang(lang)
     from laktasi.design import load_study
+    from laktasi.i18n.io import check_summary
     from laktasi.io import (
         DataError,
         find_study,
@@ -94,7 +96,6 @@ def check(
         skip_empty_columns,
         skipped_note,
     )
-    from laktasi.report.words_io import check_word
 
     try:
         st = load_study(study, lang) if study is not None else find_study(data, lang=lang)
@@ -128,16 +129,16 @@ def check(
     if failed:
         if any(p.row is None and p.code in UNREADABLE for p in report.errors):
             raise typer.Exit(CANNOT_RUN)  # the table says why; no rows to correct or drop
-        console.print(check_word("summary", lang, e=len(report.errors), w=len(report.warnings)))
+        console.print(check_summary(n, len(report.errors), len(report.warnings), failed=True,
+                                    lang=lang))
         raise typer.Exit(FOUND)
-    key = "ok_warnings" if report.warnings else "ok"
-    console.print(check_word(key, lang, n=n, w=len(report.warnings)))
+    console.print(check_summary(n, 0, len(report.warnings), failed=False, lang=lang))
 
 
 def _table(report: ValidationReport, lang: str) -> Table:
     from rich.table import Table
 
-    from laktasi.report.words_io import check_word, problem_body, shown_value
+    from laktasi.i18n.io import check_word, problem_body, shown_value
 
     where = report.file + (f" [{report.sheet}]" if report.sheet else "")
     caption = (check_word("header", lang, row=report.header_row)
@@ -156,5 +157,5 @@ def _table(report: ValidationReport, lang: str) -> Table:
 
 def register(app: typer.Typer) -> None:
     """Add ``template`` and ``check`` to the main ``laktasi`` app."""
-    app.command("template")(template)
-    app.command("check")(check)
+    app.command("template")(speaks(template))
+    app.command("check")(speaks(check))

@@ -23,6 +23,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stdout,
     stop,
     write_files,
@@ -96,10 +97,10 @@ def meta_command(
     refuse_existing([*(plot_paths(plot) if plot else ()), json_out, out], lang, force=force)
     import json
 
+    from laktasi.i18n.meta import meta_say
     from laktasi.meta.analysis import meta_analysis
     from laktasi.meta.example import example_analysis
     from laktasi.meta.inputs import read_studies
-    from laktasi.report.words_meta import meta_say
 
     if example == (studies is not None):
         stop(say("meta_needs", lang))
@@ -139,4 +140,4 @@ def meta_command(
 
 def register(app: typer.Typer) -> None:
     """Add the ``meta`` command to ``app``."""
-    app.command("meta")(meta_command)
+    app.command("meta")(speaks(meta_command))

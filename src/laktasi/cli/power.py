@@ -1,6 +1,6 @@
 """``laktasi power ...``: sample size (analytic) and power (simulation) on the command line.
 
-Thin: options -> laktasi.power -> words from laktasi.report.words_power -> Rich.
+Thin: options -> laktasi.power -> words from laktasi.i18n.power -> Rich.
 Registered on the main app with ``register(app)``.
 """
 
@@ -19,6 +19,7 @@ from ._common import (
     fail,
     refuse_existing,
     say,
+    speaks,
     stdout,
     stop,
     write_file,
@@ -38,10 +39,10 @@ _PARENT = typer.Option("normal", "--parent", help="Distribusi induk untuk metode
 def _show_plan(plan, lang: str) -> None:
     from rich.table import Table
 
-    from laktasi.report.numbers import fmt_number
-    from laktasi.report.words_power import LABELS, justification, test_name
+    from laktasi.i18n.numbers import fmt_number
+    from laktasi.i18n.power import justification, labels, test_name
 
-    words = LABELS[check_lang(lang)]
+    words = labels(check_lang(lang))
     table = Table(title=f"{words['title_n']}: {test_name(plan.test, lang)}",
                   title_justify="left", show_header=False)
     table.add_column(justify="left")
@@ -94,6 +95,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(power_app, name="power")
 
     @power_app.command("paired-t")
+    @speaks
     def paired_t(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                  dropout: float = _DROPOUT, lang: str = _LANG) -> None:
@@ -105,6 +107,7 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-sample-t")
+    @speaks
     def two_sample_t(d: float = typer.Option(..., "--d", help="d Cohen."),
                      power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                      dropout: float = _DROPOUT, lang: str = _LANG) -> None:
@@ -116,6 +119,7 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("wilcoxon")
+    @speaks
     def wilcoxon(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                  alternative: str = _ALT, dropout: float = _DROPOUT,
@@ -128,6 +132,7 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("mann-whitney")
+    @speaks
     def mann_whitney(d: float = typer.Option(..., "--d", help="d Cohen."),
                      parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                      alternative: str = _ALT, dropout: float = _DROPOUT,
@@ -140,6 +145,7 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("mcnemar")
+    @speaks
     def mcnemar(p_improve: float = typer.Option(None, "--p-improve",
                                                 help="P(tidak lancar -> lancar)."),
                 p_worsen: float = typer.Option(None, "--p-worsen",
@@ -167,6 +173,7 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-proportions")
+    @speaks
     def two_proportions(p1: float = typer.Option(..., "--p1", help="Proporsi (mis. lancar) pada "
                                                  "kelompok intervensi."),
                         p2: float = typer.Option(..., "--p2", help="... pada kelompok kontrol."),
@@ -205,6 +212,7 @@ def register(app: typer.Typer) -> None:
     _backend = typer.Option("numpy", "--backend", help="numpy, atau cupy (GPU, opsional).")
 
     @power_app.command("simulate")
+    @speaks
     def simulate(n: int = typer.Option(30, "--n", help="Jumlah pasangan, atau ibu per kelompok."),
                  test: str = _test, model: str = _modelopt, effect: float = _effect,
                  spread: float = _spread, ratio: float = _ratio, levels: int = _levels,
@@ -214,29 +222,31 @@ def register(app: typer.Typer) -> None:
         """Power Monte-Carlo untuk desain x uji dengan data realistis (ties, miring, biner)."""
         from rich.progress import Progress
 
+        from laktasi.i18n import text
+        from laktasi.i18n.numbers import fmt_number, fmt_thousands
+        from laktasi.i18n.power import labels, simulation_justification
         from laktasi.power import simulate_power
-        from laktasi.report.numbers import fmt_number
-        from laktasi.report.words_power import simulation_justification
 
         check_lang(lang)
         try:
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             with Progress(console=stdout(), transient=True) as bar:
-                task = bar.add_task("simulasi" if lang == "id" else "simulating", total=sims)
+                task = bar.add_task(text("cli", "simulating", lang), total=sims)
                 est = simulate_power(n, data, test, sims=sims, alpha=alpha, seed=seed,
                                      backend=backend,
                                      progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
             fail(exc)
-        sims_text = f"{sims:,}".replace(",", "." if lang == "id" else ",")
+        words = labels(lang)
         stdout().print(f"power = {fmt_number(est.power, 4, lang)} "
-                       f"({'galat baku' if lang == 'id' else 'SE'} {fmt_number(est.se, 4, lang)}; "
-                       f"{sims_text} {'simulasi' if lang == 'id' else 'simulations'}, "
-                       f"{'benih' if lang == 'id' else 'seed'} {seed})", highlight=False)
+                       f"({words['se']} {fmt_number(est.se, 4, lang)}; "
+                       f"{fmt_thousands(sims, lang)} {words['sims']}, "
+                       f"{words['seed']} {seed})", highlight=False)
         stdout().print(simulation_justification(est, data.params, lang), highlight=False,
                       soft_wrap=True)
 
     @power_app.command("curve")
+    @speaks
     def curve(n_from: int = typer.Option(10, "--from", help="Besar sampel terkecil."),
               n_to: int = typer.Option(50, "--to", help="Besar sampel terbesar."),
               step: int = typer.Option(5, "--step", help="Langkah besar sampel."), test: str = _test,
@@ -253,9 +263,11 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
         from rich.table import Table
 
-        from laktasi.power import power_curve, power_curve_plot
-        from laktasi.report.numbers import fmt_number
-        from laktasi.report.words_power import LABELS, test_name
+        from laktasi.i18n import text
+        from laktasi.i18n.numbers import fmt_number
+        from laktasi.i18n.power import labels, test_name
+        from laktasi.power import power_curve
+        from laktasi.report.plots import power_curve_plot
 
         check_lang(lang)
         refuse_existing([plot], lang, force=force)
@@ -265,14 +277,13 @@ def register(app: typer.Typer) -> None:
             data = _model(test, model, effect, spread, ratio, levels, p1, p2, pre_mean, lang)
             ns = list(range(n_from, n_to + 1, step))
             with Progress(console=stdout(), transient=True) as bar:
-                task = bar.add_task("simulasi" if lang == "id" else "simulating",
-                                    total=sims * len(ns))
+                task = bar.add_task(text("cli", "simulating", lang), total=sims * len(ns))
                 res = power_curve(ns, data, test, sims=sims, alpha=alpha, seed=seed,
                                   backend=backend,
                                   progress=lambda done: bar.update(task, completed=done))
         except LaktasiError as exc:
             fail(exc)
-        words = LABELS[lang]
+        words = labels(lang)
         table = Table(title=f"{words['title_curve']}: {test_name(test, lang)}",
                       title_justify="left")
         for col in (words["n"], words["power"], words["se"]):

@@ -14,6 +14,7 @@ from .study import (
     forced_tests_allowed,
     load_study,
     study_from_mapping,
+    study_to_mapping,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "load_study",
     "resolve",
     "study_from_mapping",
+    "study_to_mapping",
 ]

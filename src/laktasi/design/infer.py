@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
+from laktasi.i18n import spoken, text
 
 from .study import DEFAULT_CHARACTERISTICS, DESIGNS, Study, study_from_mapping
 
@@ -37,65 +38,18 @@ _WORSE = re.compile(r"^(tidak|belum|kurang|not|no)\b", re.IGNORECASE)
 _INTERVENTION = re.compile(r"interven|eksperim|experim|perlakuan|treat|pijat|massag",
                            re.IGNORECASE)
 
-_WORDS = {
-    "id": {
-        "unknown_design": "desain {value!r} tidak dikenal; desain yang tersedia:\n{allowed}",
-        "needs_group": "desain {design} membutuhkan --group KOLOM (kolom yang menyatakan "
-                       "kelompok setiap ibu); kolom yang ada: {columns}",
-        "no_column": "kolom {value!r} ({flag}) tidak ada di berkas; kolom yang ada: "
-                     "{columns}",
-        "did_you_mean": " (mungkin maksudnya {name!r}?)",
-        "two_groups": "kolom {column!r} (--group) harus berisi tepat dua kelompok; isinya: "
-                      "{found}",
-        "no_outcomes": "tidak ada kolom hasil: beri nama kolom NAMA_pre dan NAMA_post (atau "
-                       "NAMA_sebelum dan NAMA_sesudah), atau tulis deskripsi studi (--study, "
-                       "lihat docs/study-file.md); kolom yang ada: {columns}",
-        "no_outcomes_post": "tidak ada kolom hasil: beri nama kolom NAMA_post (atau "
-                            "NAMA_sesudah), atau tulis deskripsi studi (--study, lihat "
-                            "docs/study-file.md); kolom yang ada: {columns}",
-        "empty": "(kosong)",
-        "designs": {
-            "one-group-pretest-posttest": "satu kelompok, pretest–posttest (tanpa kontrol)",
-            "two-group-posttest": "dua kelompok, posttest saja",
-            "nonequivalent-control-pretest-posttest":
-                "dua kelompok tidak setara, pretest–posttest",
-        },
-    },
-    "en": {
-        "unknown_design": "design {value!r} is unknown; the designs are:\n{allowed}",
-        "needs_group": "the design {design} needs --group COLUMN (the column that says which "
-                       "group each mother is in); columns present: {columns}",
-        "no_column": "column {value!r} ({flag}) is not in the file; columns present: "
-                     "{columns}",
-        "did_you_mean": " (did you mean {name!r}?)",
-        "two_groups": "column {column!r} (--group) must hold exactly two groups; it holds: "
-                      "{found}",
-        "no_outcomes": "no outcome columns: name them NAME_pre and NAME_post (or NAME_sebelum "
-                       "and NAME_sesudah), or write a study description (--study, see "
-                       "docs/study-file.md); columns present: {columns}",
-        "no_outcomes_post": "no outcome columns: name them NAME_post (or NAME_sesudah), or "
-                            "write a study description (--study, see docs/study-file.md); "
-                            "columns present: {columns}",
-        "empty": "(empty)",
-        "designs": {
-            "one-group-pretest-posttest": "one group, pretest–posttest (no control)",
-            "two-group-posttest": "two groups, posttest only",
-            "nonequivalent-control-pretest-posttest":
-                "two nonequivalent groups, pretest–posttest",
-        },
-    },
-}
+# The words of this module: section "infer" of the laktasi.i18n catalogue; the designs'
+# names: section "design".
 
 
-def _say(lang: str, key: str, **values: Any) -> str:
-    return _WORDS.get(lang, _WORDS["id"])[key].format(**values)
+def _say(lang: str | None, key: str, **values: Any) -> str:
+    return text("infer", key, spoken(lang), **values)
 
 
-def unknown_design(value: Any, lang: str = "id", option: str = "--design"
+def unknown_design(value: Any, lang: str | None = None, option: str = "--design"
                    ) -> InvalidOptionError:
     """The error for a design laktasi does not know, listing the designs (in ``lang``)."""
-    words = _WORDS.get(lang, _WORDS["id"])
-    allowed = "\n".join(f"  {d}: {words['designs'][d]}" for d in DESIGNS)
+    allowed = "\n".join(f"  {d}: {text('design', d, spoken(lang))}" for d in DESIGNS)
     return InvalidOptionError(_say(lang, "unknown_design", value=value, allowed=allowed),
                               option=option, value=value, allowed=DESIGNS)
 
@@ -155,7 +109,7 @@ def _column(header: Sequence[str], name: str, flag: str, lang: str) -> int:
 
 def study_from_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], design: str, *,
                        group: str | None = None, id_column: str | None = None,
-                       title: str = "", lang: str = "id") -> Study:
+                       title: str = "", lang: str | None = None) -> Study:
     """Describe the study from its columns; see the module docstring for the rules."""
     header = ["" if h is None else str(h) for h in header]
     columns = ", ".join(h for h in header if h)
@@ -183,11 +137,11 @@ def study_from_columns(header: Sequence[str], rows: Sequence[Sequence[Any]], des
             pre_j = lower.get((base + pre_sfx).lower())
             if paired and pre_j is None:
                 continue
-            cols = [j] + ([pre_j] if paired else [])
+            cols = [j] + ([pre_j] if paired and pre_j is not None else [])
             typ, levels = _type([v for c in cols for v in _values(rows, c)])
             out: dict[str, Any] = {"name": base, "type": typ, "post": name,
                                    "label": base.replace("_", " ").capitalize()}
-            if paired:
+            if paired and pre_j is not None:
                 out["pre"] = header[pre_j]
             if levels:
                 out["levels"] = levels

@@ -46,7 +46,7 @@ import numpy as np
 
 from laktasi import stats
 from laktasi.errors import LaktasiError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from .designs import NONEQUIVALENT, ONE_GROUP
 from .registry import TESTS, TestSpec
@@ -59,13 +59,13 @@ _NORMALITY_MAX_SW = 50
 
 
 @dataclass(frozen=True)
-class Reason(_Serialisable):
+class Reason(Serialisable):
     code: str
     detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class TestStep(_Serialisable):
+class TestStep(Serialisable):
     """One test run for one outcome: which comparison, which test, why, the result, and the
     decision the chapter words.
 
@@ -96,7 +96,7 @@ class TestStep(_Serialisable):
 
 
 @dataclass(frozen=True)
-class BaselineTest(_Serialisable):
+class BaselineTest(Serialisable):
     """Group designs: one characteristic by group (counts per group and category) and the
     test of comparability, with the row read, its p and the decision."""
 
@@ -111,7 +111,7 @@ class BaselineTest(_Serialisable):
 
 
 @dataclass(frozen=True)
-class OutcomeAnalysis(_Serialisable):
+class OutcomeAnalysis(Serialisable):
     outcome: Outcome
     descriptives: tuple[tuple[str | None, str, Any], ...]  # (group, time, result)
     crosstabs: tuple[tuple[str | None, Any], ...]  # binary: (group, 2x2 pre x post counts)
@@ -119,7 +119,7 @@ class OutcomeAnalysis(_Serialisable):
 
 
 @dataclass(frozen=True)
-class Analysis(_Serialisable):
+class Analysis(Serialisable):
     study: Study
     n: int
     characteristics: tuple[tuple[str, Any], ...]  # (column, FrequenciesResult)

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from laktasi.errors import LaktasiInputError
+from laktasi.i18n import LANGS, has_text, plural, spoken, text
 
 from .designs import DESIGN_COMPARISONS, DESIGNS
 from .designs import design as design_of
@@ -41,6 +42,7 @@ __all__ = [
     "forced_tests_allowed",
     "load_study",
     "study_from_mapping",
+    "study_to_mapping",
 ]
 
 # Which row of SPSS's Chi-Square Tests table a 2 x 2 table with every expected count >= 5 is
@@ -78,105 +80,35 @@ def forced_tests_allowed(design: str, outcome_type: str) -> tuple[str, ...]:
     return tests_for(design, outcome_type)
 
 
-DEFAULT_INTERVENTION = {"id": "pijat oksitosin", "en": "oxytocin massage"}
 # a banded age column without its own min/max: values outside this range are warned
 AGE_COLUMNS = ("umur", "usia", "age")
 AGE_PLAUSIBLE = (10.0, 60.0)
-# The refusal of a ``force_test`` the design cannot use, in the user's language.
-_WORDS = {
-    "id": {
-        "forced_refused": "= {forced!r} tidak dapat dipakai di sini: {why}sedangkan desain "
-                          "{design} membandingkan {compares} untuk hasil bertipe {type}; "
-                          "yang boleh: {allowed}.",
-        "serves": "{forced} membandingkan {what}, ",
-        "unknown": "{forced} bukan uji yang dijalankan laktasi; ",
-        "and": " dan ",
-        "within": "ibu yang sama sebelum dan sesudah (dalam satu kelompok)",
-        "between": "dua kelompok (antarkelompok)",
-    },
-    "en": {
-        "forced_refused": "= {forced!r} cannot be used here: {why}while the design {design} "
-                          "compares {compares} for a {type} outcome; allowed: {allowed}.",
-        "serves": "{forced} compares {what}, ",
-        "unknown": "{forced} is not a test laktasi runs; ",
-        "and": " and ",
-        "within": "the same mothers before and after (within a group)",
-        "between": "two groups (between groups)",
-    },
-}
-# What is wrong in a study description file, in the user's language (file and key path
-# are put in front by _Reader.fail).
-_MESSAGES = {
-    "id": {
-        "mapping": "harus berupa pemetaan (kunci: nilai), bukan {kind} {value!r}.",
-        "required": "wajib diisi.",
-        "text": "harus berupa teks, bukan {value!r}.",
-        "choice": "= {value!r} tidak diperbolehkan; pilih salah satu: {allowed_text}.",
-        "number": "harus berupa angka, bukan {value!r}.",
-        "categories": "harus berupa daftar nama kategori, bukan {value!r}.",
-        "unknown_keys": "kunci tidak dikenal; yang boleh: {allowed}.",
-        "alpha": "= {value} harus di antara 0 dan 1 (biasanya 0,05).",
-        "two_levels": "harus berisi tepat dua kelompok, bukan {value!r}.",
-        "intervention": "= {value!r} bukan salah satu kelompok: {levels}.",
-        "list": "harus berupa daftar.",
-        "bins": "harus berupa daftar rentang {{label, min, max}}.",
-        "min_max": "= {lo} lebih besar dari max = {hi}.",
-        "no_outcomes": "harus berisi sedikitnya satu variabel hasil (name, type, kolom pre/post).",
-        "twice": "= {value!r} dipakai dua kali; nama variabel hasil harus unik.",
-        "no_pre": "desain two-group-posttest tidak punya kolom pretest; hapus 'pre' atau pilih "
-                  "desain lain.",
-        "pre_required": "wajib untuk desain {design} (kolom pretest).",
-        "binary_levels": "hasil biner punya dua level: [lebih buruk, lebih baik], mis. "
-                         "[tidak lancar, lancar]; bukan {value!r}.",
-        "not_found": "berkas tidak ditemukan.",
-        "not_utf8": "bukan berkas teks UTF-8.",
-        "where": " baris {line}, kolom {column}",
-        "not_yaml": "bukan YAML yang sah ({problem}).",
-    },
-    "en": {
-        "mapping": "expected a mapping (key: value), got {kind} {value!r}.",
-        "required": "is required.",
-        "text": "must be text, got {value!r}.",
-        "choice": "= {value!r} is not allowed; choose one of {allowed_text}.",
-        "number": "must be a number, got {value!r}.",
-        "categories": "must be a list of category names, got {value!r}.",
-        "unknown_keys": "unknown key(s); allowed: {allowed}.",
-        "alpha": "= {value} must lie between 0 and 1 (usually 0.05).",
-        "two_levels": "must list exactly two groups, got {value!r}.",
-        "intervention": "= {value!r} is not one of the group levels {levels}.",
-        "list": "must be a list.",
-        "bins": "must be a list of {{label, min, max}} bands.",
-        "min_max": "= {lo} is larger than max = {hi}.",
-        "no_outcomes": "must list at least one outcome (name, type, pre/post columns).",
-        "twice": "= {value!r} is used twice; outcome names must be unique.",
-        "no_pre": "a two-group posttest design has no pretest column; remove 'pre' or choose "
-                  "another design.",
-        "pre_required": "is required for the design {design} (the pretest column).",
-        "binary_levels": "a binary outcome has two levels: [worse, better], e.g. "
-                         "[tidak lancar, lancar]; got {value!r}.",
-        "not_found": "file not found.",
-        "not_utf8": "not a UTF-8 text file.",
-        "where": " line {line}, column {column}",
-        "not_yaml": "not valid YAML ({problem}).",
-    },
-}
+# The words of this module are in the catalogue of laktasi.i18n: section "study" (what is
+# wrong in a study description file; file and key path are put in front by _Reader.fail)
+# and section "forced" (the refusal of a ``force_test`` the design cannot use).
 TOP_KEYS = ("study", "id_column", "group", "characteristics", "outcomes")
 
 
-def _message(lang: str, key: str, **values: Any) -> str:
-    return _MESSAGES.get(lang, _MESSAGES["id"])[key].format(**values)
+def _message(lang: str | None, key: str, **values: Any) -> str:
+    return text("study", key, spoken(lang), **values)
+
+
+def default_intervention() -> dict[str, str]:
+    """The intervention's name when the study description gives none, in every language."""
+    return {lang: text("study", "default_intervention", lang) for lang in LANGS}
 
 
 def _forced_refused(forced: str, design_name: str, typ: str, allowed: tuple[str, ...],
-                    lang: str) -> str:
+                    lang: str | None) -> str:
     """Why ``force_test = forced`` cannot be used, in ``lang`` (Indonesian by default)."""
-    words = _WORDS.get(lang, _WORDS["id"])
-    why = (words["serves"].format(forced=forced, what=words[TESTS[forced].comparison])
-           if forced in TESTS else words["unknown"].format(forced=forced))
-    compares = words["and"].join(words[c] for c in design_of(design_name).comparisons)
-    return words["forced_refused"].format(forced=forced, why=why, design=design_name,
-                                          compares=compares, type=typ,
-                                          allowed=", ".join(allowed))
+    lang = spoken(lang)
+    why = (text("forced", "serves", lang, forced=forced,
+                what=text("forced", TESTS[forced].comparison, lang))
+           if forced in TESTS else text("forced", "unknown", lang, forced=forced))
+    compares = text("forced", "and", lang).join(text("forced", c, lang)
+                                               for c in design_of(design_name).comparisons)
+    return text("forced", "forced_refused", lang, forced=forced, why=why, design=design_name,
+                compares=compares, type=typ, allowed=", ".join(allowed))
 
 
 class StudyError(LaktasiInputError):
@@ -247,7 +179,7 @@ class Study:
     source: str = ""
     # the intervention's name in the chapter's sentences; group designs take the label of
     # group.intervention instead
-    intervention: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_INTERVENTION))
+    intervention: dict[str, str] = field(default_factory=default_intervention)
     chi_square_2x2: str = "continuity"
 
     def intervention_name(self, lang: str) -> str:
@@ -274,16 +206,17 @@ class Study:
 class _Reader:
     """Reads one mapping, with the key path kept for messages."""
 
-    def __init__(self, source: str, lang: str = "id") -> None:
+    def __init__(self, source: str, lang: str | None = None) -> None:
         self.source = source
         self.lang = lang
 
     def fail(self, path: str, message: str, **detail: Any) -> StudyError:
         """``message`` is a key of the catalogue (formatted with ``detail``) or, for a text
         already worded, the text itself."""
-        words = _MESSAGES.get(self.lang, _MESSAGES["id"])
-        if message in words:
-            message = words[message].format(**detail)
+        if message == "unknown_keys":  # one form per number of keys
+            message = plural("study", message, len(detail["keys"]), spoken(self.lang), **detail)
+        elif has_text("study", message):
+            message = _message(self.lang, message, **detail)
         where = f"{self.source}: " if self.source else ""
         return StudyError(f"{where}{path}: {message}", source=self.source, path=path, **detail)
 
@@ -335,7 +268,7 @@ class _Reader:
         return tuple(str(x) for x in v)
 
 
-def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
+def study_from_mapping(data: Any, source: str = "", lang: str | None = None) -> Study:
     """Build and check a :class:`Study` from a parsed YAML mapping.
 
     A ``force_test`` the design cannot use is refused in ``lang`` ("id" or "en")."""
@@ -429,7 +362,7 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
                             None if pre is None else str(pre), str(o.get("unit", "")),
                             out_levels,
                             lo, hi, forced))
-    intervention = dict(DEFAULT_INTERVENTION)
+    intervention = default_intervention()
     if st.get("intervention") is not None:
         intervention = r.label({"label": st["intervention"]}, "study.intervention", "")
     return Study(
@@ -449,7 +382,7 @@ def study_from_mapping(data: Any, source: str = "", lang: str = "id") -> Study:
     )
 
 
-def load_study(path: str | Path, lang: str = "id") -> Study:
+def load_study(path: str | Path, lang: str | None = None) -> Study:
     """Read a study description YAML file; errors name the file and the key (a refused
     ``force_test`` is worded in ``lang``)."""
     p = Path(path)
@@ -467,3 +400,100 @@ def load_study(path: str | Path, lang: str = "id") -> Study:
         problem = _message(lang, "not_yaml", problem=getattr(exc, "problem", exc))
         raise StudyError(f"{p}:{where}: {problem}", source=str(p)) from None
     return study_from_mapping(data, str(p), lang)
+
+
+# --------------------------------------------------------------------------- study -> mapping
+
+_STUDY_KEYS = ("id", "title", "design", "place", "year", "alpha")
+_STRUCTURE = ("outcomes", "characteristics", "id_column", "group", "source")
+
+
+def _plain_value(value: Any) -> Any:
+    """A field's value as YAML/JSON holds it: tuples become lists, mappings dicts, a whole
+    float an int (``min: 0``, not ``0.0``)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain_value(v) for k, v in value.items()}
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _changed_fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The dataclass fields of ``obj`` that are set and differ from their defaults."""
+    import dataclasses
+
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        if f.name in skip:
+            continue
+        value = getattr(obj, f.name)
+        default: Any = (f.default if f.default is not dataclasses.MISSING else
+                        f.default_factory() if f.default_factory is not dataclasses.MISSING
+                        else dataclasses.MISSING)
+        if value is None or (default is not dataclasses.MISSING and value == default):
+            continue
+        out[f.name] = _plain_value(value)
+    return out
+
+
+def study_to_mapping(study: Study) -> dict[str, Any]:
+    """A :class:`Study` as the mapping a study file holds (see ``docs/study-file.md``).
+
+    The inverse of :func:`study_from_mapping`: ``study_from_mapping(study_to_mapping(s))``
+    equals ``s`` apart from ``source`` (where it was read from). Settings left at their
+    defaults are left out; values are plain ``dict``, ``list``, ``str`` and numbers, so the
+    mapping can be written as YAML or stored as JSON.
+
+    Parameters
+    ----------
+    study : Study
+        The study description.
+
+    Returns
+    -------
+    dict[str, Any]
+        ``study`` (id, title, design, place, year, alpha and every other setting of the
+        study block that differs from its default), ``id_column``, ``group``,
+        ``characteristics`` and ``outcomes``, as in a study file.
+
+    Examples
+    --------
+    >>> s = study_from_mapping({
+    ...     "study": {"id": "demo", "title": "Pijat oksitosin",
+    ...               "design": "one-group-pretest-posttest"},
+    ...     "outcomes": [{"name": "menyusui", "type": "count", "pre": "m_pre", "post": "m_post"}],
+    ... })
+    >>> m = study_to_mapping(s)
+    >>> m["study"]["design"], m["outcomes"][0]["pre"]
+    ('one-group-pretest-posttest', 'm_pre')
+    >>> study_from_mapping(m) == s
+    True
+    """
+    head = {k: _plain_value(getattr(study, k)) for k in _STUDY_KEYS
+            if getattr(study, k) not in ("", None)}
+    # every other setting of the study block (intervention, chi_square_2x2, ...) when it
+    # differs from its default
+    head.update(_changed_fields(study, skip=(*_STUDY_KEYS, *_STRUCTURE)))
+    out: dict[str, Any] = {"study": head}
+    if study.id_column:
+        out["id_column"] = study.id_column
+    if study.group is not None:
+        g = study.group
+        levels: list[Any] = [{"value": lv, "label": _plain_value(g.labels[lv])}
+                             if lv in g.labels else lv for lv in g.levels]
+        out["group"] = {"column": g.column, "levels": levels}
+        if g.intervention is not None:
+            out["group"]["intervention"] = g.intervention
+    if study.characteristics:
+        out["characteristics"] = [_changed_fields(c) for c in study.characteristics]
+    outcomes = []
+    for o in study.outcomes:
+        d = _changed_fields(o)
+        # the order a reader expects: name, label, type, columns, then the rest
+        first: dict[str, Any] = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post")
+                                 if k in d}
+        outcomes.append({**first, **d})
+    out["outcomes"] = outcomes
+    return out

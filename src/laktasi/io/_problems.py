@@ -23,7 +23,7 @@ class Problem:
 
     ``row`` is the row number the spreadsheet shows (the SPSS case number for .sav), or
     None for a problem of the whole file or sheet; ``code`` selects the message in
-    :mod:`laktasi.report.words_io`; ``allowed`` says what would be accepted; ``suggestion``
+    :mod:`laktasi.i18n.io`; ``allowed`` says what would be accepted; ``suggestion``
     is a closest match (a column or category name) when there is one. Errors stop the
     analysis; warnings are reported and the value is used.
     """
@@ -41,7 +41,7 @@ class Problem:
     def text(self, lang: str = "id") -> str:
         """The located message, e.g. ``data.xlsx [Data] baris 5, kolom m_pre: nilai 'lima'
         bukan angka ...``."""
-        from laktasi.report.words_io import problem_text
+        from laktasi.i18n.io import problem_text
 
         return problem_text(self, lang)
 

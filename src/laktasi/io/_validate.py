@@ -358,7 +358,7 @@ def _checked(raw: RawTable, study: Study, *, lang: str, drop_invalid: bool
              ) -> tuple[dict[str, list[Any]], set[str], list[int], ValidationReport]:
     """The checks of :func:`validate`: the typed values of each study column (one per data
     row), the numeric columns, the positions of the rows kept, and the report."""
-    from laktasi.report.numbers import check_lang
+    from laktasi.i18n import check_lang
 
     check_lang(lang)
     c = _Checker(raw, study)
@@ -479,7 +479,7 @@ def load_data(path: str | Path, study: Study, *, sheet: str | int | None = None,
     >>> df["menyusui_pre"].dtype, len(df), report.errors
     (dtype('float64'), 15, ())
     """
-    from laktasi.report.numbers import check_lang
+    from laktasi.i18n import check_lang
 
     check_lang(lang)
     try:
@@ -494,7 +494,7 @@ def load_rows(path: str | Path, study: Study, *, sheet: str | int | None = None,
               ) -> tuple[list[dict[str, Any]], ValidationReport]:
     """:func:`load_data` as rows (see :func:`validated_rows`): the same checks and
     errors, without pandas."""
-    from laktasi.report.numbers import check_lang
+    from laktasi.i18n import check_lang
 
     check_lang(lang)
     try:

@@ -112,7 +112,7 @@ def skip_empty_columns(path: str | Path, study: Study, *, sheet: str | int | Non
 
 def skipped_note(item: Outcome | Characteristic, lang: str = "id") -> str:
     """The sentence that says an empty outcome or characteristic was left out."""
-    from laktasi.report.words_io import check_word
+    from laktasi.i18n.io import check_word
 
     if isinstance(item, Outcome):
         return check_word("skipped_outcome", lang, label=item.label.get(lang, item.name),

@@ -168,7 +168,7 @@ def _categorical_columns(study: Study) -> dict[str, tuple[str, ...]]:
 
 
 def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     out = {}
@@ -192,8 +192,6 @@ def _column_labels(study: Study, lang: str = "id") -> dict[str, str]:
 
 #: The names of the workbook sheet that carries the study description (by language).
 STUDY_SHEETS = {"id": "Deskripsi studi", "en": "Study description"}
-_STUDY_KEYS = ("id", "title", "design", "place", "year", "alpha")
-_STRUCTURE = ("outcomes", "characteristics", "id_column", "group", "source")
 
 
 class _Flow(list):
@@ -204,70 +202,44 @@ class _FlowMap(dict):
     """A small mapping written on one line: ``{id: Umur, en: Age}``."""
 
 
-def _plain_value(v: Any) -> Any:
-    if isinstance(v, tuple):
-        items = [_plain_value(x) for x in v]
+def _flow(value: Any) -> Any:
+    """A value written on one line when it holds no list or mapping."""
+    if isinstance(value, list):
+        items = [_flow(x) for x in value]
         return _Flow(items) if all(not isinstance(x, (dict, list)) for x in items) else items
-    if isinstance(v, dict):
-        d = {k: _plain_value(x) for k, x in v.items()}
+    if isinstance(value, dict):
+        d = {k: _flow(x) for k, x in value.items()}
         return _FlowMap(d) if all(not isinstance(x, (dict, list)) for x in d.values()) else d
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
+    return value
 
 
-def _fields(obj: Any, skip: Sequence[str] = ()) -> dict[str, Any]:
-    """The dataclass fields of ``obj`` that differ from their defaults, as YAML values."""
-    import dataclasses
-
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        if f.name in skip:
-            continue
-        v = getattr(obj, f.name)
-        default = (f.default if f.default is not dataclasses.MISSING else
-                   f.default_factory() if f.default_factory is not dataclasses.MISSING else
-                   dataclasses.MISSING)
-        if v is None or (default is not dataclasses.MISSING and v == default):
-            continue
-        out[f.name] = _plain_value(v)
-    return out
+def _flow_values(entry: Any) -> Any:
+    """An entry of the study file (a block mapping) whose values are written on one line."""
+    return {k: _flow(v) for k, v in entry.items()} if isinstance(entry, dict) else entry
 
 
 def study_to_mapping(study: Study) -> dict[str, Any]:
-    """The study as the mapping a study file holds (see ``docs/study-file.md``);
-    :func:`laktasi.design.study_from_mapping` reads it back to the same study.
+    """The study as the mapping a study file holds (see ``docs/study-file.md``):
+    :func:`laktasi.design.study_to_mapping`, with short lists and mappings marked to be
+    written on one line; :func:`laktasi.design.study_from_mapping` reads it back to the
+    same study.
 
     >>> from laktasi.io import default_study
     >>> m = study_to_mapping(default_study("one-group-pretest-posttest"))
     >>> m["study"]["design"], m["outcomes"][1]["pre"], m["outcomes"][1]["post"]
     ('one-group-pretest-posttest', 'menyusui_pre', 'menyusui_post')
     """
-    head = {k: _plain_value(getattr(study, k)) for k in _STUDY_KEYS
-            if getattr(study, k) not in ("", None)}
-    # every other setting of the study block (intervention, chi_square_2x2, ...) when it
-    # differs from its default
-    head.update(_fields(study, skip=(*_STUDY_KEYS, *_STRUCTURE)))
-    out: dict[str, Any] = {"study": head}
-    if study.id_column:
-        out["id_column"] = study.id_column
-    if study.group is not None:
-        g = study.group
-        levels: list[Any] = [{"value": lv, "label": _plain_value(g.labels[lv])}
-                             if lv in g.labels else lv for lv in g.levels]
-        out["group"] = {"column": g.column,
-                        "levels": levels if g.labels else _Flow(levels)}
-        if g.intervention is not None:
-            out["group"]["intervention"] = g.intervention
-    if study.characteristics:
-        out["characteristics"] = [_fields(c) for c in study.characteristics]
-    outcomes = []
-    for o in study.outcomes:
-        d = _fields(o)
-        # the order a reader expects: name, label, type, columns, then the rest
-        first = {k: d.pop(k) for k in ("name", "label", "type", "pre", "post") if k in d}
-        outcomes.append({**first, **d})
-    out["outcomes"] = outcomes
+    from laktasi.design.study import study_to_mapping as plain_mapping
+
+    out = plain_mapping(study)
+    out["study"] = _flow_values(out["study"])
+    if "group" in out:
+        levels = out["group"]["levels"]
+        out["group"]["levels"] = (_Flow(levels) if all(not isinstance(x, dict) for x in levels)
+                                  else [_flow_values(x) for x in levels])
+    for key in ("characteristics", "outcomes"):
+        if key in out:
+            out[key] = [_flow_values(x) for x in out[key]]
     return out
 
 
@@ -342,7 +314,7 @@ DEFAULT_STUDIES = {d: default_study(d) for d in DESIGNS}
 
 def _rules(study: Study, lang: str) -> dict[str, dict[str, Any]]:
     """Per column: the Excel validation and the 'allowed' text for the instruction sheet."""
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     rules: dict[str, dict[str, Any]] = {}
@@ -404,7 +376,7 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     if isinstance(study_or_design, str):
@@ -490,7 +462,7 @@ def _study_sheet(wb: Any, study: Study, lang: str) -> None:
     width font); the comment lines on top say what it is and how to change it."""
     from openpyxl.styles import Font
 
-    from laktasi.report.words_io import template_words
+    from laktasi.i18n.io import template_words
 
     w = template_words(lang)
     ws = wb.create_sheet(STUDY_SHEETS[lang])

@@ -13,7 +13,8 @@ from typing import Any
 from scipy import stats
 
 from laktasi.errors import InvalidOptionError, LaktasiError, LaktasiInputError
-from laktasi.stats._results import ConfidenceInterval, _Serialisable
+from laktasi.stats import ConfidenceInterval
+from laktasi.stats.serialise import Serialisable
 
 from .inputs import R_MEASURES
 from .models import METHODS, HeterogeneityCI, MetaResult, heterogeneity_ci, rma
@@ -44,7 +45,7 @@ SCALES = {
 
 
 @dataclass(frozen=True)
-class StudyEffect(_Serialisable):
+class StudyEffect(Serialisable):
     """One study in the analysis: its effect, 95 % CI, weight (%) in the pooled model, the
     formula that produced it and what was assumed (e.g. the pre-post r and its source)."""
 
@@ -62,7 +63,7 @@ class StudyEffect(_Serialisable):
 
 
 @dataclass(frozen=True)
-class MetaAnalysis(_Serialisable):
+class MetaAnalysis(Serialisable):
     """The pooled model and its companions; a companion that does not apply is None and
     ``notes`` holds the code saying why (e.g. ``"egger_k<3"``)."""
 

@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass
 
 from laktasi.errors import LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 __all__ = [
     "Effect",
@@ -64,7 +64,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Effect(_Serialisable):
+class Effect(Serialisable):
     """One study's effect size: ``yi``, its variance ``vi``, the measure and the formula.
 
     ``corrected`` is True when 1/2 was added to the cells of a 2x2 table.

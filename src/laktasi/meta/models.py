@@ -16,7 +16,8 @@ import numpy as np
 from scipy import optimize, stats
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import ConfidenceInterval, _Serialisable
+from laktasi.stats import ConfidenceInterval
+from laktasi.stats.serialise import Serialisable
 
 __all__ = ["HeterogeneityCI", "MetaResult", "heterogeneity_ci", "rma", "tau2_ci"]
 
@@ -24,7 +25,7 @@ METHODS = ("FE", "DL", "REML", "PM")
 
 
 @dataclass(frozen=True)
-class MetaResult(_Serialisable):
+class MetaResult(Serialisable):
     estimate: float
     se: float
     statistic: float
@@ -141,7 +142,7 @@ def rma(yi: Any, vi: Any, *, method: str = "REML", test: str = "z",
 
 
 @dataclass(frozen=True)
-class HeterogeneityCI(_Serialisable):
+class HeterogeneityCI(Serialisable):
     """Q-profile confidence intervals of tau^2, tau, I^2 (%) and H^2 (metafor ``confint``)."""
 
     tau2: ConfidenceInterval

@@ -13,7 +13,7 @@ import numpy as np
 from scipy import optimize, stats
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 __all__ = ["MetaRegression", "meta_regression", "reml_tau2", "tau2_with_moderators"]
 
@@ -115,7 +115,7 @@ def tau2_with_moderators(y: np.ndarray, v: np.ndarray, x: np.ndarray, method: st
 
 
 @dataclass(frozen=True)
-class MetaRegression(_Serialisable):
+class MetaRegression(Serialisable):
     """Coefficients (intercept first), their SEs, the omnibus test of the moderators
     (QM: chi-square with ``qm_df`` df, or F with (qm_df, df_resid) df under Knapp-Hartung),
     the residual heterogeneity (QE with k - p df, tau^2, I^2, H^2) and R^2 (%)."""

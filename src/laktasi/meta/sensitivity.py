@@ -18,7 +18,7 @@ import numpy as np
 from scipy import stats
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from .models import MetaResult, rma
 from .regression import MetaRegression, meta_regression
@@ -37,7 +37,7 @@ def leave_one_out(yi: Sequence[float], vi: Sequence[float], **kwargs: Any
 
 
 @dataclass(frozen=True)
-class SubgroupResult(_Serialisable):
+class SubgroupResult(Serialisable):
     """``groups``: a separate model per subgroup (its own tau^2); ``q_between``: the
     fixed-effect Q between their estimates (``df``, ``pvalue``); ``moderator``: the
     meta-regression on the subgroup (one common tau^2) whose QM tests the difference, and
@@ -91,7 +91,7 @@ def subgroups(yi: Sequence[float], vi: Sequence[float], labels: Sequence[str], *
 
 
 @dataclass(frozen=True)
-class EggerResult(_Serialisable):
+class EggerResult(Serialisable):
     statistic: float
     df: int | None
     pvalue: float
@@ -136,7 +136,7 @@ def egger_test(yi: Sequence[float], vi: Sequence[float], *, model: str = "lm",
 
 
 @dataclass(frozen=True)
-class CorrelationSensitivity(_Serialisable):
+class CorrelationSensitivity(Serialisable):
     """The pooled result for each assumed pre-post correlation ``r`` (every study with a
     paired measure gets that r; other studies are unchanged)."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from laktasi.errors import LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from .models import MetaResult, rma
 from .regression import tau2_with_moderators
@@ -21,7 +21,7 @@ __all__ = ["TrimFillResult", "trim_and_fill"]
 
 
 @dataclass(frozen=True)
-class TrimFillResult(_Serialisable):
+class TrimFillResult(Serialisable):
     k0: int
     se_k0: float
     side: str

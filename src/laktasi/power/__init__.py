@@ -1,8 +1,9 @@
 """Sample size and power: analytic formulas (as G*Power) and vectorised Monte-Carlo
 simulation that analyses every simulated study the way laktasi.stats does.
 
-No words and no printing here: justification paragraphs live in
-laktasi.report.words_power, the command line in laktasi.cli.power.
+No words, no figures and no printing here: justification paragraphs live in
+laktasi.i18n.power, the power curve's figure in laktasi.report.plots, the command line in
+laktasi.cli.power.
 """
 
 from ._kernels import (
@@ -49,7 +50,6 @@ from .simulate import (
     PowerEstimate,
     cupy_available,
     power_curve,
-    power_curve_plot,
     simulate_power,
     simulate_wilcoxon_power,
 )
@@ -82,7 +82,6 @@ __all__ = [
     "paired_t_power",
     "paired_t_pvalues",
     "power_curve",
-    "power_curve_plot",
     "rank_sum_pvalues",
     "signed_rank_pvalues",
     "simulate_power",

@@ -31,7 +31,7 @@ import numpy as np
 from scipy import stats
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from ._exact import two_by_two_table
 
@@ -63,14 +63,14 @@ _MAX_N = 100_000
 
 
 @dataclass(frozen=True)
-class SampleSize(_Serialisable):
+class SampleSize(Serialisable):
     """A planned sample size.
 
     ``n`` is pairs (one-group designs) or mothers per group (two-group designs, equal
     groups); ``n_total`` all mothers analysed; ``n_enrol`` all mothers to recruit after
     dropout inflation (per group ceil(n / (1 - dropout))); ``power`` the power reached at
     ``n``; ``source`` a key for the reference of the method (words in
-    laktasi.report.words_power); ``parameters`` the inputs by name; ``actual_alpha`` the
+    laktasi.i18n.power); ``parameters`` the inputs by name; ``actual_alpha`` the
     size of an exact discrete test at ``n`` (None for continuous tests).
     """
 

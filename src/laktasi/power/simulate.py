@@ -27,14 +27,14 @@ from functools import partial
 import numpy as np
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError
-from laktasi.stats._results import _Serialisable
+from laktasi.stats.serialise import Serialisable
 
 from . import _kernels as k
 from ._fused import fused_hits, plan_for
 from .generators import DESIGNS
 
 __all__ = ["PAIRED_TESTS", "TWO_GROUP_TESTS", "PowerEstimate", "cupy_available",
-           "power_curve", "power_curve_plot", "simulate_power", "simulate_wilcoxon_power"]
+           "power_curve", "simulate_power", "simulate_wilcoxon_power"]
 
 PAIRED_TESTS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "wilcoxon": k.signed_rank_pvalues,
@@ -58,7 +58,7 @@ Model = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
-class PowerEstimate(_Serialisable):
+class PowerEstimate(Serialisable):
     """Simulated power: the share of ``sims`` studies with p < ``alpha``, and its
     Monte-Carlo standard error sqrt(power (1 - power) / sims)."""
 
@@ -195,32 +195,3 @@ def power_curve(ns: Sequence[int], model: Model, test: str = "wilcoxon", *,
         out.append(simulate_power(int(n), model, test, sims=sims, alpha=alpha, seed=seed,
                                   progress=tick, backend=backend))
     return out
-
-
-def power_curve_plot(curve: Sequence[PowerEstimate], *, xlabel: str, ylabel: str,
-                     target: float = 0.8, analytic: Sequence[float] | None = None,
-                     analytic_label: str = "analytic", lang: str = "id",
-                     simulated_label: str | None = None) -> tuple[bytes, str]:
-    """Power against n with ±2 SE bars, the target power line and optionally an analytic
-    curve at the same n (PNG bytes, SVG text; matplotlib's Agg backend). Tick labels take
-    a decimal comma when ``lang`` is "id"; the labels come from the caller
-    (``report.words_power.LABELS``)."""
-    from laktasi.meta.plots import decimal_comma
-    from laktasi.report.plots import plt, save_figure  # plots selects the Agg backend
-    from laktasi.report.words_power import LABELS
-
-    ns = [c.n for c in curve]
-    fig, ax = plt.subplots(figsize=(5, 3.6))
-    ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
-                color="#4f81bd", capsize=3,
-                label=simulated_label or LABELS[lang]["monte_carlo"])
-    if analytic is not None:
-        ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
-        ax.legend(frameon=False, loc="lower right")
-    ax.axhline(target, color="#b22222", ls="--", lw=1)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    decimal_comma(ax, lang)
-    ax.spines[["top", "right"]].set_visible(False)
-    return save_figure(fig)

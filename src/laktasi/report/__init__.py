@@ -1,1 +1,2 @@
-"""Words, number formats, tables and renderers: everything a person reads."""
+"""Documents, tables, figures and renderers: everything a person reads (its words and number
+formats come from :mod:`laktasi.i18n`)."""

@@ -13,8 +13,9 @@ those decisions.
 
 Each test of the registry (:data:`laktasi.design.registry.TESTS`) has its tables
 (:data:`TABLES`) and its statistic in a sentence (:data:`STAT_TEXTS`) here, keyed by the
-test id; its name in words is ``words_chapter.TEST_NAMES``. A test checks that every
-registry id has all three and that no other id appears.
+test id; its name in words is the catalogue entry (section ``test``, key = the id) of
+:mod:`laktasi.i18n`. A test checks that every registry id has all three and that no other
+id appears.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from typing import Any
 from laktasi import __version__
 from laktasi.design.designs import NONEQUIVALENT, TWO_GROUP
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
+from laktasi.i18n import resolve, text_or
+from laktasi.i18n.chapter import READING_NAMES, magnitude, proportion_word, test_name, w
+from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
-from .numbers import check_lang, fmt_number, fmt_p, fmt_percent
 from .tables import (
     ReportTable,
     ancova_tables,
@@ -43,8 +46,6 @@ from .tables import (
     paired_t_table,
     wilcoxon_tables,
 )
-from .words import proportion_word
-from .words_chapter import READING_NAMES, TEST_NAMES, magnitude, w
 
 __all__ = ["STAT_TEXTS", "TABLES", "build_chapter"]
 
@@ -138,10 +139,11 @@ def _effect_sentence(step: TestStep, lang: str) -> str | None:
     return w("effect_sentence", lang, effect=text, size=size) if size else text + "."
 
 
-def build_chapter(analysis: Analysis, lang: str = "id", *,
+def build_chapter(analysis: Analysis, lang: str | None = None, *,
                   figure_maker: FigureMaker | None = None) -> Document:
-    """Turn an :class:`~laktasi.design.plan.Analysis` into the results chapter."""
-    check_lang(lang)
+    """Turn an :class:`~laktasi.design.plan.Analysis` into the results chapter (in ``lang``;
+    None: the active language)."""
+    lang = resolve(lang)
     study = analysis.study
     num = _Numbering()
     blocks: list[Block] = [Heading(w("chapter", lang), 1)]
@@ -151,9 +153,8 @@ def build_chapter(analysis: Analysis, lang: str = "id", *,
     if analysis.characteristics:
         blocks.append(Heading(w("general_data", lang), 2))
         labels = {c.column: c.label[lang] for c in study.characteristics}
-        place = f" di {study.place}" if lang == "id" and study.place else (
-            f" at {study.place}" if study.place else "")
-        year = (f" Tahun {study.year}" if lang == "id" else f", {study.year}") if study.year else ""
+        place = w("caption_place", lang, place=study.place) if study.place else ""
+        year = w("caption_year", lang, year=study.year) if study.year else ""
         number = num.table()
         table = frequency_table([(labels[c], res) for c, res in analysis.characteristics], lang,
                                 caption=w("char_caption", lang, place=place, year=year))
@@ -230,8 +231,8 @@ def _baseline_blocks(analysis: Analysis, lang: str, num: _Numbering) -> list[Blo
             p_cell = (f"{fmt_p(bt.pvalue, lang, with_symbol=False)} ({_P_MARK[reading]})"
                       if j == 0 else "")
             rows.append((labels[col] if j == 0 else "", str(level), *cells, p_cell))
-        rows.append(("", w("total", lang), *(f"{t} (100,0%)" if lang == "id" else
-                                              f"{t} (100.0%)" for t in totals), ""))
+        rows.append(("", w("total", lang), *(f"{t} ({fmt_percent(100.0, 1, lang)})"
+                                              for t in totals), ""))
         if reading not in marks:
             marks.append(reading)
         if bt.significant:
@@ -364,13 +365,13 @@ def _method_sentence(step: TestStep, var: str, gtext: str, lang: str) -> str:
     what = w("baseline_what", lang) if step.comparison == "baseline" else ""
     if step.forced:
         return w("method_forced", lang, variable=var + what, group=gtext,
-                 test=TEST_NAMES[lang][step.test], reason=reasons)
+                 test=test_name(step.test, lang), reason=reasons)
     return w("method_sentence", lang, variable=var + what, group=gtext,
-             test=TEST_NAMES[lang][step.test], reason=reasons)
+             test=test_name(step.test, lang), reason=reasons)
 
 
 def _warning_text(code: str, detail: dict, lang: str) -> str:
-    named = {k: TEST_NAMES[lang].get(v, v) if k in {"test", "forced", "chosen"} else v
+    named = {k: text_or("test", v, v, lang) if k in {"test", "forced", "chosen"} else v
              for k, v in detail.items()}
     return w(f"warning_{code}", lang, **named)
 
@@ -464,11 +465,11 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         blocks.append(Paragraph(_warning_text(warn.code, warn.detail, lang), "warning"))
     significant = step.significant
     cmp = "<" if significant else "≥"
-    test_name = TEST_NAMES[lang][step.test]
+    test_name_ = test_name(step.test, lang)
     intervention = study.intervention_name(lang)
     h0 = w("h0_rejected" if significant else "h0_accepted", lang)
     if step.comparison == "within":
-        common = {"test": test_name, "variable": _inline(var), "group": gtext,
+        common = {"test": test_name_, "variable": _inline(var), "group": gtext,
                   "stat_text": _stat_text(step, lang), "cmp": cmp, "alpha": alpha_text,
                   "h0": h0}
         if study.group is None:
@@ -480,7 +481,7 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
         blocks.append(Paragraph(w("test_paragraph", lang, meaning=meaning, **common)))
     elif step.comparison == "baseline":
         blocks.append(Paragraph(w(
-            "baseline_paragraph", lang, variable=_inline(var), test=test_name,
+            "baseline_paragraph", lang, variable=_inline(var), test=test_name_,
             stat_text=_stat_text(step, lang),
             verdict=w("baseline_diff" if significant else "baseline_ok", lang))))
     else:
@@ -492,7 +493,7 @@ def _step_blocks(analysis: Analysis, step: TestStep, var: str, gtext: str, lang:
                        variable=_inline(var), better=levels[1])
             meaning += " " + higher[0].upper() + higher[1:]
         blocks.append(Paragraph(w(
-            "between_paragraph", lang, test=test_name, variable=_inline(var),
+            "between_paragraph", lang, test=test_name_, variable=_inline(var),
             stat_text=_stat_text(step, lang), cmp=cmp, alpha=alpha_text, h0=h0,
             meaning=meaning)))
         group = study.group

@@ -83,10 +83,18 @@ Block = Heading | Paragraph | TableBlock | Figure
 
 @dataclass(frozen=True)
 class Document:
+    """A report in the reader's language: ``blocks`` to lay out, ``meta`` about it (kind,
+    study, counts) and, for a document that words machine-readable results, ``data``: those
+    results as JSON-ready values with their codes (the audit's findings as the
+    reported-results spec defines them). The JSON renderer writes ``data`` when there is
+    any, since a program reads codes and numbers rather than sentences, and the blocks
+    otherwise; every other renderer lays out the blocks."""
+
     title: str
     lang: str
     blocks: tuple[Block, ...]
     meta: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
 
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]

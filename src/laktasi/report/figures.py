@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from laktasi.design.study import Study
+from laktasi.i18n.chapter import w
 
 from .document import Figure, plain_text
 from .plots import binary_prepost_bar, group_plot, paired_plot
-from .words_chapter import w
 
 __all__ = ["figure_maker"]
 

@@ -6,22 +6,23 @@ docx and json outputs of ``laktasi meta`` are all this one document."""
 
 from __future__ import annotations
 
-from laktasi.meta.analysis import MetaAnalysis
-from laktasi.meta.plots import forest_plot, funnel_plot
-
-from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
-from .numbers import fmt_p
-from .tables import ReportTable
-from .words_meta import (
-    MEASURE_NAMES,
-    SCALE_LABELS,
+from laktasi.i18n import resolve
+from laktasi.i18n.meta import (
     design_name,
     formula_text,
+    measure_name,
     meta_say,
     model_line,
     num,
     p_text,
+    scale_label,
 )
+from laktasi.i18n.numbers import fmt_p
+from laktasi.meta.analysis import MetaAnalysis
+
+from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
+from .meta_plots import forest_plot, funnel_plot
+from .tables import ReportTable
 
 __all__ = ["meta_document", "meta_plots"]
 
@@ -32,7 +33,7 @@ def _ci(low: float, high: float, lang: str, decimals: int = 2) -> str:
 
 def meta_plots(res: MetaAnalysis, lang: str) -> tuple[tuple[bytes, str], tuple[bytes, str]]:
     """(forest PNG, SVG) and (funnel PNG, SVG) with the labels in ``lang``."""
-    xlabel = SCALE_LABELS[lang].get(res.scale, res.scale)
+    xlabel = scale_label(res.scale, lang)
     labels = [s.label for s in res.studies]
     yi = [s.yi for s in res.studies]
     vi = [s.vi for s in res.studies]
@@ -61,7 +62,7 @@ def _studies_table(res: MetaAnalysis, lang: str) -> ReportTable:
     rows.append((meta_say("pooled", lang), "", num(m.estimate, lang),
                  _ci(m.ci.low, m.ci.high, lang), num(100.0, lang, 1), ""))
     notes = [meta_say("measure_note", lang, measures="; ".join(
-        f"{code} = {MEASURE_NAMES[lang].get(code, code)}"
+        f"{code} = {measure_name(code, lang)}"
         for code in dict.fromkeys(s.measure for s in res.studies)))]
     if m.pi is not None:
         notes.append(meta_say("pi_line", lang, lo=num(m.pi.low, lang), hi=num(m.pi.high, lang)))
@@ -84,11 +85,12 @@ def _interpretation(res: MetaAnalysis, lang: str) -> str:
     return text
 
 
-def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
+def meta_document(res: MetaAnalysis, lang: str | None = None, *, figures: bool = True,
                   plots: tuple[tuple[bytes, str], tuple[bytes, str]] | None = None) -> Document:
     """The whole meta-analysis as one document in ``lang``; ``figures=False`` leaves out the
     plots (the terminal, which cannot show them, and quick JSON); ``plots`` are the
-    :func:`meta_plots` already drawn, if any."""
+    :func:`meta_plots` already drawn, if any. ``lang`` None: the active language."""
+    lang = resolve(lang)
     m = res.model
     title = meta_say("title", lang, model=model_line(m.method, m.test == "knha", m.k, lang))
     blocks: list[Block] = [Heading(title, 1)]
@@ -160,7 +162,7 @@ def meta_document(res: MetaAnalysis, lang: str = "id", *, figures: bool = True,
     blocks.append(Heading(meta_say("assumptions", lang), 2))
     blocks.append(Paragraph(meta_say("symbols", lang), "note"))
     for s in res.studies:
-        extra = [MEASURE_NAMES[lang].get(s.measure, s.measure)]
+        extra = [measure_name(s.measure, lang)]
         if s.formula:
             extra.append(formula_text(s.formula, lang))
         if s.r is not None:

@@ -2,7 +2,7 @@
 
 Each plot function returns ``(png bytes, svg text)``, ready for
 :class:`~laktasi.report.document.Figure`. Titles, axis and legend labels come
-from the caller, so all words stay in the words modules; numbers printed on a
+from the caller, so all words stay in the language layer (laktasi.i18n); numbers printed on a
 plot (the ``n (%)`` labels) follow ``lang`` (decimal comma in Indonesian).
 
 Output is reproducible: the same data give byte-identical PNG and SVG (no
@@ -26,12 +26,13 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
+from laktasi.i18n import check_lang
+from laktasi.i18n.numbers import fmt_percent
 
-from .numbers import check_lang, fmt_percent
+__all__ = ["binary_prepost_bar", "decimal_comma", "group_plot", "new_figure", "paired_plot",
+           "power_curve_plot", "save_figure"]
 
-__all__ = ["binary_prepost_bar", "group_plot", "new_figure", "paired_plot", "save_figure"]
-
-# Set once for every laktasi figure (meta-analysis and power plots too, which use pyplot).
+# Set once for every laktasi figure (the chapter's, the meta-analysis's and the power curve).
 matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 10,
                             "svg.hashsalt": "laktasi", "svg.fonttype": "path",
                             "figure.dpi": 100})
@@ -99,6 +100,16 @@ class _CommaFormatter(ticker.ScalarFormatter):
 
     def __call__(self, x, pos=None):
         return super().__call__(x, pos).replace(".", ",")
+
+
+def decimal_comma(ax, lang: str) -> None:
+    """Tick labels of both axes with a decimal comma in Indonesian (matplotlib's own tick
+    choice and minus sign, only the separator changes)."""
+    if lang != "id":
+        return
+    for axis in (ax.xaxis, ax.yaxis):
+        if isinstance(axis.get_major_formatter(), ticker.ScalarFormatter):
+            axis.set_major_formatter(_CommaFormatter())
 
 
 def _finish(ax, *, ylabel: str, title: str | None, lang: str = "id") -> None:
@@ -283,3 +294,42 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
     ax.set_xticks(range(1, len(names) + 1), names)
     _finish(ax, ylabel=ylabel, title=title, lang=lang)
     return save_figure(fig) if svg else save_figure(fig, svg=False)
+
+
+def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: float = 0.8,
+                     analytic: Sequence[float] | None = None, analytic_label: str = "analytic",
+                     lang: str = "id", simulated_label: str | None = None) -> tuple[bytes, str]:
+    """Simulated power against n with ±2 SE bars, the target power line and optionally an
+    analytic curve at the same n (PNG bytes, SVG text).
+
+    ``curve`` holds the :class:`~laktasi.power.PowerEstimate` of each n (anything with
+    ``n``, ``power`` and ``se``), as :func:`laktasi.power.power_curve` returns them. Tick
+    labels take a decimal comma when ``lang`` is "id"; the simulated curve's legend label
+    is ``simulated_label``, by default the words of ``laktasi.i18n.power``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as P
+    >>> png, svg = power_curve_plot([P(n=10, power=0.4, se=0.01), P(n=20, power=0.7, se=0.01)],
+    ...                             xlabel="n", ylabel="power")
+    >>> png[:4], svg.count("<svg")
+    (b'\\x89PNG', 1)
+    """
+    from laktasi.i18n.power import labels
+
+    check_lang(lang)
+    ns = [c.n for c in curve]
+    fig, ax = new_figure(figsize=(5, 3.6))
+    ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
+                color="#4f81bd", capsize=3,
+                label=simulated_label or labels(lang)["monte_carlo"])
+    if analytic is not None:
+        ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
+        ax.legend(frameon=False, loc="lower right")
+    ax.axhline(target, color="#b22222", ls="--", lw=1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    decimal_comma(ax, lang)
+    ax.spines[["top", "right"]].set_visible(False)
+    return save_figure(fig)

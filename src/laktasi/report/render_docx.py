@@ -52,10 +52,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from laktasi.errors import LaktasiInputError
+from laktasi.i18n.chapter import w
 
 from .document import Document, Figure, Heading, Paragraph, TableBlock, inline_runs, plain_text
 from .tables import is_numeric_cell
-from .words_chapter import w
 
 if TYPE_CHECKING:
     from .renderers import RenderOptions

@@ -20,9 +20,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from laktasi.i18n.chapter import w
+
 from .document import Document, Figure, Heading, Paragraph, TableBlock
 from .tables import is_numeric_cell
-from .words_chapter import w
 
 if TYPE_CHECKING:
     from .renderers import RenderOptions

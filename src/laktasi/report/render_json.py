@@ -19,6 +19,12 @@ so :func:`document_from_json` gives back an equal Document; with
 images come back empty). ``label`` is derived and ignored when reading. Values in
 ``meta`` that JSON has no type for (paths, numpy numbers) are written as their
 plain Python value or text.
+
+A Document that carries ``data`` (the audit: its study and findings with their codes, as
+the reported-results spec defines them) is written as that data alone, since a program
+reads codes and numbers rather than sentences; NaN and infinity, which JSON lacks, become
+``null``. :func:`document_to_dict` gives such a document whole, its data under
+``"data"``, and :func:`document_from_json` reads that back.
 """
 
 from __future__ import annotations
@@ -26,15 +32,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from laktasi.errors import LaktasiInputError
+from laktasi.i18n.chapter import w
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
 from .tables import ReportTable
-from .words_chapter import w
 
 if TYPE_CHECKING:
     from .renderers import RenderOptions
@@ -57,8 +64,20 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _finite(obj: Any) -> Any:
+    """``obj`` with NaN and infinity (which JSON lacks) as None."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, Mapping):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    return obj
+
+
 def document_to_dict(document: Document, *, figures: str = "base64") -> dict[str, Any]:
-    """The JSON-ready dict of a Document (``figures``: "base64" or "omit")."""
+    """The JSON-ready dict of a Document (``figures``: "base64" or "omit"), its ``data``
+    (if any) under ``"data"``."""
     blocks: list[dict[str, Any]] = []
     for b in document.blocks:
         if isinstance(b, Heading):
@@ -79,19 +98,27 @@ def document_to_dict(document: Document, *, figures: str = "base64") -> dict[str
                 item["png_base64"] = base64.b64encode(b.png).decode("ascii")
                 item["svg"] = b.svg
             blocks.append(item)
-    return {"format": FORMAT, "version": VERSION, "title": document.title,
-            "lang": document.lang, "meta": dict(document.meta), "blocks": blocks}
+    out = {"format": FORMAT, "version": VERSION, "title": document.title,
+           "lang": document.lang, "meta": dict(document.meta), "blocks": blocks}
+    if document.data:
+        out["data"] = _finite(document.data)
+    return out
 
 
 def render_json(document: Document, out_path: Path | None = None,
                 options: RenderOptions | None = None) -> bytes:
-    """The Document as UTF-8 JSON (indented, non-ASCII kept); written to ``out_path`` if given.
+    """The Document as UTF-8 JSON (indented, non-ASCII kept), or its ``data`` when it has
+    any; written to ``out_path`` if given.
 
     Option used: ``json_figures`` ("base64" | "omit").
     """
-    figures = options.json_figures if options is not None else "base64"
-    payload = document_to_dict(document, figures=figures)
-    data = json.dumps(payload, ensure_ascii=False, indent=1, default=_plain).encode("utf-8")
+    if document.data:
+        data = json.dumps(_finite(document.data), ensure_ascii=False, indent=1,
+                          default=_plain, allow_nan=False).encode("utf-8")
+    else:
+        figures = options.json_figures if options is not None else "base64"
+        payload = document_to_dict(document, figures=figures)
+        data = json.dumps(payload, ensure_ascii=False, indent=1, default=_plain).encode("utf-8")
     if out_path is not None:
         Path(out_path).write_bytes(data)
     return data
@@ -162,5 +189,9 @@ def document_from_json(source: bytes | str | Mapping[str, Any]) -> Document:
         else:
             raise LaktasiInputError(f"{where}: unknown block type {kind!r}; the types are "
                                     "heading, paragraph, table, figure.", where=where)
+    extra = data.get("data") or {}
+    if not isinstance(extra, Mapping):
+        raise LaktasiInputError(f"document: 'data' must be an object, not {type(extra).__name__}.",
+                                where="document", key="data")
     return Document(_need(data, "title", str, "document"), _need(data, "lang", str, "document"),
-                    tuple(blocks), dict(data.get("meta") or {}))
+                    tuple(blocks), dict(data.get("meta") or {}), dict(extra))

@@ -135,7 +135,7 @@ def render(document: Document, fmt: str, out_path: str | Path | None = None,
 
 
 def cannot_write_error(path: Path | None, exc: OSError, lang: str) -> LaktasiInputError:
-    from .words_io import check_word
+    from laktasi.i18n.io import check_word
 
     where = exc.filename or path
     return LaktasiInputError(check_word("cannot_write", lang, path=where,

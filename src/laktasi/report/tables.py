@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from laktasi.design.designs import TWO_GROUP
+from laktasi.i18n.chapter import say
+from laktasi.i18n.numbers import fmt_corr, fmt_int, fmt_number, fmt_p
 from laktasi.stats import DescriptivesResult, FrequenciesResult, WilcoxonResult
-
-from .numbers import fmt_int, fmt_number, fmt_p
-from .words import say
 
 __all__ = ["ReportTable", "crosstab_tests_table", "descriptives_table", "frequency_table",
            "group_crosstab_table", "is_numeric_cell", "wilcoxon_tables"]
@@ -106,10 +105,8 @@ def wilcoxon_tables(variable: str, res: WilcoxonResult, lang: str = "id") -> lis
     if res.pvalue_exact is not None:
         rows.append((say("exact_sig", lang), fmt_p(res.pvalue_exact, lang, with_symbol=False)))
     rb = res.effect_sizes[0]
-    lead = lang == "id"  # APA (English): no leading zero for r
-
     def corr(v: float) -> str:
-        return fmt_number(v, 2, lang, leading_zero=lead)
+        return fmt_corr(v, 2, lang)  # APA (English): no leading zero for r
 
     ci = f" [{corr(rb.ci.low)}; {corr(rb.ci.high)}]" if rb.ci else ""
     rows.append((say("effect_rb", lang), corr(rb.value) + ci))
@@ -120,7 +117,7 @@ def wilcoxon_tables(variable: str, res: WilcoxonResult, lang: str = "id") -> lis
 
 def _c(v: float, lang: str, decimals: int = 2) -> str:
     """A correlation-like number: APA (en) drops the leading zero."""
-    return fmt_number(v, decimals, lang, leading_zero=lang == "id")
+    return fmt_corr(v, decimals, lang)
 
 
 def _ci(ci, lang: str, decimals: int = 2, corr: bool = False) -> str:
@@ -132,16 +129,16 @@ def _ci(ci, lang: str, decimals: int = 2, corr: bool = False) -> str:
 
 def effect_text(es, lang: str) -> str:
     """'d_z = 0,85 [0,32; 1,36]'-style text of one effect size."""
-    from .words_chapter import EFFECT_NAMES
+    from laktasi.i18n.chapter import effect_name
 
     corr = es.name in {"rank_biserial", "r", "phi", "cramers_v", "partial_eta_squared"}
     value = _c(es.value, lang) if corr else fmt_number(es.value, 2, lang)
     ci = f" {_ci(es.ci, lang, corr=corr)}" if es.ci is not None else ""
-    return f"{EFFECT_NAMES[lang].get(es.name, es.name)} = {value}{ci}"
+    return f"{effect_name(es.name, lang)} = {value}{ci}"
 
 
 def paired_t_table(variable: str, res, lang: str = "id") -> ReportTable:
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     header = (w("difference", lang), w("mean", lang), w("sd", lang), w("se", lang),
               w("ci95", lang), "t", "df", w("sig2", lang))
@@ -157,7 +154,7 @@ def paired_t_table(variable: str, res, lang: str = "id") -> ReportTable:
 
 def mcnemar_tables(variable: str, res, levels: tuple[str, str], lang: str = "id"
                    ) -> list[ReportTable]:
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     (a, b), (c, d) = res.table
     n = a + b + c + d
@@ -186,7 +183,7 @@ def mcnemar_tables(variable: str, res, levels: tuple[str, str], lang: str = "id"
 
 def mann_whitney_tables(variable: str, res, labels: tuple[str, str], lang: str = "id"
                         ) -> list[ReportTable]:
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     ranks = ReportTable(
         w("mw_ranks_title", lang, variable=variable),
@@ -206,7 +203,7 @@ def mann_whitney_tables(variable: str, res, labels: tuple[str, str], lang: str =
 
 def independent_t_table(variable: str, res, labels: tuple[str, str], lang: str = "id"
                         ) -> list[ReportTable]:
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     groups = ReportTable(
         w("group_stats_title", lang, variable=variable),
@@ -239,7 +236,7 @@ def group_crosstab_table(variable: str, observed, groups: tuple[str, str],
     ``observed`` is the plan's table: rows the two groups, columns (better level, worse level);
     the table prints the levels in the study's order (worse, better).
     """
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     def cell(k: float, total: float) -> str:
         return f"{int(k)} ({fmt_number(100 * k / total, 1, lang)}%)" if total else str(int(k))
@@ -265,7 +262,7 @@ def crosstab_tests_table(variable: str, chi, fisher, reading: str | None, lang: 
     """SPSS's CROSSTABS "Chi-Square Tests" table: Pearson, Continuity Correction (2 x 2),
     Likelihood Ratio, Fisher's Exact Test, Linear-by-Linear Association, N of Valid Cases;
     the footnotes give the expected counts and the row the chapter reads."""
-    from .words_chapter import READING_ROWS, w
+    from laktasi.i18n.chapter import READING_ROWS, w
 
     def p(v: float | None) -> str:
         return "" if v is None else fmt_p(v, lang, with_symbol=False)
@@ -300,7 +297,7 @@ def crosstab_tests_table(variable: str, chi, fisher, reading: str | None, lang: 
 
 def ancova_tables(variable: str, res, labels: dict[str, str], lang: str = "id"
                   ) -> list[ReportTable]:
-    from .words_chapter import w
+    from laktasi.i18n.chapter import w
 
     ms_err = res.ss_error / res.df_error
     source = ReportTable(

@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from laktasi.i18n.chapter import w
+
 from .document import Document, Figure, Heading, Paragraph, TableBlock, plain_text
 from .tables import ReportTable
-from .words_chapter import w
 
-__all__ = ["print_document", "print_table"]
+__all__ = ["document_text", "print_document", "print_table"]
 
 
 def print_table(console: Console, table: ReportTable, number: str = "", lang: str = "id") -> None:
@@ -35,9 +36,9 @@ def print_document(console: Console, doc: Document) -> None:
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.level == 1:
-                console.rule(f"[bold]{block.text}")
+                console.rule(f"[bold]{_t(block.text)}")
             else:
-                console.print(f"\n[bold]{block.text}[/bold]")
+                console.print(f"\n[bold]{_t(block.text)}[/bold]", highlight=False)
         elif isinstance(block, TableBlock):
             print_table(console, block.table, block.number, doc.lang)
         elif isinstance(block, Paragraph):
@@ -46,5 +47,16 @@ def print_document(console: Console, doc: Document) -> None:
                           highlight=False)
         elif isinstance(block, Figure):
             console.print(f"[dim]({w('figure_word', doc.lang)} {block.number} "
-                          f"{block.caption})[/dim]")
+                          f"{_t(block.caption)})[/dim]")
         console.print()
+
+
+def document_text(doc: Document, width: int = 100) -> str:
+    """The terminal's rendering of ``doc`` as plain text (no colours), ``width`` characters
+    wide: what ``--format text --out FILE`` writes and the web app's text download."""
+    from io import StringIO
+
+    buffer = StringIO()
+    print_document(Console(file=buffer, width=width, color_system=None, force_terminal=False,
+                           force_jupyter=False, emoji=False), doc)
+    return buffer.getvalue()

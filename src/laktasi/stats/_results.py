@@ -6,12 +6,10 @@ remarks are :class:`Note` codes with their data, which the report layer words.
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
+from .serialise import Serialisable
 
 __all__ = [
     "AdjustedMean",
@@ -37,46 +35,15 @@ __all__ = [
 ]
 
 
-def _plain(value: Any) -> Any:
-    """Convert numpy scalars/arrays and NaN into JSON-friendly Python values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return _plain(value.tolist())
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        v = float(value)
-        if math.isnan(v):
-            return None
-        if math.isinf(v):  # JSON has no infinity; keep the information as text
-            return "inf" if v > 0 else "-inf"
-        return v
-    return value
-
-
-class _Serialisable:
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict (NaN becomes ``None``)."""
-        out: dict[str, Any] = _plain(self)
-        return out
-
-
 @dataclass(frozen=True)
-class ConfidenceInterval(_Serialisable):
+class ConfidenceInterval(Serialisable):
     low: float
     high: float
     level: float = 0.95
 
 
 @dataclass(frozen=True)
-class EffectSize(_Serialisable):
+class EffectSize(Serialisable):
     """An effect size, its confidence interval and how both were computed.
 
     ``name`` is one of: ``r`` (|Z|/sqrt(N), ``n_basis`` says which N),
@@ -92,7 +59,7 @@ class EffectSize(_Serialisable):
 
 
 @dataclass(frozen=True)
-class Note(_Serialisable):
+class Note(Serialisable):
     """A remark about the computation: a code plus the numbers it refers to.
 
     Codes: ``missing_dropped`` (n), ``zero_differences_dropped`` (n),
@@ -106,7 +73,7 @@ class Note(_Serialisable):
 
 
 @dataclass(frozen=True)
-class RankRow(_Serialisable):
+class RankRow(Serialisable):
     """One row of SPSS's Ranks table: N, Mean Rank, Sum of Ranks."""
 
     n: int
@@ -115,7 +82,7 @@ class RankRow(_Serialisable):
 
 
 @dataclass(frozen=True)
-class TestRow(_Serialisable):
+class TestRow(Serialisable):
     """One row of a test-statistics table (e.g. SPSS's Chi-Square Tests)."""
 
     statistic: float
@@ -124,7 +91,7 @@ class TestRow(_Serialisable):
 
 
 @dataclass(frozen=True)
-class GroupSummary(_Serialisable):
+class GroupSummary(Serialisable):
     """N, mean, SD and SE of the mean of one group or time point."""
 
     label: str
@@ -135,7 +102,7 @@ class GroupSummary(_Serialisable):
 
 
 @dataclass(frozen=True)
-class WilcoxonResult(_Serialisable):
+class WilcoxonResult(Serialisable):
     """Wilcoxon signed-rank test; differences are ``post - pre``.
 
     ``statistic`` is SPSS's Z (= ``z``, never positive); ``pvalue`` is the one
@@ -165,7 +132,7 @@ class WilcoxonResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class MannWhitneyResult(_Serialisable):
+class MannWhitneyResult(Serialisable):
     """Mann-Whitney U test for two independent groups (x first, y second).
 
     ``statistic`` is U = min(U_x, U_y) as SPSS prints it; ``w`` is SPSS/PSPP's
@@ -196,7 +163,7 @@ class MannWhitneyResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class McNemarResult(_Serialisable):
+class McNemarResult(Serialisable):
     """McNemar test on paired binary data.
 
     ``table`` is ``[[a, b], [c, d]]`` with rows = pre, columns = post, in the
@@ -228,7 +195,7 @@ class McNemarResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class ChiSquareResult(_Serialisable):
+class ChiSquareResult(Serialisable):
     """Chi-square family for an r x c table of independent observations."""
 
     statistic: float
@@ -250,7 +217,7 @@ class ChiSquareResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class FisherResult(_Serialisable):
+class FisherResult(Serialisable):
     """Fisher's exact test (2 x 2 and r x c); two-sided p as R's fisher.test.
 
     For 2 x 2 tables ``statistic`` is the sample odds ratio (ad/bc) and
@@ -272,7 +239,7 @@ class FisherResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class PairedTResult(_Serialisable):
+class PairedTResult(Serialisable):
     """Paired-samples t test; differences are ``post - pre``.
 
     SPSS's ``T-TEST /PAIRS=pre WITH post`` prints ``pre - post``: there
@@ -299,7 +266,7 @@ class PairedTResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class TRow(_Serialisable):
+class TRow(Serialisable):
     """One row of SPSS's Independent Samples Test (equal / unequal variances)."""
 
     statistic: float
@@ -311,7 +278,7 @@ class TRow(_Serialisable):
 
 
 @dataclass(frozen=True)
-class IndependentTResult(_Serialisable):
+class IndependentTResult(Serialisable):
     """Independent-samples t test (x - y), Student and Welch rows, Levene.
 
     ``statistic``, ``pvalue`` and ``df`` come from the row that ``method``
@@ -339,7 +306,7 @@ class IndependentTResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class AdjustedMean(_Serialisable):
+class AdjustedMean(Serialisable):
     """A group's post mean adjusted to the overall pre mean (SPSS EMMEANS)."""
 
     label: str
@@ -352,7 +319,7 @@ class AdjustedMean(_Serialisable):
 
 
 @dataclass(frozen=True)
-class AncovaResult(_Serialisable):
+class AncovaResult(Serialisable):
     """One-way ANCOVA: post ~ group + pre (Type III sums of squares)."""
 
     statistic: float
@@ -379,7 +346,7 @@ class AncovaResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class NormalityResult(_Serialisable):
+class NormalityResult(Serialisable):
     """A normality test (Shapiro-Wilk W or Lilliefors-corrected K-S D)."""
 
     statistic: float
@@ -393,7 +360,7 @@ class NormalityResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class DescriptivesResult(_Serialisable):
+class DescriptivesResult(Serialisable):
     """What SPSS's DESCRIPTIVES / EXAMINE print for one variable."""
 
     n: int
@@ -419,7 +386,7 @@ class DescriptivesResult(_Serialisable):
 
 
 @dataclass(frozen=True)
-class FrequencyRow(_Serialisable):
+class FrequencyRow(Serialisable):
     """One row of SPSS's FREQUENCIES table."""
 
     value: Any
@@ -430,7 +397,7 @@ class FrequencyRow(_Serialisable):
 
 
 @dataclass(frozen=True)
-class FrequenciesResult(_Serialisable):
+class FrequenciesResult(Serialisable):
     rows: tuple[FrequencyRow, ...]
     n: int
     n_valid: int

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["norm_cdf", "norm_ppf", "norm_sf", "optimize", "rankdata_average", "special",
-           "stats", "t_cdf", "t_ppf", "t_sf"]
+           "stats", "t_cdf", "t_isf", "t_ppf", "t_sf"]
 
 
 class _Lazy:
@@ -74,6 +74,16 @@ def t_sf(x: float, df: float) -> float:
 def t_ppf(q: float, df: float) -> float:
     """``scipy.stats.t.ppf(q, df)`` for df > 0 and 0 < q < 1."""
     return float(special.stdtrit(df, q))
+
+
+def t_isf(q: float, df: float) -> float:
+    """``scipy.stats.t.isf(q, df)`` for df > 0 and 0 <= q <= 1 (the edges as scipy.stats
+    sets them: +inf at q = 0, -inf at q = 1)."""
+    if q == 0:
+        return float("inf")
+    if q == 1:
+        return float("-inf")
+    return float(-special.stdtrit(df, q))
 
 
 def rankdata_average(values: Any) -> np.ndarray:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from laktasi.report.numbers import check_lang
-from laktasi.report.words_extract import extract_words, has_words
+from laktasi.i18n import check_lang
+from laktasi.i18n.audit import extract_words, has_words
 
 from ..schema import ITEM_FIELDS
 from .lines import source_name

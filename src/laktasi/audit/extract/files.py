@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from laktasi.errors import LaktasiInputError
-from laktasi.report.words_extract import extract_words
+from laktasi.i18n.audit import extract_words
 
 from .core import extract_text
 from .lines import _CLEAN, _RE_CAPTION, _header_cells, _spaced_cells

@@ -43,7 +43,6 @@ __all__ = [
     "study_from_form",
     "study_guess",
     "study_save",
-    "study_to_mapping",
     "study_yaml",
     "template_workbook",
     "upload_columns",
@@ -148,7 +147,7 @@ def upload_file(upload: Upload) -> Iterator[Path]:
 
 
 def _problem_rows(report: Any, lang: str) -> list[ProblemRow]:
-    from laktasi.report.words_io import check_word, problem_body, shown_value
+    from laktasi.i18n.io import check_word, problem_body, shown_value
 
     return [ProblemRow(p.severity, check_word(p.severity, lang), p.row, p.column,
                        shown_value(p.value), problem_body(p, lang)) for p in report.problems]
@@ -187,51 +186,6 @@ def upload_columns(*, upload: Upload) -> tuple[list[str], list[list[Any]]]:
 # ---------------------------------------------------------------- study description
 
 
-def study_to_mapping(study: Any) -> dict[str, Any]:
-    """A :class:`laktasi.design.Study` as the YAML mapping the CLI reads
-    (``study_from_mapping(study_to_mapping(s)) == s`` apart from ``source``)."""
-    top: dict[str, Any] = {"id": study.id, "title": study.title, "design": study.design}
-    if study.place:
-        top["place"] = study.place
-    if study.year:
-        top["year"] = study.year
-    top["alpha"] = study.alpha
-    spec: dict[str, Any] = {"study": top}
-    if study.id_column:
-        spec["id_column"] = study.id_column
-    if study.group is not None:
-        g = study.group
-        levels = [{"value": lv, "label": dict(g.labels[lv])} if lv in g.labels else lv
-                  for lv in g.levels]
-        spec["group"] = {"column": g.column, "levels": levels}
-        if g.intervention is not None:
-            spec["group"]["intervention"] = g.intervention
-    chars = []
-    for c in study.characteristics:
-        item: dict[str, Any] = {"column": c.column, "label": dict(c.label)}
-        if c.bins:
-            item["bins"] = [dict(b) for b in c.bins]
-        else:
-            item["categories"] = list(c.categories)
-        chars.append(item)
-    spec["characteristics"] = chars
-    outs = []
-    for o in study.outcomes:
-        item = {"name": o.name, "label": dict(o.label), "type": o.type}
-        for key in ("unit", "min", "max", "force_test"):
-            value = getattr(o, key)
-            if value not in (None, ""):
-                item[key] = value
-        if o.levels:
-            item["levels"] = list(o.levels)
-        if o.pre:
-            item["pre"] = o.pre
-        item["post"] = o.post
-        outs.append(item)
-    spec["outcomes"] = outs
-    return spec
-
-
 def _distinct(cells: Sequence[Sequence[Any]], j: int) -> list[str]:
     seen = {str(r[j]).strip() for r in cells if j < len(r) and r[j] not in (None, "")}
     return sorted(seen, key=str.lower)
@@ -244,6 +198,7 @@ def study_guess(*, header: Sequence[str], cells: Sequence[Sequence[Any]], title:
     two-group design; NAME_pre/NAME_post pairs are the outcomes; the first column whose
     values are all different is the mothers' code."""
     from laktasi.design.infer import study_from_columns
+    from laktasi.design.study import study_to_mapping
 
     group = next((h for j, h in enumerate(header) if h and h.lower() in (
         "kelompok", "group", "grup", "klp") and len(_distinct(cells, j)) == 2), None)

@@ -174,8 +174,8 @@ def study_object(study: Study) -> Any:
 
 
 def _spec(design: str, title: str, place: str, year: int | None) -> dict[str, Any]:
+    from laktasi.design.study import study_to_mapping
     from laktasi.io.writers import default_study
-    from laktasi.web.analysis.services import study_to_mapping
 
     spec = study_to_mapping(default_study(design))
     spec["study"].update({"id": "klinik", "title": title})
@@ -669,8 +669,8 @@ def import_preview(*, by: Any, study: Study, name: str, content: bytes) -> Impor
     """Read an Excel/CSV/SPSS file filled from the study's template with laktasi's reader and
     checker (every problem at once, located by row and column), plus codes already in the
     study. Nothing is saved."""
+    from laktasi.i18n.io import problem_body, shown_value
     from laktasi.io import DataError, frame_rows, load_data
-    from laktasi.report.words_io import problem_body, shown_value
     from laktasi.web.analysis.services import UploadRejected, _as_file, _safe_name, upload_check
 
     selectors.role_required(user=by, clinic=study.clinic, roles=DATA_ROLES)

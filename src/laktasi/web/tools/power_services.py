@@ -1,5 +1,5 @@
 """Besar sampel: the ``laktasi power`` commands as a form. The sample size comes from the
-same analytic functions (laktasi.power), the paragraph from laktasi.report.words_power, the
+same analytic functions (laktasi.power), the paragraph from laktasi.i18n.power, the
 curve from laktasi.power.power_curve (Monte Carlo) with the analytic power at each n."""
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
     """The sample size of ``test`` for the form's ``values``; raises LaktasiError with a
     message naming the input when it is out of range."""
     from laktasi import power as pw
-    from laktasi.report.words_power import LABELS, justification, test_name
+    from laktasi.i18n.power import justification, labels, test_name
+    from laktasi.report.plots import power_curve_plot
 
     lang = _lang()
     common = {"power": values["power"], "alpha": values["alpha"],
@@ -82,7 +83,7 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
                                                                  method)
     else:
         raise KeyError(test)
-    words = LABELS[lang]
+    words = labels(lang)
     paired = plan.n == plan.n_total
     rows = [(words["n"] + (f" ({words['pairs']})" if paired else f" ({words['per_group']})"),
              str(plan.n))]
@@ -100,9 +101,9 @@ def power_plan(*, test: str, values: dict[str, Any], sims: int = 2000) -> PowerR
         step = max(1, round(plan.n / 4))
         ns = sorted({max(3, plan.n + k * step) for k in range(-3, 5)})
         curve = pw.power_curve(ns, model, sim_test, sims=sims, alpha=alpha, seed=1)
-        _, svg = pw.power_curve_plot(curve, xlabel=words["n_axis"], ylabel=words["power_axis"],
-                                     target=values["power"], analytic=[at(n) for n in ns],
-                                     analytic_label=words["analytic"])
+        _, svg = power_curve_plot(curve, xlabel=words["n_axis"], ylabel=words["power_axis"],
+                                  target=values["power"], analytic=[at(n) for n in ns],
+                                  analytic_label=words["analytic"], lang=lang)
         svg = svg[svg.find("<svg"):]
     else:
         note = alt

@@ -14,6 +14,9 @@ from django.utils.translation import get_language, gettext
 from laktasi.errors import LaktasiInputError
 
 __all__ = [
+    "AUDIT_FORMATS",
+    "META_FORMATS",
+    "audit_download",
     "audit_draft",
     "audit_run",
     "body_of",
@@ -74,23 +77,39 @@ def _yaml_mapping(yaml_text: str) -> dict[str, Any]:
 
 
 def audit_run(*, yaml_text: str) -> tuple[Any, str]:
-    """``laktasi audit`` on the confirmed YAML: the report and its HTML (the audit's own
-    renderer, the inside of its body)."""
-    from laktasi.audit import audit, render_audit
+    """``laktasi audit`` on the confirmed YAML: the report and its document as HTML (the
+    inside of its body), as ``laktasi audit --format html`` writes it."""
+    from laktasi.audit import audit
+    from laktasi.report.audit_document import audit_document
+    from laktasi.report.renderers import render
 
     report = audit(_yaml_mapping(yaml_text), lang=_lang())
-    return report, body_of(render_audit(report, "html", _lang()))
+    return report, body_of(render(audit_document(report), "html").decode("utf-8"))
+
+
+AUDIT_FORMATS = {"docx": ("audit.docx", "application/vnd.openxmlformats-officedocument"
+                          ".wordprocessingml.document"),
+                 "html": ("audit.html", "text/html; charset=utf-8"),
+                 "md": ("audit.md", "text/markdown; charset=utf-8"),
+                 "json": ("audit.json", "application/json"),
+                 "text": ("audit.txt", "text/plain; charset=utf-8")}
 
 
 def audit_download(*, yaml_text: str, fmt: str) -> tuple[bytes, str, str]:
-    from laktasi.audit import audit, render_audit
+    """The audit's document as ``fmt`` (one of ``AUDIT_FORMATS``), as ``laktasi audit
+    --format FMT --out FILE`` writes it: the bytes, the file name and the content type."""
+    from laktasi.audit import audit
+    from laktasi.report.audit_document import audit_document
 
-    report = audit(_yaml_mapping(yaml_text), lang=_lang())
-    types = {"html": ("audit.html", "text/html; charset=utf-8"),
-             "json": ("audit.json", "application/json"),
-             "text": ("audit.txt", "text/plain; charset=utf-8")}
-    name, ctype = types[fmt]
-    return render_audit(report, fmt, _lang()).encode("utf-8"), name, ctype
+    doc = audit_document(audit(_yaml_mapping(yaml_text), lang=_lang()))
+    name, ctype = AUDIT_FORMATS[fmt]
+    if fmt == "text":
+        from laktasi.report.terminal import document_text
+
+        return document_text(doc).encode("utf-8"), name, ctype
+    from laktasi.report.renderers import render
+
+    return render(doc, fmt), name, ctype
 
 
 # ---------------------------------------------------------------- meta-analysis

@@ -57,11 +57,11 @@ def audit(request: HttpRequest) -> HttpResponse:
             draft, count = services.audit_draft(text=text)
             form = AuditForm(initial={"text": text, "items": draft})
             context.update(form=form, drafted=count)
-        elif action in ("html", "json", "text"):
+        elif action in services.AUDIT_FORMATS:
             return _attachment(*services.audit_download(yaml_text=items, fmt=action))
         else:
             report, html = services.audit_run(yaml_text=items)
-            context.update(report=report, findings_html=html,
+            context.update(report=report, findings_html=html, formats=list(services.AUDIT_FORMATS),
                            counts={s: report.count(s) for s in ("error", "warning", "note")})
     except LaktasiError as exc:
         context["errors"] = [exc.message]

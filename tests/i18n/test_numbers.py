@@ -1,10 +1,12 @@
-"""Report number formats: decimal comma (id), APA (en), never "p = 0,000"."""
+"""Number formats of laktasi.i18n.numbers: decimal comma (id), APA (en), never "p = 0,000",
+SPSS half-up rounding; the active language is the default."""
 
 import pytest
 
 from laktasi.errors import InvalidOptionError
-from laktasi.report.numbers import fmt_number, fmt_p, fmt_percent
-from laktasi.report.words import proportion_word, say
+from laktasi.i18n import use_language
+from laktasi.i18n.chapter import proportion_word, say
+from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,15 @@ def test_fmt_p(p, lang, text):
     assert fmt_p(p, lang) == text
 
 
+def test_the_active_language_is_the_default():
+    assert fmt_number(2.5) == "2,50" and fmt_p(0.0004) == "p < 0,001"
+    with use_language("en"):
+        assert fmt_number(2.5) == "2.50" and fmt_p(0.0004) == "p < .001"
+        assert fmt_percent(57.14) == "57.1%"
+        assert fmt_number(2.5, 2, "id") == "2,50"  # an explicit language wins
+    assert fmt_percent(57.14) == "57,1%"
+
+
 def test_half_up_rounding_like_spss():
     # 0.0125 is stored as 0.01249999...; SPSS/Excel print .013 for a computed .0125
     assert fmt_number(2.675, 2, "en") == "2.68"
@@ -36,6 +47,7 @@ def test_percent_and_words():
     assert proportion_word(50) == "setengahnya"
     assert proportion_word(0) == "tidak satupun"
     assert proportion_word(26.0) == "hampir setengahnya"
+    assert proportion_word(80.0, "en") == "almost all"
 
 
 def test_unknown_language_is_refused_with_the_allowed_values():

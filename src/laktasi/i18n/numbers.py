@@ -1,5 +1,7 @@
 """Number formatting for Indonesian (decimal comma) and English reports.
 
+``lang`` None (the default) is the active language (:func:`laktasi.i18n.use_language`).
+
 Rules (DOMAIN.md and APA): never print "p = 0,000" / ".000" — write
 "p < 0,001" (id) / "p < .001" (en); p and correlations have no leading zero
 in English (APA); Indonesian keeps the leading zero ("0,001").
@@ -9,22 +11,9 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["LANGS", "check_lang", "fmt_int", "fmt_number", "fmt_p", "fmt_percent"]
+from . import resolve
 
-LANGS = ("id", "en")
-
-
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        from laktasi.errors import InvalidOptionError
-
-        raise InvalidOptionError(
-            f"lang={lang!r} is not supported; choose 'id' (Indonesian) or 'en' (English).",
-            option="lang",
-            value=lang,
-            allowed=LANGS,
-        )
-    return lang
+__all__ = ["fmt_corr", "fmt_int", "fmt_number", "fmt_p", "fmt_percent", "fmt_thousands"]
 
 
 def _round_half_up(x: float, decimals: int) -> float:
@@ -33,7 +22,7 @@ def _round_half_up(x: float, decimals: int) -> float:
     return math.copysign(math.floor(abs(x) * q + 0.5 + 1e-9) / q, x)
 
 
-def fmt_number(x: float | None, decimals: int = 2, lang: str = "id", *,
+def fmt_number(x: float | None, decimals: int = 2, lang: str | None = None, *,
                leading_zero: bool = True) -> str:
     """Format a number with fixed decimals; decimal comma in Indonesian.
 
@@ -52,16 +41,26 @@ def fmt_number(x: float | None, decimals: int = 2, lang: str = "id", *,
             text = text[1:]
         elif text.startswith("-0."):
             text = "-" + text[2:]
-    if lang == "id":
+    if resolve(lang) == "id":
         text = text.replace(".", ",")
     return text.replace("-", "−")
+
+
+def fmt_corr(x: float | None, decimals: int = 2, lang: str | None = None) -> str:
+    """A number that cannot exceed 1 in size (r, a share): APA (English) drops the leading
+    zero, Indonesian keeps it.
+
+    >>> fmt_corr(0.456, 2, "id"), fmt_corr(-0.456, 2, "en")
+    ('0,46', '−.46')
+    """
+    return fmt_number(x, decimals, lang, leading_zero=resolve(lang) == "id")
 
 
 def fmt_int(n: int) -> str:
     return str(int(n))
 
 
-def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = True) -> str:
+def fmt_p(p: float | None, lang: str | None = None, decimals: int = 3, *, with_symbol: bool = True) -> str:
     """p in report style: "p = 0,002" / "p < 0,001" (id); "p = .002" / "p < .001" (en).
 
     The value is rounded as SPSS prints it (.0006 shows as .001); a p that SPSS
@@ -79,6 +78,7 @@ def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = 
     if p is None or p != p:
         return "p = –" if with_symbol else "–"
     limit = 10.0**-decimals
+    lang = resolve(lang)
     lead = lang == "id"
     # as SPSS: round to the printed decimals; only a p that would print as 0 becomes "<"
     if _round_half_up(p, decimals) == 0:
@@ -88,9 +88,18 @@ def fmt_p(p: float, lang: str = "id", decimals: int = 3, *, with_symbol: bool = 
     return f"p = {body}" if with_symbol else body
 
 
-def fmt_percent(x: float, decimals: int = 1, lang: str = "id") -> str:
+def fmt_percent(x: float, decimals: int = 1, lang: str | None = None) -> str:
     """
     >>> fmt_percent(46.666, 1, "id")
     '46,7%'
     """
     return fmt_number(x, decimals, lang) + "%"
+
+
+def fmt_thousands(n: int, lang: str | None = None) -> str:
+    """A whole number with thousands separators: "10.000" (id), "10,000" (en).
+
+    >>> fmt_thousands(10000, "id"), fmt_thousands(10000, "en")
+    ('10.000', '10,000')
+    """
+    return f"{int(n):,}".replace(",", "." if resolve(lang) == "id" else ",")

@@ -1,7 +1,9 @@
-"""Forest and funnel plots (matplotlib, Agg backend; reproducible PNG and SVG).
+"""Forest and funnel plots of a meta-analysis (matplotlib, Agg backend; reproducible PNG
+and SVG), beside the chapter's figures in :mod:`laktasi.report.plots`.
 
-Words come from the caller (``report.words_meta``); numbers printed on the plot follow
-``lang`` (decimal comma in Indonesian).
+Words come from the caller (:func:`laktasi.report.meta_document.meta_plots`, from
+``laktasi.i18n.meta``); numbers printed on the plot follow ``lang`` (decimal comma in
+Indonesian).
 """
 
 from __future__ import annotations
@@ -9,37 +11,21 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import ticker
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from scipy import stats
 
-from laktasi.report.numbers import fmt_number
-from laktasi.report.plots import save_figure  # also selects the Agg backend and fonts
+from laktasi.i18n.numbers import fmt_number
+from laktasi.meta.models import MetaResult
 
-from .models import MetaResult
+from .plots import decimal_comma, new_figure, save_figure
 
-__all__ = ["FONT_PT", "PLACED_WIDTH_CM", "decimal_comma", "forest_plot", "funnel_plot"]
+__all__ = ["FONT_PT", "PLACED_WIDTH_CM", "forest_plot", "funnel_plot"]
 
 _STUDY = "#4f81bd"
 _POOLED = "#b22222"
-
-
-def decimal_comma(ax, lang: str) -> None:
-    """Tick labels of both axes with a decimal comma in Indonesian (matplotlib's own tick
-    choice and minus sign, only the separator changes)."""
-    if lang != "id":
-        return
-    for axis in (ax.xaxis, ax.yaxis):
-        base = axis.get_major_formatter()
-        if isinstance(base, ticker.ScalarFormatter):
-            axis.set_major_formatter(_CommaFormatter())
-
-
-class _CommaFormatter(ticker.ScalarFormatter):
-    def __call__(self, x, pos=None) -> str:
-        return super().__call__(x, pos).replace(".", ",")
-
 
 PLACED_WIDTH_CM = 12.0  # the width a .docx report gives a figure (render_docx's default)
 FONT_PT = 8.5  # every text of the forest and funnel plots, at the placed width
@@ -83,7 +69,8 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     step = 0.2 + 0.13 * (lines - 1)  # inches per study row
     width = PLACED_WIDTH_CM / 2.54
     rows_in = step * k + 0.25 * (2 if has_pi else 1) + 0.2
-    fig = plt.figure(figsize=(width, rows_in + 0.75))
+    fig = Figure(figsize=(width, rows_in + 0.75))
+    FigureCanvasAgg(fig)  # no pyplot: the figure is not kept in a global list
     renderer = fig.canvas.get_renderer()
     label_w = max(_text_width(fig, renderer, t, weight=wt) for t, wt in
                   [*((n, "normal") for n in names), (pooled_label, "bold"), (pi_label, "bold"),
@@ -151,7 +138,7 @@ def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
     that size."""
     y, se = np.asarray(yi, float), np.sqrt(np.asarray(vi, float))
     fse = np.sqrt(np.asarray(filled_vi, float))
-    fig, ax = plt.subplots(figsize=(0.85 * PLACED_WIDTH_CM / 2.54, 3.6))
+    fig, ax = new_figure(figsize=(0.85 * PLACED_WIDTH_CM / 2.54, 3.6))
     top = max(se.max(), fse.max() if fse.size else 0.0) * 1.1
     s = np.linspace(0, top, 50)
     z = stats.norm.ppf(0.975)

@@ -1,0 +1,314 @@
+"""Typer's own words (usage line, section headings, the ``--help`` option, usage errors) in
+the user's language.
+
+Typer 0.29 carries its own copy of click whose words are English f-strings, out of reach of
+gettext. The command line therefore words them itself, at the two places where they reach
+the user: the help formatter (a :class:`HelpFormatter` that every command's context uses)
+and the usage error (re-raised as :class:`WordedUsageError`, whose ``show`` writes the
+located message in the user's language from the error's fields: the option, the
+parameter, the possibilities).
+
+The language is read from the command line itself (``--lang en`` anywhere in it), because
+help and usage errors are written before the options are parsed; Indonesian otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import IO, Any
+
+import typer
+from typer import _click
+from typer._click import exceptions as _exc
+from typer._click._compat import get_text_stderr
+from typer.core import TyperGroup
+
+_LANG: ContextVar[str] = ContextVar("laktasi_cli_lang", default="id")
+
+WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "usage": "Penggunaan: ",
+        "Options": "Opsi",
+        "Arguments": "Argumen",
+        "Commands": "Perintah",
+        "[OPTIONS]": "[OPSI]",
+        "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]...",
+        "help_option": "Tampilkan bantuan ini lalu keluar.",
+        "default": "bawaan",
+        "required": "wajib",
+        "try": "Coba '{command} {option}' untuk bantuan.",
+        "error": "Galat",
+        "no_such_option": "opsi {option} tidak dikenal",
+        "possible": "(mungkin maksudnya: {options})",
+        "needs_value": "opsi {option} memerlukan sebuah nilai",
+        "needs_values": "opsi {option} memerlukan {n} nilai",
+        "takes_no_value": "opsi {option} tidak menerima nilai",
+        "missing_argument": "argumen {name} belum diberikan",
+        "missing_option": "opsi {name} belum diberikan",
+        "missing_parameter": "{name} belum diberikan",
+        "bad_value": "nilai untuk {name} tidak sah: {reason}",
+        "bad_value_plain": "nilai tidak sah: {reason}",
+        "no_such_command": "perintah {name} tidak dikenal",
+        "missing_command": "perintah belum diberikan",
+        "extra_arguments": "argumen berlebih: {args}",
+        "number": "harus berupa angka dengan titik desimal (mis. 0.05)",
+        "integer": "harus berupa bilangan bulat (mis. 30)",
+        "boolean": "harus berupa ya/tidak (true/false)",
+        "no_file": "berkas {path} tidak ada",
+        "no_folder": "folder {path} tidak ada",
+        "no_path": "{path} tidak ada",
+        "is_file": "{path} adalah berkas, bukan folder",
+        "is_folder": "{path} adalah folder, bukan berkas",
+        "not_readable": "{path} tidak dapat dibaca",
+        "not_writable": "{path} tidak dapat ditulis",
+    },
+    "en": {
+        "usage": "Usage: ",
+        "Options": "Options",
+        "Arguments": "Arguments",
+        "Commands": "Commands",
+        "[OPTIONS]": "[OPTIONS]",
+        "COMMAND [ARGS]...": "COMMAND [ARGS]...",
+        "help_option": "Show this message and exit.",
+        "default": "default",
+        "required": "required",
+        "try": "Try '{command} {option}' for help.",
+        "error": "Error",
+        "no_such_option": "no such option: {option}",
+        "possible": "(possible options: {options})",
+        "needs_value": "option {option} requires a value",
+        "needs_values": "option {option} requires {n} values",
+        "takes_no_value": "option {option} does not take a value",
+        "missing_argument": "missing argument {name}",
+        "missing_option": "missing option {name}",
+        "missing_parameter": "missing {name}",
+        "bad_value": "invalid value for {name}: {reason}",
+        "bad_value_plain": "invalid value: {reason}",
+        "no_such_command": "no such command: {name}",
+        "missing_command": "missing command",
+        "extra_arguments": "unexpected extra arguments: {args}",
+        "number": "must be a number with a decimal point (e.g. 0.05)",
+        "integer": "must be a whole number (e.g. 30)",
+        "boolean": "must be true or false",
+        "no_file": "file {path} does not exist",
+        "no_folder": "folder {path} does not exist",
+        "no_path": "{path} does not exist",
+        "is_file": "{path} is a file, not a folder",
+        "is_folder": "{path} is a folder, not a file",
+        "not_readable": "{path} cannot be read",
+        "not_writable": "{path} cannot be written",
+    },
+}
+
+
+def word(key: str, **values: object) -> str:
+    """``key`` in the language of this command line."""
+    return WORDS[_LANG.get()][key].format(**values)
+
+
+def language_of(args: Sequence[str]) -> str:
+    """The language a command line asks for: ``en`` when it carries ``--lang en`` (or
+    ``--lang=en``), else Indonesian. Help and usage errors are written before the options
+    are parsed, so they read it here.
+
+    >>> language_of(["analyze", "--help", "--lang", "en"]), language_of(["--help"])
+    ('en', 'id')
+    """
+    args = list(args)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] == "en":
+            return "en"
+        if arg == "--lang=en":
+            return "en"
+    return "id"
+
+
+# -- help -----------------------------------------------------------------------------------
+
+# Typer writes these inside an option's help text (through gettext, in English)
+_HELP_MARKS = (
+    (re.compile(r"\[default: "), "default"),
+    (re.compile(r"\[required\]"), "required"),
+)
+
+
+class HelpFormatter(_click.HelpFormatter):
+    """Click's help layout with its headings, usage line and marks in the user's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for token in ("COMMAND [ARGS]...", "[OPTIONS]"):
+            args = args.replace(token, word(token))
+        super().write_usage(prog, args, word("usage") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        words = WORDS[_LANG.get()]
+        super().write_heading(words.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        super().write_dl([(term, _help_text(text)) for term, text in rows], col_max,
+                         col_spacing)
+
+
+def _help_text(text: str) -> str:
+    if text == WORDS["en"]["help_option"]:
+        return word("help_option")
+    text = _HELP_MARKS[0][0].sub(f"[{word('default')}: ", text)
+    return _HELP_MARKS[1][0].sub(f"[{word('required')}]", text)
+
+
+class Context(typer.Context):
+    formatter_class = HelpFormatter
+
+
+# -- usage errors -------------------------------------------------------------------------
+
+# The fixed English sentences of Typer's click (parser.py, core.py) that carry no fields
+_REQUIRES = re.compile(r"^Option '(?P<option>.+)' requires (?:an argument|(?P<n>\d+) "
+                       r"arguments)\.$")
+_NO_VALUE = re.compile(r"^Option '(?P<option>.+)' does not take a value\.$")
+_NO_COMMAND = re.compile(r"^No such command (?P<name>'.*')\.$")
+_EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$")
+# Typer's path checks (_param_types.py): "file 'x' does not exist." and the like
+_PATH = re.compile(r"^(?P<label>file|dir|directory|path) (?P<path>'.*') "
+                   r"(?P<what>does not exist|is a file|is a directory|is not readable|"
+                   r"is not writable)\.$")
+_PATH_WORDS = {"is a file": "is_file", "is a directory": "is_folder",
+               "is not readable": "not_readable", "is not writable": "not_writable"}
+
+
+def _reason(message: str) -> str:
+    """A parameter's conversion error (pydantic's or Typer's words) in the user's
+    language; a message of laktasi's own (already worded) is kept."""
+    if message.startswith("Input should be a valid number") or "valid float" in message:
+        return word("number")
+    if message.startswith("Input should be a valid integer") or "valid integer" in message:
+        return word("integer")
+    if message.startswith("Input should be a valid boolean"):
+        return word("boolean")
+    match = _PATH.match(message)
+    if match:
+        what, path = match["what"], match["path"]
+        if what == "does not exist":
+            key = {"file": "no_file", "dir": "no_folder",
+                   "directory": "no_folder"}.get(match["label"], "no_path")
+            return word(key, path=path)
+        return word(_PATH_WORDS[what], path=path)
+    return message
+
+
+def _param_name(exc: _exc.BadParameter) -> str | None:
+    hint: Any = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint()
+    if hint is None:
+        return None
+    if not isinstance(hint, str):
+        hint = " / ".join(repr(x) for x in hint)
+    return hint
+
+
+def worded(exc: _exc.UsageError) -> str:
+    """The message of a usage error in the user's language, without "Error:"."""
+    if isinstance(exc, _exc.NoSuchOption):
+        text = word("no_such_option", option=exc.option_name)
+        if exc.possibilities:
+            text += " " + word("possible", options=", ".join(sorted(exc.possibilities)))
+        return text
+    if isinstance(exc, _exc.MissingParameter):
+        name = _param_name(exc) or ""
+        kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
+        key = {"argument": "missing_argument", "option": "missing_option"}.get(
+            kind, "missing_parameter")
+        return word(key, name=name)
+    if isinstance(exc, _exc.BadParameter):
+        name = _param_name(exc)
+        reason = _reason(exc.message)
+        return (word("bad_value", name=name, reason=reason) if name
+                else word("bad_value_plain", reason=reason))
+    message = exc.message
+    for pattern, key in ((_REQUIRES, None), (_NO_VALUE, "takes_no_value"),
+                         (_NO_COMMAND, "no_such_command"), (_EXTRA, "extra_arguments")):
+        match = pattern.match(message)
+        if not match:
+            continue
+        if pattern is _REQUIRES:
+            if match["n"]:
+                return word("needs_values", option=match["option"], n=match["n"])
+            return word("needs_value", option=match["option"])
+        return word(key, **match.groupdict())
+    if message == "Missing command.":
+        return word("missing_command")
+    return message
+
+
+class WordedUsageError(_exc.UsageError):
+    """A usage error of Typer's click, shown in the user's language (same exit code 2)."""
+
+    def __init__(self, original: _exc.UsageError) -> None:
+        super().__init__(worded(original), original.ctx)
+        self.original = original
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if file is None:
+            file = get_text_stderr()
+        color = None
+        if self.ctx is not None:
+            color = self.ctx.color
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = word("try", command=self.ctx.command_path,
+                            option=self.ctx.help_option_names[0]) + "\n"
+            _click.echo(f"{self.ctx.get_usage()}\n{hint}", file=file, color=color)
+        _click.echo(f"{word('error')}: {self.format_message()}", file=file, color=color)
+
+
+class Group(TyperGroup):
+    """The root command: every command's context words its help in the user's language,
+    and usage errors are re-raised as :class:`WordedUsageError`."""
+
+    context_class = Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _use_context(self)
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = sys.argv[1:] if args is None else args
+        token = _LANG.set(language_of(argv))
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            _LANG.reset(token)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
+        with _worded_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        with _worded_errors():
+            return super().invoke(ctx)
+
+
+def _use_context(command: _click.Command) -> None:
+    command.context_class = Context
+    for sub in getattr(command, "commands", {}).values():
+        _use_context(sub)
+
+
+@contextmanager
+def _worded_errors() -> Iterator[None]:
+    try:
+        yield
+    except _exc.NoArgsIsHelpError:
+        raise
+    except WordedUsageError:
+        raise
+    except _exc.UsageError as exc:
+        raise WordedUsageError(exc) from exc
