@@ -201,53 +201,7 @@ def test_version_and_help_run_without_a_heavy_library():
     assert version == f"laktasi {__version__}\n"
 
 
-def _imported_modules(path):
-    """Absolute names of the modules a file imports (relative imports resolved)."""
-    import ast
-
-    from_pkg = path.parent
-    parts = list(from_pkg.parts[from_pkg.parts.index("laktasi"):])
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = parts[:len(parts) - node.level + 1]
-                mod = ".".join(base + ([node.module] if node.module else []))
-            else:
-                mod = node.module or ""
-            names.add(mod)
-            names.update(f"{mod}.{a.name}" for a in node.names)
-    return names
-
-
-def test_no_domain_package_imports_typer_rich_or_the_command_line():
-    from pathlib import Path
-
-    import laktasi
-
-    root = Path(laktasi.__file__).parent
-    checked = 0
-    for pkg in ("stats", "design", "io", "audit", "meta", "power"):
-        for path in sorted((root / pkg).rglob("*.py")):
-            checked += 1
-            bad = sorted(m for m in _imported_modules(path)
-                         if m.split(".")[0] in ("typer", "rich", "click")
-                         or m == "laktasi.cli" or m.startswith("laktasi.cli."))
-            assert not bad, f"{path.relative_to(root)} imports {', '.join(bad)}"
-    assert checked > 30
-
-
-def test_the_import_reader_sees_typer_rich_and_relative_imports(tmp_path):
-    """The check above would pass vacuously if the reader missed imports: it does not."""
-    pkg = tmp_path / "laktasi" / "meta"
-    pkg.mkdir(parents=True)
-    f = pkg / "x.py"
-    f.write_text("import typer\nfrom rich.table import Table\nfrom ..cli import app\n"
-                 "def f():\n    from . import effects\n", encoding="utf-8")
-    names = _imported_modules(f)
-    assert {"typer", "rich.table", "laktasi.cli", "laktasi.meta", "laktasi.meta.effects"} <= names
+# Which package may import Typer, Rich or the command line: tests/test_layers.py.
 
 
 # --- one exit-code convention; files written whole or not at all ----------------------

@@ -1,5 +1,8 @@
-"""The floors of docs/architecture.md, read from the source: the domain packages audit, meta
-and power import nothing from the report layer (their results are laid out by
+"""The floors of docs/architecture.md, read from the source (issue 10's acceptance): the
+statistics core and the language layer import nothing of laktasi but themselves and errors;
+no domain package imports the report layer, the pipeline, a face (cli, web) or a face's
+library (Typer, Rich, Click, Django). In particular audit, meta and power import nothing
+from the report layer (their results are laid out by
 ``laktasi.report``: audit_document, meta_document, meta_plots, plots), read with ``ast``
 (imports inside functions, under ``TYPE_CHECKING`` and by ``importlib`` included)."""
 
@@ -14,13 +17,6 @@ import laktasi
 
 ROOT = Path(laktasi.__file__).parent
 DOMAIN = ("audit", "meta", "power")
-
-# The word catalogues and number formats still under report/ until the language layer
-# (laktasi.i18n) takes them; an entry stops counting as soon as its module is gone.
-_MOVING_TO_I18N = tuple(
-    f"laktasi.report.{p.stem}" for p in sorted((ROOT / "report").glob("*.py"))
-    if p.stem == "numbers" or p.stem.startswith("words"))
-
 
 def imported_modules(path: Path, root: Path = ROOT) -> set[str]:
     """Absolute names of the modules ``path`` imports, relative imports resolved: for
@@ -49,11 +45,77 @@ def imported_modules(path: Path, root: Path = ROOT) -> set[str]:
 
 
 def report_imports(path: Path, root: Path = ROOT) -> list[str]:
-    """The modules of ``laktasi.report`` that ``path`` imports (catalogues on their way to
-    ``laktasi.i18n`` left out)."""
+    """The modules of ``laktasi.report`` that ``path`` imports."""
     return sorted(m for m in imported_modules(path, root)
-                  if (m == "laktasi.report" or m.startswith("laktasi.report."))
-                  and not any(m == c or m.startswith(c + ".") for c in _MOVING_TO_I18N))
+                  if m == "laktasi.report" or m.startswith("laktasi.report."))
+
+
+def _within(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+# the faces and the layers above the domain, and the face libraries
+_ABOVE_DOMAIN = ("laktasi.report", "laktasi.pipeline", "laktasi.cli", "laktasi.web")
+_FACE_LIBRARIES = ("typer", "rich", "click", "django")
+
+
+def forbidden_imports(path: Path, package: str, root: Path = ROOT) -> list[str]:
+    """What ``path`` (a module of ``laktasi.<package>``) imports against the floors of
+    docs/architecture.md: a domain package (design, io, audit, meta, power) no report,
+    pipeline, command line, web module, Typer, Rich, Click or Django; the language layer
+    (i18n) nothing of laktasi but itself and errors; the statistics core nothing of
+    laktasi but itself and errors."""
+    names = imported_modules(path, root)
+    if package in ("stats", "i18n"):
+        own = (f"laktasi.{package}", "laktasi.errors")
+        return sorted(m for m in names if _within(m, ("laktasi",)) and m != "laktasi"
+                      and not _within(m, own))
+    return sorted(m for m in names
+                  if _within(m, _ABOVE_DOMAIN) or m.split(".")[0] in _FACE_LIBRARIES)
+
+
+FLOORS = ("stats", "i18n", "design", "io", "audit", "meta", "power")
+
+
+def test_every_module_keeps_to_its_floor():
+    checked = []
+    for package in FLOORS:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            checked.append(package)
+            bad = forbidden_imports(path, package)
+            assert not bad, f"{path.relative_to(ROOT)} imports {', '.join(bad)}"
+    assert set(checked) == set(FLOORS) and len(checked) > 60
+
+
+@pytest.mark.parametrize(("package", "source", "found"), [
+    ("io", "import typer\n", "typer"),
+    ("design", "from rich.table import Table\n", "rich.table"),
+    ("power", "from ..cli import app\n", "laktasi.cli"),
+    ("audit", "def f():\n    from laktasi.web.tools import views\n", "laktasi.web.tools"),
+    ("meta", "from laktasi.pipeline import analyse_file\n", "laktasi.pipeline"),
+    ("stats", "from laktasi.design import Design\n", "laktasi.design"),
+    ("stats", "from ..i18n import text\n", "laktasi.i18n"),
+    ("i18n", "from laktasi.stats import wilcoxon\n", "laktasi.stats"),
+])
+def test_the_floor_check_sees_each_kind_of_breach(tmp_path, package, source, found):
+    root = tmp_path / "laktasi"
+    path = root / package / "x.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+    assert found in forbidden_imports(path, package, root)
+
+
+def test_the_floor_check_allows_what_the_floors_allow(tmp_path):
+    root = tmp_path / "laktasi"
+    for package, source in (("stats", "from laktasi.errors import E\nfrom ._results import R\n"
+                                      "import numpy as np\n"),
+                            ("i18n", "from laktasi.errors import E\nfrom .numbers import f\n"),
+                            ("io", "from laktasi.i18n import text\nfrom laktasi.design import D\n"
+                                   "import pandas\n")):
+        path = root / package / "x.py"
+        path.parent.mkdir(parents=True)
+        path.write_text(source, encoding="utf-8")
+        assert forbidden_imports(path, package, root) == [], package
 
 
 def test_audit_meta_and_power_import_nothing_from_the_report_layer():

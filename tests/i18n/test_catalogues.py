@@ -113,14 +113,20 @@ def test_plural_forms_follow_each_language():
 
 
 def test_no_english_message_guesses_its_number():
-    # "error(s)" is what plural forms replace; the chapter's "respondent(s)" and "cell(s)"
-    # stay until the chapter snapshots are regenerated on purpose
-    kept = {("chapter", "missing_item"), ("chapter", "implausible_note"),
-            ("chapter", "reason_expected_below_5_2x2"),
-            ("chapter", "reason_expected_below_5_large_exact"),
-            ("chapter", "reason_expected_below_5_large_pearson")}
+    # "error(s)", "respondent(s)", "cell(s)": plural forms say the number instead
     guessing = {e for e, forms in ENTRIES["en"].items() if any("(s)" in f for f in forms)}
-    assert guessing == kept
+    assert not guessing
+
+
+def test_the_chapter_counts_in_the_right_form():
+    from laktasi.i18n.chapter import wn
+
+    assert wn("missing_item", 1, "en", variable="age") == "age: 1 respondent"
+    assert wn("missing_item", 2, "en", variable="age") == "age: 2 respondents"
+    assert wn("missing_item", 2, "id", variable="umur") == "umur: 2 responden"
+    one = wn("reason_expected_below_5_2x2", 1, "en", cells=1, min="3,2")
+    assert "has 1 cell with" in one
+    assert "has 3 cells with" in wn("reason_expected_below_5_2x2", 3, "en", cells=3, min="1")
 
 
 def test_a_missing_message_is_an_error_not_its_key():

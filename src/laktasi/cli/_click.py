@@ -9,7 +9,10 @@ located message in the user's language from the error's fields: the option, the
 parameter, the possibilities).
 
 The language is read from the command line itself (``--lang en`` anywhere in it), because
-help and usage errors are written before the options are parsed; Indonesian otherwise.
+help and usage errors are written before the options are parsed; Indonesian otherwise. It
+is made the active language (:func:`laktasi.i18n.use_language`) for the whole run, and the
+help texts, written in Indonesian in the code, are translated from the catalogue's section
+``cli-help``. The words of this module are the catalogue's section ``click``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import IO, Any
 
 import typer
@@ -27,87 +29,12 @@ from typer._click import exceptions as _exc
 from typer._click._compat import get_text_stderr
 from typer.core import TyperGroup
 
-_LANG: ContextVar[str] = ContextVar("laktasi_cli_lang", default="id")
-
-WORDS: dict[str, dict[str, str]] = {
-    "id": {
-        "usage": "Penggunaan: ",
-        "Options": "Opsi",
-        "Arguments": "Argumen",
-        "Commands": "Perintah",
-        "[OPTIONS]": "[OPSI]",
-        "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]...",
-        "help_option": "Tampilkan bantuan ini lalu keluar.",
-        "default": "bawaan",
-        "required": "wajib",
-        "try": "Coba '{command} {option}' untuk bantuan.",
-        "error": "Galat",
-        "no_such_option": "opsi {option} tidak dikenal",
-        "possible": "(mungkin maksudnya: {options})",
-        "needs_value": "opsi {option} memerlukan sebuah nilai",
-        "needs_values": "opsi {option} memerlukan {n} nilai",
-        "takes_no_value": "opsi {option} tidak menerima nilai",
-        "missing_argument": "argumen {name} belum diberikan",
-        "missing_option": "opsi {name} belum diberikan",
-        "missing_parameter": "{name} belum diberikan",
-        "bad_value": "nilai untuk {name} tidak sah: {reason}",
-        "bad_value_plain": "nilai tidak sah: {reason}",
-        "no_such_command": "perintah {name} tidak dikenal",
-        "missing_command": "perintah belum diberikan",
-        "extra_arguments": "argumen berlebih: {args}",
-        "number": "harus berupa angka dengan titik desimal (mis. 0.05)",
-        "integer": "harus berupa bilangan bulat (mis. 30)",
-        "boolean": "harus berupa ya/tidak (true/false)",
-        "no_file": "berkas {path} tidak ada",
-        "no_folder": "folder {path} tidak ada",
-        "no_path": "{path} tidak ada",
-        "is_file": "{path} adalah berkas, bukan folder",
-        "is_folder": "{path} adalah folder, bukan berkas",
-        "not_readable": "{path} tidak dapat dibaca",
-        "not_writable": "{path} tidak dapat ditulis",
-    },
-    "en": {
-        "usage": "Usage: ",
-        "Options": "Options",
-        "Arguments": "Arguments",
-        "Commands": "Commands",
-        "[OPTIONS]": "[OPTIONS]",
-        "COMMAND [ARGS]...": "COMMAND [ARGS]...",
-        "help_option": "Show this message and exit.",
-        "default": "default",
-        "required": "required",
-        "try": "Try '{command} {option}' for help.",
-        "error": "Error",
-        "no_such_option": "no such option: {option}",
-        "possible": "(possible options: {options})",
-        "needs_value": "option {option} requires a value",
-        "needs_values": "option {option} requires {n} values",
-        "takes_no_value": "option {option} does not take a value",
-        "missing_argument": "missing argument {name}",
-        "missing_option": "missing option {name}",
-        "missing_parameter": "missing {name}",
-        "bad_value": "invalid value for {name}: {reason}",
-        "bad_value_plain": "invalid value: {reason}",
-        "no_such_command": "no such command: {name}",
-        "missing_command": "missing command",
-        "extra_arguments": "unexpected extra arguments: {args}",
-        "number": "must be a number with a decimal point (e.g. 0.05)",
-        "integer": "must be a whole number (e.g. 30)",
-        "boolean": "must be true or false",
-        "no_file": "file {path} does not exist",
-        "no_folder": "folder {path} does not exist",
-        "no_path": "{path} does not exist",
-        "is_file": "{path} is a file, not a folder",
-        "is_folder": "{path} is a folder, not a file",
-        "not_readable": "{path} cannot be read",
-        "not_writable": "{path} cannot be written",
-    },
-}
-
 
 def word(key: str, **values: object) -> str:
-    """``key`` in the language of this command line."""
-    return WORDS[_LANG.get()][key].format(**values)
+    """``key`` of the catalogue's section ``click`` in the active language."""
+    from laktasi.i18n import text
+
+    return text("click", key, **values)
 
 
 def language_of(args: Sequence[str]) -> str:
@@ -147,8 +74,9 @@ class HelpFormatter(_click.HelpFormatter):
         super().write_usage(prog, args, word("usage") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
-        words = WORDS[_LANG.get()]
-        super().write_heading(words.get(heading, heading))
+        from laktasi.i18n import has_text
+
+        super().write_heading(word(heading) if has_text("click", heading) else heading)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
@@ -157,7 +85,9 @@ class HelpFormatter(_click.HelpFormatter):
 
 
 def _help_text(text: str) -> str:
-    if text == WORDS["en"]["help_option"]:
+    from laktasi.i18n import text as catalogue_text
+
+    if text == catalogue_text("click", "help_option", "en"):
         return word("help_option")
     text = _HELP_MARKS[0][0].sub(f"[{word('default')}: ", text)
     return _HELP_MARKS[1][0].sub(f"[{word('required')}]", text)
@@ -280,12 +210,13 @@ class Group(TyperGroup):
         _use_context(self)
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        argv = sys.argv[1:] if args is None else args
-        token = _LANG.set(language_of(argv))
-        try:
+        from laktasi.i18n import use_language
+
+        lang = language_of(sys.argv[1:] if args is None else args)
+        if lang != "id":
+            _translate_help(self, lang)
+        with use_language(lang):
             return super().main(args, *rest, **kwargs)
-        finally:
-            _LANG.reset(token)
 
     def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
         with _worded_errors():
@@ -294,6 +225,27 @@ class Group(TyperGroup):
     def invoke(self, ctx: _click.Context) -> Any:
         with _worded_errors():
             return super().invoke(ctx)
+
+
+def _translate_help(command: _click.Command, lang: str) -> None:
+    """Every help text of ``command`` and its subcommands in ``lang``: the texts are written
+    in Indonesian in the code and translated in the catalogue's section ``cli-help`` (the
+    Indonesian text is the key). Typer builds the command objects anew for each run, so
+    this changes only the run at hand."""
+    from laktasi.i18n import has_text, text
+
+    def translated(help_text: str | None) -> str | None:
+        if help_text and has_text("cli-help", help_text):
+            return text("cli-help", help_text, lang)
+        return help_text
+
+    command.help = translated(command.help)
+    command.short_help = translated(command.short_help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = translated(param.help)  # type: ignore[attr-defined]
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub, lang)
 
 
 def _use_context(command: _click.Command) -> None:

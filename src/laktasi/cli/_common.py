@@ -89,9 +89,30 @@ def stop(message: str, code: int = CANNOT_RUN) -> NoReturn:
     raise typer.Exit(code)
 
 
-def fail(exc: LaktasiError) -> NoReturn:
-    """Print a LaktasiError's located message and exit with code 2 (cannot run)."""
-    stop(str(exc))
+def fail(exc: LaktasiError, lang: str | None = None) -> NoReturn:
+    """Print a LaktasiError's located message in ``lang`` and exit with code 2 (cannot run).
+
+    ``lang`` None: the running command's ``--lang`` (Typer's context), else the active
+    language. Errors the raiser already worded (data, study description) print as they
+    are; see :func:`laktasi.i18n.errors.error_text`."""
+    from laktasi.i18n.errors import error_text
+
+    stop(error_text(exc, lang if lang is not None else _command_lang()))
+
+
+def _command_lang() -> str | None:
+    """The ``--lang`` of the command being run, when it has a valid one."""
+    try:  # Typer 0.29 runs the commands with its own copy of click
+        from typer._click.globals import get_current_context
+    except ImportError:  # pragma: no cover - another Typer: the active language
+        return None
+    ctx = get_current_context(silent=True)
+    while ctx is not None:
+        lang = ctx.params.get("lang")
+        if lang in ("id", "en"):
+            return str(lang)
+        ctx = ctx.parent
+    return None
 
 
 def check_lang(lang: str) -> str:

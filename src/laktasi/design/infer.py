@@ -93,7 +93,7 @@ def _type(values: list[Any]) -> tuple[str, list[str]]:
     return "binary", worse[:1] + [t for t in top if t not in worse[:1]]
 
 
-def _column(header: Sequence[str], name: str, flag: str, lang: str) -> int:
+def _column(header: Sequence[str], name: str, flag: str, lang: str | None) -> int:
     """Position of a column named by a flag (without case); a located error otherwise."""
     lower = {str(h).strip().lower(): j for j, h in enumerate(header) if h}
     j = lower.get(name.strip().lower())

@@ -336,7 +336,8 @@ def _run_within(test: str, pre: np.ndarray, post: np.ndarray) -> Any:
     if spec is None or spec.data not in _WITHIN_DATA:
         raise LaktasiInputError(f"force_test = {test!r} does not compare the same mothers "
                                 f"before and after; choose one of {', '.join(_within_tests())}.",
-                                value=test, allowed=_within_tests())
+                                value=test, allowed=_within_tests(),
+                                message_id="force_test_not_within")
     return _WITHIN_DATA[spec.data](spec, pre, post)
 
 
@@ -418,11 +419,14 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
     keep = ~(np.isnan(pre) | np.isnan(post))
     g = [grp for grp, k in zip(groups, keep, strict=True) if k]
     result: Any
+    anc_error: LaktasiError | None = None
     try:
         anc = stats.ancova(post[keep], pre[keep], g, levels=levels)
     except LaktasiError as exc:
-        anc = None
-        reasons.append(Reason("ancova_not_possible", {"error": str(exc)}))
+        anc, anc_error = None, exc
+        # the error as data (its message_id and fields): the report words it in its language
+        reasons.append(Reason("ancova_not_possible", {"error": {
+            "code": exc.code, "message": exc.message, **exc.detail}}))
     change = post - pre
     test, result = "mann-whitney-change", None
     if anc is not None:
@@ -447,8 +451,9 @@ def _ancova_or_change(outcome: Outcome, pre: np.ndarray, post: np.ndarray, group
         if forced_spec.data == "covariate":
             if anc is None:
                 raise LaktasiInputError(f"force_test = 'ancova' cannot be computed for "
-                                        f"{outcome.name}: {reasons[0].detail['error']}",
-                                        value="ancova")
+                                        f"{outcome.name}: {anc_error}",
+                                        value="ancova", outcome=outcome.name, error=anc_error,
+                                        message_id="forced_ancova_not_possible")
             result = anc
             checks = [c for c in checks if c is not anc]
         elif forced_spec.data == "change":
@@ -486,7 +491,8 @@ def _implausible(ch: Characteristic, values: list[Any]) -> Reason | None:
 def analyse(study: Study, rows: Sequence[Mapping[str, Any]]) -> Analysis:
     """Run the plan the design implies on clean rows (one mapping per mother)."""
     if not rows:
-        raise LaktasiInputError("The data has no rows (no mothers) to analyse.", n=0)
+        raise LaktasiInputError("The data has no rows (no mothers) to analyse.", n=0,
+                                message_id="no_rows")
     alpha = study.alpha
     characteristics = []
     data_warnings = []

@@ -3,7 +3,7 @@ tests and effect sizes, Cohen's magnitude labels and the Indonesian proportion w
 
 from __future__ import annotations
 
-from . import text, text_or
+from . import plural, text, text_or
 
 __all__ = ["PROPORTION_SCALE", "READING_NAMES", "READING_ROWS", "effect_name", "magnitude",
            "proportion_word", "say", "test_name", "w"]
@@ -41,6 +41,12 @@ PROPORTION_SCALE: list[tuple[float, str]] = [
 def w(key: str, lang: str | None = None, **values: object) -> str:
     """The chapter text for ``key`` in ``lang`` (None: the active language)."""
     return text("chapter", key, lang, **values)
+
+
+def wn(key: str, count: int, lang: str | None = None, **values: object) -> str:
+    """The chapter text for ``key`` in the form for ``count`` ("1 respondent", "2
+    respondents"; Indonesian has one form), ``count`` filled in as ``{n}``."""
+    return plural("chapter", key, count, lang, **values)
 
 
 def say(key: str, lang: str | None = None, **values: object) -> str:

@@ -28,7 +28,14 @@ from laktasi import __version__
 from laktasi.design.designs import NONEQUIVALENT, TWO_GROUP
 from laktasi.design.plan import Analysis, OutcomeAnalysis, Reason, TestStep
 from laktasi.i18n import resolve, text_or
-from laktasi.i18n.chapter import READING_NAMES, magnitude, proportion_word, test_name, w
+from laktasi.i18n.chapter import (
+    READING_NAMES,
+    magnitude,
+    proportion_word,
+    test_name,
+    w,
+    wn,
+)
 from laktasi.i18n.numbers import fmt_number, fmt_p, fmt_percent
 
 from .document import Block, Document, Figure, Heading, Paragraph, TableBlock
@@ -72,13 +79,19 @@ def _reason_text(r: Reason, lang: str) -> str:
                   else fmt_number(v, 2, lang)) if isinstance(v, float) else v
               for k, v in r.detail.items()}
     detail = {k: ("–" if v is None else v) for k, v in detail.items()}
+    if isinstance(r.detail.get("error"), dict):  # a LaktasiError kept as data (design.plan)
+        from laktasi.i18n.errors import error_text
+
+        detail["error"] = error_text(r.detail["error"], lang)
     if "test" in detail:
         detail["test"] = {"shapiro_wilk": "Shapiro-Wilk",
                           "kolmogorov_smirnov_lilliefors": "Kolmogorov-Smirnov (Lilliefors)"
                           }.get(detail["test"], detail["test"])
     if r.code == "expected_below_5_large":
-        return w(f"reason_{r.code}_{'exact' if r.detail.get('exact') else 'pearson'}", lang,
-                 **detail)
+        return wn(f"reason_{r.code}_{'exact' if r.detail.get('exact') else 'pearson'}",
+                  r.detail["cells"], lang, **detail)
+    if r.code == "expected_below_5_2x2":
+        return wn(f"reason_{r.code}", r.detail["cells"], lang, **detail)
     return w(f"reason_{r.code}", lang, **detail)
 
 
@@ -172,7 +185,7 @@ def build_chapter(analysis: Analysis, lang: str | None = None, *,
                    if res.n_missing]
         if missing:
             blocks.append(Paragraph(w("missing_note", lang, items="; ".join(
-                w("missing_item", lang, variable=_inline(lab), n=k) for lab, k in missing)),
+                wn("missing_item", k, lang, variable=_inline(lab)) for lab, k in missing)),
                 "note"))
         for warn in analysis.data_warnings:
             blocks.append(Paragraph(_data_warning(warn, labels, lang), "warning"))
@@ -207,8 +220,8 @@ def _data_warning(r: Reason, labels: dict[str, str], lang: str) -> str:
         span = f"≥ {_fmt_value(lo, lang)}" if lo is not None else f"≤ {_fmt_value(hi, lang)}"
     if len(values) > 5:
         shown += ", …"
-    return w("implausible_note", lang, variable=_inline(labels.get(d["column"], d["column"])),
-             values=shown, n=len(d["values"]), range=span)
+    return wn("implausible_note", len(d["values"]), lang,
+              variable=_inline(labels.get(d["column"], d["column"])), values=shown, range=span)
 
 
 _P_MARK = {"fisher": "Fisher", "continuity": "Yates", "pearson": "χ²"}

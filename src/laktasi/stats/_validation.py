@@ -34,6 +34,7 @@ def check_option(name: str, value: Any, allowed: Iterable[Any]) -> Any:
             option=name,
             value=value,
             allowed=allowed,
+            message_id="option_not_allowed",
         )
     return value
 
@@ -46,11 +47,13 @@ def _to_object_list(values: Any, name: str) -> list[Any]:
             f"{name} must be a sequence of numbers, got a single value {values!r}.",
             name=name,
             value=values,
+            message_id="not_a_sequence",
         )
     arr = np.asarray(values, dtype=object)
     if arr.ndim != 1:
         raise NonNumericError(
-            f"{name} must be one-dimensional, got shape {arr.shape}.", name=name, shape=arr.shape
+            f"{name} must be one-dimensional, got shape {arr.shape}.", name=name, shape=arr.shape,
+            dimensions=arr.ndim, message_id="not_one_dimensional",
         )
     return list(arr)
 
@@ -82,6 +85,7 @@ def category_list(values: Any, name: str) -> list[Any]:
             f"{values!r}.",
             name=name,
             value=values,
+            message_id="not_a_category_sequence",
         )
     items = _to_object_list(values, name)
     out: list[Any] = []
@@ -99,6 +103,8 @@ def category_list(values: Any, name: str) -> list[Any]:
                 name=name,
                 index=i,
                 value=v,
+                position=i + 1,
+                message_id="not_a_category",
             ) from None
         out.append(v)
     return out
@@ -133,6 +139,8 @@ def as_float_array(values: Any, name: str) -> np.ndarray:
             name=name,
             index=i,
             value=v,
+            position=i + 1,
+            message_id="not_a_number",
         )
     if np.isinf(out).any():
         i = int(np.flatnonzero(np.isinf(out))[0])
@@ -140,7 +148,9 @@ def as_float_array(values: Any, name: str) -> np.ndarray:
             f"{name}[{i}] = {out[i]!r} is infinite; only finite numbers are allowed.",
             name=name,
             index=i,
-            value=out[i],
+            value=float(out[i]),
+            position=i + 1,
+            message_id="infinite_value",
         )
     return out
 
@@ -157,13 +167,14 @@ def paired_arrays(
             "one post value per mother (the same length).",
             n_pre=a.size,
             n_post=b.size,
+            message_id="paired_lengths_differ",
         )
     keep = ~(np.isnan(a) | np.isnan(b))
     notes = []
     if not keep.all():
         notes.append(Note("missing_dropped", {"n": int((~keep).sum()), "rule": "pairwise"}))
     a, b = a[keep], b[keep]
-    require_n(a.size, min_n, "complete pairs")
+    require_n(a.size, min_n, "complete pairs", message_id="too_few_pairs")
     return a, b, notes
 
 
@@ -174,14 +185,16 @@ def sample_array(values: Any, name: str, min_n: int = 2) -> tuple[np.ndarray, li
     if not keep.all():
         notes.append(Note("missing_dropped", {"n": int((~keep).sum()), "variable": name}))
     a = a[keep]
-    require_n(a.size, min_n, f"non-missing values in {name}")
+    require_n(a.size, min_n, f"non-missing values in {name}", message_id="too_few_values",
+              name=name)
     return a, notes
 
 
-def require_n(n: int, min_n: int, what: str) -> None:
+def require_n(n: int, min_n: int, what: str, message_id: str, **fields: Any) -> None:
     if n < min_n:
         raise TooFewObservationsError(
-            f"Only {n} {what}; at least {min_n} are needed.", n=n, min_n=min_n, what=what
+            f"Only {n} {what}; at least {min_n} are needed.", n=n, min_n=min_n,
+            message_id=message_id, **fields
         )
 
 
@@ -191,6 +204,7 @@ def require_not_constant(a: np.ndarray, what: str) -> None:
             f"All {what} are equal ({a[0]:g}); the test needs some variation.",
             what=what,
             value=float(a[0]),
+            message_id="all_values_equal",
         )
 
 
@@ -200,22 +214,30 @@ def count_table(table: Any, min_shape: tuple[int, int] = (2, 2)) -> np.ndarray:
         arr = np.asarray(table, dtype=float)
     except (TypeError, ValueError) as exc:
         raise NonNumericError(
-            f"The table must hold numbers only (counts); got {table!r}.", value=table
+            f"The table must hold numbers only (counts); got {table!r}.", value=table,
+            message_id="table_not_numeric",
         ) from exc
     if arr.ndim != 2:
         raise InvalidTableError(
             f"The table must be two-dimensional (rows x columns), got shape {arr.shape}.",
             shape=arr.shape,
+            dimensions=arr.ndim,
+            message_id="table_not_two_dimensional",
         )
     if arr.shape[0] < min_shape[0] or arr.shape[1] < min_shape[1]:
         raise InvalidTableError(
             f"The table is {arr.shape[0]} x {arr.shape[1]}; at least "
             f"{min_shape[0]} x {min_shape[1]} is needed.",
             shape=arr.shape,
+            rows=arr.shape[0],
+            columns=arr.shape[1],
+            min_rows=min_shape[0],
+            min_columns=min_shape[1],
+            message_id="table_too_small",
         )
     if not np.isfinite(arr).all():
         raise NonNumericError("The table has a missing or infinite cell; counts must be whole "
-                              "numbers >= 0.", value=table)
+                              "numbers >= 0.", value=table, message_id="table_cell_not_finite")
     if (arr < 0).any():
         i, j = map(int, np.argwhere(arr < 0)[0])
         raise NegativeCountError(
@@ -224,6 +246,9 @@ def count_table(table: Any, min_shape: tuple[int, int] = (2, 2)) -> np.ndarray:
             row=i,
             column=j,
             value=float(arr[i, j]),
+            row_number=i + 1,
+            column_number=j + 1,
+            message_id="table_cell_negative",
         )
     if (arr != np.round(arr)).any():
         i, j = map(int, np.argwhere(arr != np.round(arr))[0])
@@ -233,12 +258,16 @@ def count_table(table: Any, min_shape: tuple[int, int] = (2, 2)) -> np.ndarray:
             row=i,
             column=j,
             value=float(arr[i, j]),
+            row_number=i + 1,
+            column_number=j + 1,
+            message_id="table_cell_not_whole",
         )
     if (arr.sum(axis=1) == 0).any() or (arr.sum(axis=0) == 0).any():
         raise InvalidTableError(
             "A row or column of the table is all zero; remove empty categories first.",
             row_totals=arr.sum(axis=1).tolist(),
             column_totals=arr.sum(axis=0).tolist(),
+            message_id="table_empty_row_or_column",
         )
     return arr
 
@@ -249,11 +278,12 @@ def check_confidence_level(level: float) -> float:
             f"confidence_level={level!r} must lie strictly between 0 and 1 (e.g. 0.95).",
             option="confidence_level",
             value=level,
+            message_id="confidence_level_out_of_range",
         )
     return float(level)
 
 
-def levels_of(values: list[Any], levels: Any, what: str) -> tuple[Any, ...]:
+def levels_of(values: list[Any], levels: Any, what: str, message_id: str) -> tuple[Any, ...]:
     """The category order: ``levels`` as given (every value must be in it) or sorted."""
     if levels is None:
         return tuple(sorted(set(values), key=lambda v: (str(type(v)), v)))
@@ -267,5 +297,6 @@ def levels_of(values: list[Any], levels: Any, what: str) -> tuple[Any, ...]:
             f"{', '.join(map(repr, allowed))}.",
             values=unknown,
             allowed=allowed,
+            message_id=message_id,
         )
     return allowed

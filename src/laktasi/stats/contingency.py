@@ -211,6 +211,9 @@ def fisher_exact(
             f"{obs.shape[0]} x {obs.shape[1]}. Use alternative='two-sided'.",
             option="alternative",
             value=alternative,
+            rows=int(obs.shape[0]),
+            columns=int(obs.shape[1]),
+            message_id="alternative_needs_2x2",
         )
     p_obs, pvalue = _fisher_rxc(obs.astype(int))
     return FisherResult(p_obs, pvalue, None, None, None, n, tuple(obs.shape),
@@ -431,13 +434,18 @@ def rxc_cost_estimate(table: np.ndarray) -> tuple[float, float]:
     return work, memory
 
 
-def _too_large(obs: np.ndarray, n: int, why: str) -> LaktasiInputError:
+def _too_large(obs: np.ndarray, n: int, why: str, message_id: str,
+               **fields: Any) -> LaktasiInputError:
     return LaktasiInputError(
         f"The {obs.shape[0]} x {obs.shape[1]} table with N = {n} is too large for the exact "
         f"test here ({why}); combine categories or use chi_square().",
         n=n,
         shape=tuple(int(v) for v in obs.shape),
         reason=why,
+        rows=int(obs.shape[0]),
+        columns=int(obs.shape[1]),
+        message_id=message_id,
+        **fields,
     )
 
 
@@ -455,10 +463,14 @@ def _fisher_rxc(obs: np.ndarray) -> tuple[float, float]:
     work, memory = rxc_cost_estimate(obs)
     if work > _MAX_WORK_ESTIMATE:
         raise _too_large(shown, n_total, f"about {work:.2g} steps, more than "
-                                          f"{_MAX_WORK_ESTIMATE:.0e}, estimated before starting")
+                                          f"{_MAX_WORK_ESTIMATE:.0e}, estimated before starting",
+                         message_id="exact_too_much_work", steps=float(f"{work:.2g}"),
+                         max_steps=_MAX_WORK_ESTIMATE)
     if memory > _MAX_BYTES:
         raise _too_large(shown, n_total, f"about {memory / 1024**3:.3g} GB of memory, "
-                                          "estimated before starting")
+                                          "estimated before starting",
+                         message_id="exact_too_much_memory",
+                         gigabytes=float(f"{memory / 1024**3:.3g}"))
     obs = obs.T if obs.shape[0] > obs.shape[1] else obs
     rows = tuple(int(v) for v in obs.sum(axis=1))
     cols = sorted((int(v) for v in obs.sum(axis=0)), reverse=True)
@@ -510,7 +522,8 @@ def _fisher_rxc(obs: np.ndarray) -> tuple[float, float]:
             # counted before the fillings are built, so no step starts past the budget
             visited += int(min(_capped_count(cols[j], node), 1e18)) * (1 + acc_go.size // 64)
             if visited > _MAX_TABLES:
-                raise _too_large(shown, n, "more steps than the budget")
+                raise _too_large(shown, n, "more steps than the budget",
+                                 message_id="exact_over_budget")
             comps = _compositions(cols[j], node)
             for comp in comps:
                 child = tuple(sorted(r - x for r, x in zip(node, comp, strict=True)))

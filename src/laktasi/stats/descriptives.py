@@ -172,8 +172,9 @@ def frequencies(x: Any, *, categories: Any = None) -> FrequenciesResult:
             tally[key] += k
     n_total = sum(tally.values()) + n_missing
     if n_total == 0:
-        raise LaktasiInputError("The variable has no values at all.", n=0)
-    cats = list(levels_of(list(tally), categories, "Category"))
+        raise LaktasiInputError("The variable has no values at all.", n=0, message_id="no_values")
+    cats = list(levels_of(list(tally), categories, "Category",
+                          message_id="category_values_not_allowed"))
     counts = {c: tally.get(c, 0) for c in cats}
     n_valid = sum(tally.values())
     rows = []

@@ -100,6 +100,8 @@ def mann_whitney(
             f"All {n} values are equal ({pooled[0]:g}); the groups cannot be ranked apart.",
             what="values",
             value=float(pooled[0]),
+            n=n,
+            message_id="groups_all_equal",
         )
     ranks = _ranks.average_ranks(pooled)
     rx, ry = ranks[:nx], ranks[nx:]
@@ -143,6 +145,7 @@ def mann_whitney(
             "Use method='asymptotic'.",
             n=n,
             max_n=limit,
+            message_id="exact_too_many_cases",
         )
     rb = _effsize.rank_biserial_two_sample(u_x, nx, ny, level)
     if rb.ci is None:
@@ -280,6 +283,7 @@ def independent_t(
             "Both groups are constant (SD = 0 in each); t cannot be computed.",
             what="both groups",
             value=sx.mean,
+            message_id="both_groups_constant",
         )
     diff = sx.mean - sy.mean
     df_s = nx + ny - 2
@@ -430,6 +434,10 @@ def ancova(
             f"post, pre and group must have one value per mother; got {len(y)}, {len(x)} and "
             f"{len(g)} values.",
             lengths=(len(y), len(x), len(g)),
+            n_post=len(y),
+            n_pre=len(x),
+            n_group=len(g),
+            message_id="ancova_lengths_differ",
         )
     g_missing = np.array([is_missing(v) for v in g], dtype=bool)
     keep = ~(np.isnan(y) | np.isnan(x) | g_missing)
@@ -445,13 +453,17 @@ def ancova(
             n=0,
             min_n=4,
             what="complete cases",
+            n_rows=len(keep),
+            message_id="ancova_no_complete_cases",
         )
-    levels = levels_of(g, levels, "Group")
+    levels = levels_of(g, levels, "Group", message_id="group_values_not_allowed")
     k = len(levels)
     if k < 2:
         raise LaktasiInputError(
             f"ANCOVA compares groups; only {k} group found ({', '.join(map(repr, levels))}).",
             levels=levels,
+            n_groups=k,
+            message_id="ancova_one_group",
         )
     idx = np.array([levels.index(v) for v in g])
     counts = np.bincount(idx, minlength=k)
@@ -461,12 +473,15 @@ def ancova(
             + ", ".join(f"{lv!r}: {c}" for lv, c in zip(levels, counts, strict=True))
             + ".",
             counts=counts.tolist(),
+            group_counts={lv: int(c) for lv, c in zip(levels, counts, strict=True)},
+            message_id="ancova_group_too_small",
         )
     n = int(y.size)
-    require_n(n, k + 2, "complete cases")
+    require_n(n, k + 2, "complete cases", message_id="too_few_cases")
     if np.ptp(x) == 0:
         raise ConstantInputError("All pre values are equal; pre cannot adjust post.",
-                                 what="pre", value=float(x[0]))
+                                 what="pre", value=float(x[0]),
+                                 message_id="ancova_pre_constant")
     if np.ptp(_ranks.clean(y)) == 0:
         # R: anova(lm(post ~ pre + g)) prints F = NaN (0 / 0) and warns of a perfect fit
         raise ConstantInputError(
@@ -474,6 +489,8 @@ def ancova(
             "there is no variation between or within the groups to test.",
             what="post",
             value=float(y[0]),
+            n=n,
+            message_id="ancova_post_constant",
         )
     dummies = np.zeros((n, k - 1))
     for j in range(1, k):
@@ -484,7 +501,8 @@ def ancova(
     df_error = n - k - 1
     if rank < full.shape[1] or df_error < 1:
         raise LaktasiInputError("The data cannot separate group and pre (the design is "
-                                "singular); check that pre varies within groups.")
+                                "singular); check that pre varies within groups.",
+                                message_id="ancova_singular")
     fitted = full @ coef
     if sse_full < _PERFECT_FIT * float(fitted @ fitted):
         # R's anova.lm warns "ANOVA F-tests on an essentially perfect fit are unreliable"
@@ -495,6 +513,8 @@ def ancova(
             "Check that post and pre are different measurements.",
             ss_error=sse_full,
             reason="perfect_fit",
+            residual_ss=float(f"{sse_full:.3g}"),
+            message_id="ancova_perfect_fit",
         )
     sse_no_group, _, _ = _sse(np.hstack([ones, x[:, None]]), y)
     sse_no_pre, _, _ = _sse(np.hstack([ones, dummies]), y)

@@ -52,6 +52,8 @@ def shapiro_wilk(x: Any) -> NormalityResult:
             f"Shapiro-Wilk is defined here for 3 to 5000 values; got {a.size}. Use "
             "kolmogorov_smirnov_lilliefors().",
             n=int(a.size),
+            max_n=5000,
+            message_id="shapiro_too_many",
         )
     w, p = _swilk(np.sort(a))
     return NormalityResult(w, p, int(a.size), int(a.size), "shapiro_wilk",

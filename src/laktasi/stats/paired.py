@@ -118,6 +118,7 @@ def wilcoxon_signed_rank(
             "signed-rank test needs at least one non-zero difference.",
             what="differences",
             value=0.0,
+            message_id="all_differences_zero",
         )
     absd = np.abs(dn)
     ranks = _ranks.average_ranks(absd)
@@ -156,6 +157,7 @@ def wilcoxon_signed_rank(
             f"there are {n}. Use method='asymptotic'.",
             n=n,
             max_n=limit,
+            message_id="exact_too_many_differences",
         )
     pvalue = p_exact if method == "exact" and p_exact is not None else p_asym
     method_text = (
@@ -268,6 +270,7 @@ def paired_t(
             "t cannot be computed.",
             what="differences",
             value=mean_d,
+            message_id="differences_constant",
         )
     se_d = sd_d / math.sqrt(n)
     t = mean_d / se_d
@@ -395,18 +398,21 @@ def mcnemar_table(
                 f"{name} = {v!r} is not a count; counts must be whole numbers >= 0.",
                 cell=name,
                 value=v,
+                message_id="count_not_a_number",
             )
         if not math.isfinite(v):
             raise InvalidTableError(
                 f"{name} = {v!r} is missing or infinite; counts must be whole numbers >= 0.",
                 cell=name,
                 value=v,
+                message_id="count_not_finite",
             )
         if v < 0 or v != int(v):
             raise InvalidTableError(
                 f"{name} = {v!r} is not a whole number >= 0; counts must be whole numbers >= 0.",
                 cell=name,
                 value=v,
+                message_id="count_not_whole",
             )
     a, b, c, d = (int(v) for v in counts)
     m = b + c
@@ -512,6 +518,7 @@ def mcnemar(
             "pre and one post value per mother (the same length).",
             n_pre=len(pre_l),
             n_post=len(post_l),
+            message_id="paired_lengths_differ",
         )
     pairs = [(x, y) for x, y in zip(pre_l, post_l, strict=True) if x is not None and y is not None]
     dropped = len(pre_l) - len(pairs)
@@ -523,10 +530,13 @@ def mcnemar(
                 f"{', '.join(map(repr, seen))}. Pass levels=(first, second) if one category "
                 "never occurs.",
                 levels=seen,
+                n_levels=len(seen),
+                message_id="mcnemar_needs_two_categories",
             )
         levels = (seen[0], seen[1])
     if len(levels) != 2:
-        raise LaktasiInputError(f"levels must name two categories, got {levels!r}.", levels=levels)
+        raise LaktasiInputError(f"levels must name two categories, got {levels!r}.", levels=levels,
+                                message_id="levels_not_two")
     for i, (x, y) in enumerate(pairs):
         for v in (x, y):
             if v not in levels:
@@ -535,12 +545,15 @@ def mcnemar(
                     f"{levels[0]!r}, {levels[1]!r}.",
                     value=v,
                     allowed=levels,
+                    pair=i + 1,
+                    message_id="value_not_in_levels",
                 )
     cnt = np.zeros((2, 2), dtype=int)
     for x, y in pairs:
         cnt[levels.index(x), levels.index(y)] += 1
     if not pairs:
-        raise LaktasiInputError("No complete pairs remain after dropping missing values.", n=0)
+        raise LaktasiInputError("No complete pairs remain after dropping missing values.", n=0,
+                                message_id="no_complete_pairs")
     res = mcnemar_table(
         int(cnt[0, 1]), int(cnt[1, 0]), a=int(cnt[0, 0]), d=int(cnt[1, 1]),
         confidence_level=confidence_level,

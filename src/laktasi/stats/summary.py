@@ -83,7 +83,8 @@ def _whole(n: float, what: str, least: int) -> int:
     if isinstance(n, bool) or int(n) != n or n < least:
         raise TooFewObservationsError(
             f"{what} = {n!r} must be a whole number of at least {least}.",
-            what=what, n=n, min_n=least)
+            what=what, n=n, min_n=least, name=what, value=n,
+            message_id="not_whole_at_least")
     return int(n)
 
 
@@ -95,7 +96,11 @@ def _finite(value: float, what: str, *, positive: bool = False, low: float | Non
         allowed = ("a number >= 0" if positive else
                    f"a number in [{low}, {high}]" if low is not None else "a number")
         raise LaktasiInputError(f"{what} = {value!r} is not allowed; it must be {allowed}.",
-                                what=what, value=value, allowed=allowed)
+                                what=what, value=value, allowed=allowed, name=what, low=low,
+                                high=high, message_id=(
+                                    "number_below_zero" if positive else
+                                    "number_out_of_range" if low is not None else
+                                    "number_missing"))
     return v
 
 
@@ -267,7 +272,8 @@ def ancova_from_summaries(first: Sequence[float], second: Sequence[float]
         if len(g) != 6:
             raise LaktasiInputError(
                 f"{name} must be (n, before mean, before SD, after mean, after SD, r); got "
-                f"{len(g)} values.", what=name, value=tuple(g))
+                f"{len(g)} values.", what=name, value=tuple(g), name=name,
+                n_values=len(g), message_id="summary_group_needs_six")
         n = _whole(g[0], f"{name} n", 2)
         groups.append((n, _finite(g[1], f"{name} before mean"),
                        _finite(g[2], f"{name} before SD", positive=True),
@@ -330,7 +336,8 @@ def implied_correlation(n: int, sd_pre: float, sd_post: float, mean_difference: 
     s2 = _finite(sd_post, "sd_post", positive=True)
     if s1 == 0 or s2 == 0:
         raise LaktasiInputError("sd_pre and sd_post must be above 0 (r is undefined when "
-                                "either group has no spread).", what="sd", value=(s1, s2))
+                                "either group has no spread).", what="sd", value=(s1, s2),
+                                message_id="sd_pre_post_zero")
     diff = abs(_finite(mean_difference, "mean_difference"))
     p = _finite(pvalue, "pvalue", low=0.0, high=1.0)
     df = n - 1

@@ -23,5 +23,7 @@ def build_chapter(upload_id: str, lang: str) -> dict[str, str]:
         try:
             _, document = services.chapter_build(upload=upload)
         except LaktasiError as exc:
-            return {"error": exc.message}
+            from laktasi.i18n.errors import error_text
+
+            return {"error": error_text(exc, lang)}
         return {"html": services.chapter_html(document)}

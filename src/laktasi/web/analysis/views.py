@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from laktasi.errors import LaktasiError, LaktasiInputError
+from laktasi.i18n.errors import error_text
 
 from . import selectors, services
 from .forms import DESIGN_LABELS, OutcomeFormSet, StudyForm, TemplateForm, UploadForm
@@ -108,7 +109,8 @@ def study(request: HttpRequest, pk: object) -> HttpResponse:
                                         base=upload.study, header=header, cells=cells)
         services.study_save(upload=upload, spec=spec)
     except LaktasiInputError as exc:
-        return _study_page(request, upload, form, outcomes, [exc.message], 400)
+        return _study_page(request, upload, form, outcomes,
+                           [error_text(exc, services.lang_now())], 400)
     return redirect("analysis:result", pk=upload.pk)
 
 
@@ -126,7 +128,7 @@ def result(request: HttpRequest, pk: object) -> HttpResponse:
             return render(request, "analysis/problems.html", context)
         job = services.chapter_job(upload=upload)
     except LaktasiError as exc:
-        context["errors"] = [exc.message]
+        context["errors"] = [error_text(exc, services.lang_now())]
         return render(request, "analysis/problems.html", context, status=400)
     if not job.is_finished:  # queued or running: the page asks again (htmx, or a refresh)
         context["job"] = job
@@ -176,7 +178,7 @@ def download(request: HttpRequest, pk: object, fmt: str) -> HttpResponse:
                                                           template=template,
                                                           template_name=name or "")
     except LaktasiError as exc:
-        return _back(request, upload, [exc.message], 400)
+        return _back(request, upload, [error_text(exc, services.lang_now())], 400)
     return _attachment(data, filename, ctype)
 
 

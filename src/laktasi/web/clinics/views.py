@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laktasi.errors import LaktasiError
+from laktasi.i18n.errors import error_text
 
 from . import forms, selectors, services
 from .models import Membership
@@ -236,7 +237,8 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "clinics/analysis.html", {
             **ctx, "errors": exc.messages()})
     except LaktasiError as exc:
-        return render(request, "clinics/analysis.html", {**ctx, "errors": [str(exc)]})
+        return render(request, "clinics/analysis.html", {
+            **ctx, "errors": [error_text(exc, services.lang_now())]})
     return render(request, "clinics/analysis.html", {
         **ctx, "chapter": chapter_html(doc), "left_out": left_out})
 
@@ -638,7 +640,7 @@ def district(request: HttpRequest, name: str) -> HttpResponse:
         except services.ClinicInputError as exc:
             errors = exc.messages()
         except LaktasiError as exc:
-            errors = [str(exc)]
+            errors = [error_text(exc, services.lang_now())]
     return render(request, "clinics/district.html", {
         "district": name, "rows": rows, "designs": designs, "design": design,
         "chapter": chapter, "errors": errors,

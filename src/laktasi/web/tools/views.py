@@ -6,13 +6,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
 from laktasi.errors import LaktasiError
+from laktasi.i18n.errors import error_text
 
 from . import power_services, services
 from .forms import AuditForm, MetaForm, PowerForm
+
+
+def _said(exc: LaktasiError) -> str:
+    """The error's message in the page's language."""
+    return error_text(exc, "en" if (get_language() or "id").startswith("en") else "id")
 
 
 def _attachment(data: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -31,7 +37,7 @@ def power(request: HttpRequest) -> HttpResponse:
         try:
             context["result"] = power_services.power_plan(test=data["test"], values=data)
         except LaktasiError as exc:
-            context["errors"] = [exc.message]
+            context["errors"] = [_said(exc)]
             status = 400
     elif request.GET:
         status = 400
@@ -64,7 +70,7 @@ def audit(request: HttpRequest) -> HttpResponse:
             context.update(report=report, findings_html=html, formats=list(services.AUDIT_FORMATS),
                            counts={s: report.count(s) for s in ("error", "warning", "note")})
     except LaktasiError as exc:
-        context["errors"] = [exc.message]
+        context["errors"] = [_said(exc)]
         return render(request, "tools/audit.html", context, status=400)
     return render(request, "tools/audit.html", context)
 
@@ -101,6 +107,6 @@ def meta(request: HttpRequest) -> HttpResponse:
                                                    hksj=data["hksj"])
         context["formats"] = list(services.META_FORMATS)
     except LaktasiError as exc:
-        context["errors"] = [exc.message]
+        context["errors"] = [_said(exc)]
         return render(request, "tools/meta.html", context, status=400)
     return render(request, "tools/meta.html", context)
