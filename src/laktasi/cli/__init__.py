@@ -13,6 +13,7 @@ reconstruct); 2 the command cannot run (bad option or file, a file that cannot b
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 import typer
@@ -45,6 +46,10 @@ class _App(typer.Typer):
             # objects that live to the end: with the default thresholds the cyclic garbage
             # collector runs ~290 times during `analyze` (~10% of its CPU time, issue 14).
             gc.set_threshold(50_000, 20, 100)
+            # numpy and scipy each start an OpenBLAS thread pool whose threads spin on the
+            # other cores (~0.2 s of CPU per command); no command multiplies matrices
+            # large enough to gain from them. A user's own setting wins.
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         return super().__call__(*args, **kwargs)
 
 
