@@ -20,9 +20,9 @@ heavy library and each step of the analysis (read, tests, figures, chapter, docx
 
 Run: python benchmarks/vs_pspp.py [N] [--profile]   (default N = 7; needs pspp on PATH)
 
-Measured on 30 November 2026 (2 shared cores, docs/scale.md has the table): laktasi / PSPP
-22.7x and 24.8x wall, 25.2x and 26.7x CPU on a quiet machine (the code before that day's
-changes: 28.3x and 27.7x wall, 30.0x and 32.3x CPU, same runs). The goal, 5x, is not met.
+Measured on 30 November 2026 (2 shared cores, quiet; docs/scale.md has the table): laktasi /
+PSPP 21.7x and 21.5x wall, 22.5x and 22.1x CPU (the code before that day's changes: 26.0x
+and 27.5x wall, 30.9x and 29.0x CPU, same session). The goal, 5x, is not met.
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ t = [time.process_time()]
 start = t[0]
 def lap(what):
     now = time.process_time(); print(f"  {{what:<34}} {{(now - t[0]) * 1000:6.0f}} ms"); t[0] = now
-import gc; gc.set_threshold(50_000, 20, 100)  # as the command line sets it
+import gc, os; gc.set_threshold(50_000, 20, 100)  # as the command line sets them
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import laktasi.cli; lap("import laktasi.cli (typer)")
 import pydantic; lap("import pydantic (Typer 0.29 parsing)")
 import numpy; lap("import numpy")
