@@ -10,6 +10,9 @@ sys.exit(app())``) with this checkout's ``src`` first on the path. Also printed:
 the heavy libraries the command line imports before a command runs (none expected).
 
 Run: python benchmarks/cli_start.py [N]   (default N = 21)
+
+Measured on 30 November 2026 (2 shared cores, two runs, CPU): ``laktasi version`` 80 and 82
+ms (2.2x ``python -c pass``), ``laktasi --help`` 92 and 96 ms.
 """
 
 from __future__ import annotations

@@ -14,13 +14,19 @@ study -- larger arrays cost it more per study):
 * McNemar:      numpy counts of the discordant pairs + scipy.stats.binom.cdf (exact
                 binomial p, vectorised)
 
-Each line prints both power estimates with their Monte-Carlo SE and the headline ratio
-(scipy's CPU time per study / laktasi's, best of 3 in this run; CPU time, because both
-run on one thread and the machine may be shared). A second line for Wilcoxon
+Each line prints both power estimates with their Monte-Carlo SE and the headline ratio:
+scipy's CPU time per study / laktasi's, each the median of 5 runs after a warm-up run (the
+spread, min-max, beside it; "worst pairing" is scipy's fastest run against laktasi's
+slowest). CPU time, because both run on one thread (BLAS/OpenMP threads set to 1,
+laktasi with workers=1) and the machine may be shared. A second line for Wilcoxon
 times a Python loop of scipy.stats.wilcoxon. laktasi runs its fused kernels (numba when
 installed; the pure-numpy path, which gives the same estimate, is timed too) on one
 thread, then on all cores. With CuPy and an NVIDIA GPU, the GPU's studies/second are
 printed as well. Run: python benchmarks/power_speed.py [--sims N] [--peer N] [--loop N]
+
+Measured on 30 November 2026 (2 shared cores, two runs; docs/scale.md): Wilcoxon 67x / 69x,
+Mann-Whitney 77x / 82x, paired t 61x / 61x, McNemar 94x / 96x (before that day's kernel
+changes, same script: 44x / 41x, 42x / 36x, 38x / 37x, 94x / 91x).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import math  # noqa: E402
+import statistics  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -49,15 +56,17 @@ from laktasi.power.simulate import cupy_available  # noqa: E402
 ALPHA = 0.05
 
 
-def _best(fn, repeat: int = 3) -> tuple[float, object]:
-    """Best of ``repeat`` runs in CPU seconds of this process (both sides run on one
-    thread, so this is their time per study even on a machine shared with other work)."""
-    best, out = float("inf"), None
+def _timed(fn, repeat: int = 5) -> tuple[float, float, float, object]:
+    """Median, min and max over ``repeat`` runs (after one warm-up run) in CPU seconds of
+    this process: both sides run on one thread, so this is their time per study even on a
+    machine shared with other work; the median is what a typical run costs."""
+    fn()  # warm-up: compiled code, caches, scipy's first-call set-up
+    times, out = [], None
     for _ in range(repeat):
         t0 = time.process_time()
         out = fn()
-        best = min(best, time.process_time() - t0)
-    return best, out
+        times.append(time.process_time() - t0)
+    return statistics.median(times), min(times), max(times), out
 
 
 def _mcnemar_peer(pre: np.ndarray, post: np.ndarray) -> np.ndarray:
@@ -92,30 +101,37 @@ def main() -> None:
                     help="studies per scipy call (about its fastest size per study)")
     ap.add_argument("--loop", type=int, default=3_000, help="studies in the Python loop")
     ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per side (median)")
     args = ap.parse_args()
     n, sims = args.n, args.sims
     cores = min(os.cpu_count() or 1, 8)
     engine = "numba" if numba_available() else "numpy (numba not installed)"
     print(f"n = {n}; laktasi {sims:,} studies per test (engine: {engine}), scipy "
           f"{args.peer:,} studies drawn beforehand, in calls of {args.batch:,}; alpha = {ALPHA}; "
-          "CPU time, best of 3, one thread each")
+          f"CPU time, median (min-max) of {args.repeat} runs after a warm-up, one thread each")
+    ratios = {}
     for name, (model, test, peer) in CASES.items():
-        simulate_power(n, model, test, sims=20_000, seed=0, workers=1)  # compile / warm up
-        t_lak, est = _best(lambda m=model, t=test: simulate_power(n, m, t, sims=sims, seed=1,
-                                                                  workers=1))
+        simulate_power(n, model, test, sims=20_000, seed=0, workers=1)  # compile
+        t_lak, lo_lak, hi_lak, est = _timed(
+            lambda m=model, t=test: simulate_power(n, m, t, sims=sims, seed=1, workers=1),
+            args.repeat)
         a, b = model(np.random.default_rng(2), args.peer, n)
 
         def run_peer(pr=peer, a=a, b=b):  # in batches of the size where scipy is fastest
             return np.concatenate([np.asarray(pr(a[i:i + args.batch], b[i:i + args.batch]))
                                    for i in range(0, len(a), args.batch)])
-        t_peer, p = _best(run_peer)
+        t_peer, lo_peer, hi_peer, p = _timed(run_peer, args.repeat)
         p_peer = float((p < ALPHA).mean())
         per_lak, per_peer = t_lak / sims * 1e9, t_peer / args.peer * 1e9
         z = (est.power - p_peer) / math.hypot(est.se, _se(p_peer, args.peer))
-        print(f"{name:12s} laktasi {per_lak:7.1f} ns/study, power {est.power:.4f} ± "
-              f"{est.se:.4f} | scipy vectorised {per_peer:8.1f} ns/study, power {p_peer:.4f} ± "
-              f"{_se(p_peer, args.peer):.4f} (difference {z:+.1f} SE) | "
-              f"ratio {per_peer / per_lak:,.0f}x")
+        ratios[name] = per_peer / per_lak
+        print(f"{name:12s} laktasi {per_lak:6.1f} ns/study ({lo_lak / sims * 1e9:.1f}-"
+              f"{hi_lak / sims * 1e9:.1f}), power {est.power:.4f} ± {est.se:.4f} | scipy "
+              f"vectorised {per_peer:7.1f} ns/study ({lo_peer / args.peer * 1e9:.0f}-"
+              f"{hi_peer / args.peer * 1e9:.0f}), power {p_peer:.4f} ± "
+              f"{_se(p_peer, args.peer):.4f} (difference {z:+.1f} SE) | ratio "
+              f"{per_peer / per_lak:,.0f}x (worst pairing "
+              f"{lo_peer / args.peer / (hi_lak / sims):,.0f}x)")
         if name == "Wilcoxon":
             one_thread = est
             small = (a[:args.loop], b[:args.loop])
@@ -127,14 +143,16 @@ def main() -> None:
             per_loop = (time.process_time() - t0) / args.loop * 1e9
             print(f"{'':12s} (second line) a Python loop of scipy.stats.wilcoxon: "
                   f"{per_loop:,.0f} ns/study, ratio {per_loop / per_lak:,.0f}x")
+    print("headline ratios (median CPU time per study, scipy / laktasi): "
+          + ", ".join(f"{k} {v:,.0f}x" for k, v in ratios.items()))
     print()
     model, test, _ = CASES["Wilcoxon"]
     os.environ["LAKTASI_NO_NUMBA"] = "1"
     from laktasi.power import _fused
 
     _fused._NUMBA = None  # the pure-numpy path, same seed
-    t_np, est_np = _best(lambda: simulate_power(n, model, test, sims=sims // 4, seed=1,
-                                                workers=1), repeat=1)
+    t_np, _, _, est_np = _timed(lambda: simulate_power(n, model, test, sims=sims // 4, seed=1,
+                                                       workers=1), repeat=1)
     del os.environ["LAKTASI_NO_NUMBA"]
     _fused._NUMBA = None
     est_nb = simulate_power(n, model, test, sims=sims // 4, seed=1, workers=1)

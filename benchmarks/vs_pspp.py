@@ -19,6 +19,10 @@ printed: CPU is the steadier one on a shared machine. No thresholds.
 heavy library and each step of the analysis (read, tests, figures, chapter, docx).
 
 Run: python benchmarks/vs_pspp.py [N] [--profile]   (default N = 7; needs pspp on PATH)
+
+Measured on 30 November 2026 (2 shared cores, quiet; docs/scale.md has the table): laktasi /
+PSPP 21.7x and 21.5x wall, 22.5x and 22.1x CPU (the code before that day's changes: 26.0x
+and 27.5x wall, 30.9x and 29.0x CPU, same session). The goal, 5x, is not met.
 """
 
 from __future__ import annotations
@@ -145,11 +149,12 @@ t = [time.process_time()]
 start = t[0]
 def lap(what):
     now = time.process_time(); print(f"  {{what:<34}} {{(now - t[0]) * 1000:6.0f}} ms"); t[0] = now
+import gc, os; gc.set_threshold(50_000, 20, 100)  # as the command line sets them
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import laktasi.cli; lap("import laktasi.cli (typer)")
 import pydantic; lap("import pydantic (Typer 0.29 parsing)")
 import numpy; lap("import numpy")
 import scipy.special; lap("import scipy.special (normal, t)")
-import pandas; lap("import pandas")
 import matplotlib.figure, matplotlib.backends.backend_agg; lap("import matplotlib (no pyplot)")
 import docx; lap("import docx (python-docx)")
 import laktasi.pipeline, laktasi.report.renderers; lap("import laktasi (the rest)")
@@ -175,7 +180,7 @@ lap("  one paired plot (PNG only)")
 payload = render(doc, "docx"); lap("render docx")
 import sys as _s
 print("  scipy.stats imported:", "scipy.stats" in _s.modules, "| pyplot imported:",
-      "matplotlib.pyplot" in _s.modules)
+      "matplotlib.pyplot" in _s.modules, "| pandas imported:", "pandas" in _s.modules)
 print(f"  total {{(time.process_time() - start) * 1000:.0f}} ms")
 """
     print("where laktasi's time goes (CPU time of one process, step by step):")

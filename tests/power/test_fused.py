@@ -191,3 +191,42 @@ def test_large_groups_use_wide_lanes_and_still_agree(model, test, n):
         key = f.stream_key(5)
         x, y = f.array_values(plan, key, 0, 500)
         assert f.array_hits(plan, key, 0, 500) == int((signed_rank_pvalues(x, y) < 0.05).sum())
+
+
+# Each compiled copy of the rank kernels (lane width, words per count vector, a rest block
+# in either group or not) against the pure-numpy path on the same bits.
+LAYOUTS = [  # (model, test, n, lane bits, words of a block's table row, rests)
+    (integer_counts(effect=0.5), "wilcoxon", 30, 8, 4, (False,)),
+    (integer_counts(effect=0.5), "wilcoxon", 17, 8, 4, (True,)),
+    (integer_counts(effect=0.5, spread=3.0), "wilcoxon", 21, 8, 8, (True,)),
+    (integer_counts(effect=0.1, base_low=0, base_high=1, spread=0.8), "wilcoxon", 300, 16, 4,
+     (False,)),
+    (integer_counts(effect=0.1), "wilcoxon", 301, 16, 8, (True,)),
+    (two_group_counts(effect=0.7), "mann-whitney", 30, 8, 4, (False, False)),
+    (two_group_counts(effect=0.7, ratio=1.3), "mann-whitney", 16, 8, 4, (False, True)),
+    (two_group_counts(effect=0.7, ratio=0.8), "mann-whitney", 7, 8, 4, (True, False)),
+    (two_group_counts(effect=0.7), "mann-whitney", 17, 8, 4, (True, True)),
+    (two_group_counts(effect=0.7, spread=2.5), "mann-whitney", 21, 8, 8, (True, True)),
+    (two_group_counts(effect=0.3, base_low=0, base_high=2, spread=0.8), "mann-whitney", 300,
+     16, 4, (True, False)),
+    (two_group_counts(effect=0.3, ratio=1.3), "mann-whitney", 200, 16, 8, (False, False)),
+    (integer_counts(effect=0.5), "paired-t", 30, 16, 2, (False,)),
+    (integer_counts(effect=0.3, base_low=0, base_high=2), "paired-t", 29, 16, 2, (True,)),
+]
+
+
+@pytest.mark.parametrize(("model", "test", "n", "bits", "row", "rests"), LAYOUTS,
+                         ids=[f"{t}-{n}-{b}bit-{w}-{r}" for _, t, n, b, w, r in LAYOUTS])
+def test_every_compiled_layout_equals_the_numpy_path(model, test, n, bits, row, rests):
+    pytest.importorskip("numba", reason="numba is not installed: the numpy path alone runs")
+    plan = f.plan_for(model.fused, test, n, 0.05)
+    assert tuple(g.rest is not None for g in plan.groups) == rests
+    if test == "paired-t":
+        assert f._sum_columns(plan.groups[0].main).shape[1] == row
+    else:
+        assert all(g.bits == bits for g in plan.groups)
+        tables = [g.main.signed_columns if test == "wilcoxon" else g.main.columns
+                  for g in plan.groups]
+        assert all(cols.shape[1] == row for _, cols in tables)
+    assert f.fused_hits(plan, 6_007, 11, engine="numpy") == f.fused_hits(plan, 6_007, 11,
+                                                                         engine="numba")

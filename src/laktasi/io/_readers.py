@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from laktasi.design.study import Study
 
 from ._problems import DataError, Problem, ValidationReport
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RawTable", "find_study", "read_csv", "read_data", "read_sav", "read_xlsx",
            "study_sheet_text"]
@@ -35,15 +37,19 @@ FORMATS = ".xlsx, .xlsm, .csv, .txt, .sav"
 class RawTable:
     """The cells of a data file under its header row, and where they came from.
 
-    ``frame`` holds the cells as read (object dtype), one column per header cell (names made
-    unique: a second ``nama`` becomes ``nama (2)``; a column without a name is called by its
-    letter, ``(G)``), indexed by the row number the spreadsheet shows (``row``; the case
-    number for .sav). ``header`` keeps the names as written and ``letters`` where each column
-    is (Excel letters, or positions for .csv). ``problems`` are cells the reader could not
-    take at face value (a formula without a saved value, filled merged cells).
+    ``names`` are the column names, one per header cell (made unique: a second ``nama``
+    becomes ``nama (2)``; a column without a name is called by its letter, ``(G)``) and
+    ``cells`` each column's cells as read, one per data row; ``rows`` is the row number the
+    spreadsheet shows for each data row (the case number for .sav). ``header`` keeps the
+    names as written and ``letters`` where each column is (Excel letters, or positions for
+    .csv). ``problems`` are cells the reader could not take at face value (a formula without
+    a saved value, filled merged cells). ``frame`` is the same table as a pandas DataFrame
+    (object dtype, indexed by ``row``), built on first use: the analysis reads the lists and
+    never imports pandas.
     """
 
-    frame: pd.DataFrame
+    names: tuple[str, ...]
+    cells: tuple[list[Any], ...]
     file: str
     sheet: str = ""
     header_row: int | None = None
@@ -53,11 +59,22 @@ class RawTable:
     encoding: str = ""
     sheets: tuple[str, ...] = ()
     value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
+    rows: tuple[int, ...] = ()
 
-    @property
-    def rows(self) -> tuple[int, ...]:
-        """The spreadsheet row number of each data row."""
-        return tuple(int(r) for r in self.frame.index)
+    @functools.cached_property
+    def by_name(self) -> dict[str, list[Any]]:
+        """Column name -> its cells."""
+        return dict(zip(self.names, self.cells, strict=True))
+
+    @functools.cached_property
+    def frame(self) -> pd.DataFrame:
+        """The cells as a DataFrame (object dtype), indexed by the spreadsheet row."""
+        import pandas as pd
+
+        frame = pd.DataFrame({n: pd.Series(c, dtype=object) for n, c in self.by_name.items()},
+                             columns=list(self.names))
+        frame.index = pd.Index(list(self.rows), name="row", dtype="int64")
+        return frame
 
 
 def norm_name(name: Any) -> str:
@@ -130,17 +147,16 @@ def _table(grid: list[tuple[int, list[Any]]], expected: Sequence[str], *, file: 
             cols[j].append(cells[j] if j < len(cells) else None)
     keep = [j for j in range(width) if header[j] or any(not is_empty(v) for v in cols[j])]
     names: list[str] = []
-    seen: Counter[str] = Counter()
-    for j in keep:
-        name = header[j] or f"({letter(j)})"
-        seen[name] += 1
-        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    frame = pd.DataFrame({n: pd.Series(cols[j], dtype=object) for n, j in zip(names, keep,
-                                                                            strict=True)},
-                         columns=names)
-    frame.index = pd.Index([r for r, _ in body], name="row", dtype="int64")
-    return RawTable(frame, file, sheet, header_row, tuple(header[j] for j in keep),
-                    tuple(letter(j) for j in keep), tuple(problems), **extra)
+    for j in keep:  # unique names: a second "nama" is "nama (2)", a third "nama (3)"
+        base = header[j] or f"({letter(j)})"
+        name, k = base, 1
+        while name in names:
+            k += 1
+            name = f"{base} ({k})"
+        names.append(name)
+    return RawTable(tuple(names), tuple(cols[j] for j in keep), file, sheet, header_row,
+                    tuple(header[j] for j in keep), tuple(letter(j) for j in keep),
+                    tuple(problems), rows=tuple(r for r, _ in body), **extra)
 
 
 # ----------------------------------------------------------------------------- .csv
@@ -349,7 +365,7 @@ def _with_merged(table: RawTable, merged: list[tuple[Any, Any]]) -> RawTable:
 
     if not merged or table.header_row is None:
         return table
-    by_letter = dict(zip(table.letters, table.frame.columns, strict=True))
+    by_letter = dict(zip(table.letters, table.names, strict=True))
     extra = []
     for rng, value in merged:
         if rng.max_row <= table.header_row:
@@ -379,14 +395,12 @@ def read_sav(path: str | Path, study: Study | None = None) -> RawTable:
     cells = df.astype(object).where(df.notna(), None)
     grid = [(i + 1, list(r)) for i, r in enumerate(cells.itertuples(index=False, name=None))]
     header = [str(c) for c in df.columns]
-    frame = pd.DataFrame({h: pd.Series([r[j] for _, r in grid], dtype=object)
-                          for j, h in enumerate(header)}, columns=header)
-    frame.index = pd.Index([r for r, _ in grid], name="row", dtype="int64")
-    keep = [any(not is_empty(v) for v in r) for _, r in grid]
-    frame = frame[keep]
-    return RawTable(frame, file, "", None, tuple(header), tuple(f"#{j + 1}" for j in
-                                                                 range(len(header))),
-                    value_labels={k: dict(v) for k, v in meta.variable_value_labels.items()})
+    grid = [(r, row) for r, row in grid if any(not is_empty(v) for v in row)]
+    return RawTable(tuple(header), tuple([r[j] for _, r in grid] for j in range(len(header))),
+                    file, "", None, tuple(header), tuple(f"#{j + 1}" for j in
+                                                         range(len(header))),
+                    value_labels={k: dict(v) for k, v in meta.variable_value_labels.items()},
+                    rows=tuple(r for r, _ in grid))
 
 
 # ----------------------------------------------------------------------------- dispatch

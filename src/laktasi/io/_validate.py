@@ -24,17 +24,20 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from laktasi.design.study import AGE_COLUMNS, AGE_PLAUSIBLE, Characteristic, Outcome, Study
 
 from ._problems import DataError, Problem, ValidationReport
 from ._readers import RawTable, is_empty, norm_name, read_data
 
-__all__ = ["AGE_COLUMNS", "AGE_PLAUSIBLE", "load_data", "outcome_range", "parse_number", "validate"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["AGE_COLUMNS", "AGE_PLAUSIBLE", "load_data", "load_rows", "outcome_range",
+           "parse_number", "validate", "validated_rows"]
 
 # Plausible daily limits by outcome name (DOMAIN.md: feeds 8-12 a day, wet diapers >= 6)
 _DAILY_MAX = (
@@ -141,8 +144,9 @@ class _Checker:
         self.raw = raw
         self.study = study
         self.problems: list[Problem] = []
-        self.clean: dict[str, pd.Series] = {}
-        self.rows = raw.frame.index.to_numpy()
+        self.clean: dict[str, list[Any]] = {}  # study column -> typed values, one per row
+        self.numeric: set[str] = set()  # the columns of numbers (float, NaN when empty)
+        self.rows = raw.rows
 
     def add(self, row: int | None, column: str, value: Any, code: str, allowed: str = "", *,
             severity: str = "error", suggestion: str = "") -> None:
@@ -175,15 +179,15 @@ class _Checker:
             elif len(js) > 1:
                 self.add(raw.header_row, col, col, "duplicate_column",
                          ", ".join(raw.letters[j] for j in js))
-                found[col] = str(raw.frame.columns[js[0]])
+                found[col] = str(raw.names[js[0]])
             else:
-                found[col] = str(raw.frame.columns[js[0]])
+                found[col] = str(raw.names[js[0]])
         missing = [c for c in study.columns if c not in found]
         for j, name in enumerate(raw.header):
-            frame_col = raw.frame.columns[j]
+            frame_col = raw.names[j]
             if name and norm_name(name) in wanted:
                 continue
-            if not name and raw.frame[frame_col].map(is_empty).all():
+            if not name and all(is_empty(v) for v in raw.cells[j]):
                 continue
             if _is_personal(name):
                 self.add(raw.header_row, name, name, "personal_data", severity="warning")
@@ -199,12 +203,12 @@ class _Checker:
     # -- cells -------------------------------------------------------------------------
     def _values(self, file_col: str) -> list[Any]:
         return [v.replace("\u00a0", " ").strip() if isinstance(v, str) else v
-                for v in self.raw.frame[file_col].tolist()]
+                for v in self.raw.by_name[file_col]]
 
     def numbers(self, col: str, values: list[Any], *, lo: float | None, hi: float | None,
                 whole: bool = False, extra: Callable[[int, float, Any], None] | None = None
                 ) -> None:
-        out = np.full(len(values), np.nan)
+        out = [math.nan] * len(values)
         allowed = _range_text(lo, hi)
         for i, v in enumerate(values):
             try:
@@ -222,7 +226,8 @@ class _Checker:
             if extra is not None:
                 extra(i, x, v)
             out[i] = x
-        self.clean[col] = pd.Series(out, index=self.raw.frame.index, dtype="float64")
+        self.clean[col] = out
+        self.numeric.add(col)
 
     def categories(self, col: str, values: list[Any], levels: Sequence[str], code: str, *,
                    required: bool = False) -> None:
@@ -241,11 +246,12 @@ class _Checker:
                 self.add(self.rows[i], col, v, code, allowed,
                          suggestion=canon[close[0]] if close else "")
             out.append(hit)
-        self.clean[col] = pd.Series(out, index=self.raw.frame.index, dtype=object)
+        self.clean[col] = out
+        self.numeric.discard(col)
 
     def free_text(self, col: str, values: list[Any]) -> None:
-        self.clean[col] = pd.Series([None if is_empty(v) else _text(v) for v in values],
-                                    index=self.raw.frame.index, dtype=object)
+        self.clean[col] = [None if is_empty(v) else _text(v) for v in values]
+        self.numeric.discard(col)
 
     def ids(self, col: str, values: list[Any]) -> None:
         seen: dict[str, int] = {}
@@ -262,7 +268,8 @@ class _Checker:
             else:
                 seen[key] = int(self.rows[i])
             out.append(text)
-        self.clean[col] = pd.Series(out, index=self.raw.frame.index, dtype=object)
+        self.clean[col] = out
+        self.numeric.discard(col)
 
     def binary_free(self, outcome: Outcome, cols: dict[str, list[Any]]) -> None:
         """A binary outcome without declared levels: at most two categories in its columns."""
@@ -284,7 +291,8 @@ class _Checker:
                 if k not in top:
                     self.add(self.rows[i], col, v, "binary_many", allowed)
                 out.append(spelled[k] if k in top else None)
-            self.clean[col] = pd.Series(out, index=self.raw.frame.index, dtype=object)
+            self.clean[col] = out
+            self.numeric.discard(col)
 
     def pairs(self, pre_col: str, post_col: str, pre: list[Any], post: list[Any]) -> None:
         for i, (a, b) in enumerate(zip(pre, post, strict=True)):
@@ -326,6 +334,30 @@ def validate(raw: RawTable, study: Study, *, lang: str = "id", drop_invalid: boo
     with errors and lists them in ``report.dropped_rows``. Problems of the whole file (a
     missing column) and a table left with no rows always raise.
     """
+    import pandas as pd
+
+    columns, numeric, kept, report = _checked(raw, study, lang=lang, drop_invalid=drop_invalid)
+    index = pd.Index([raw.rows[i] for i in kept], name="row", dtype="int64")
+    frame = pd.DataFrame(index=index)
+    for col, values in columns.items():
+        frame[col] = pd.Series([values[i] for i in kept], index=index,
+                               dtype="float64" if col in numeric else object)
+    return frame, report
+
+
+def validated_rows(raw: RawTable, study: Study, *, lang: str = "id",
+                   drop_invalid: bool = False) -> tuple[list[dict[str, Any]], ValidationReport]:
+    """:func:`validate` as rows (one dict per mother, the study's columns in its order,
+    empty cells None) -- the same checks and errors, without building a DataFrame."""
+    columns, _, kept, report = _checked(raw, study, lang=lang, drop_invalid=drop_invalid)
+    return [{col: None if isinstance(v := values[i], float) and v != v else v
+             for col, values in columns.items()} for i in kept], report
+
+
+def _checked(raw: RawTable, study: Study, *, lang: str, drop_invalid: bool
+             ) -> tuple[dict[str, list[Any]], set[str], list[int], ValidationReport]:
+    """The checks of :func:`validate`: the typed values of each study column (one per data
+    row), the numeric columns, the positions of the rows kept, and the report."""
     from laktasi.i18n import check_lang
 
     check_lang(lang)
@@ -365,31 +397,36 @@ def validate(raw: RawTable, study: Study, *, lang: str = "id", drop_invalid: boo
     taken = {(p.row, p.column) for p in from_reader if p.severity == "error"}
     problems = _ordered([*from_reader, *(p for p in c.problems
                                          if (p.row, p.column) not in taken)], study)
-    index = raw.frame.index
-    frame = pd.DataFrame(index=index)
+    n = len(raw.rows)
+    columns: dict[str, list[Any]] = {}
+    numeric = set(c.numeric)
     for col in study.columns:
         if col in c.clean:
-            frame[col] = c.clean[col]
+            columns[col] = c.clean[col]
         elif _numeric(study, col):
-            frame[col] = pd.Series(np.nan, index=index, dtype="float64")
+            columns[col] = [math.nan] * n
+            numeric.add(col)
         else:
-            frame[col] = pd.Series(None, index=index, dtype=object)
+            columns[col] = [None] * n
+            numeric.discard(col)
     errors = [p for p in problems if p.severity == "error"]
     whole_file = [p for p in errors if p.row is None or p.row == raw.header_row]
     dropped: tuple[int, ...] = ()
-    report = ValidationReport(raw.file, raw.sheet, raw.header_row, len(index), tuple(problems))
+    kept = list(range(n))
+    report = ValidationReport(raw.file, raw.sheet, raw.header_row, n, tuple(problems))
     if errors and (not drop_invalid or whole_file):
         raise DataError(report, lang)
     if errors:
         dropped = tuple(sorted({int(p.row) for p in errors if p.row is not None}))
-        frame = frame.drop(index=[r for r in dropped if r in frame.index])
-        report = ValidationReport(raw.file, raw.sheet, raw.header_row, len(index),
-                                  tuple(problems), dropped)
-    if frame.empty:
-        report = ValidationReport(raw.file, raw.sheet, raw.header_row, len(index), (
+        gone = set(dropped)
+        kept = [i for i in kept if raw.rows[i] not in gone]
+        report = ValidationReport(raw.file, raw.sheet, raw.header_row, n, tuple(problems),
+                                  dropped)
+    if not kept or not columns:
+        report = ValidationReport(raw.file, raw.sheet, raw.header_row, n, (
             Problem(raw.file, raw.sheet, None, "", "", "no_rows", ""), *problems), dropped)
         raise DataError(report, lang)
-    return frame, report
+    return columns, numeric, kept, report
 
 
 def _numeric(study: Study, col: str) -> bool:
@@ -404,9 +441,9 @@ def _reader_problems(raw: RawTable, found: dict[str, str]) -> list[Problem]:
     from the Excel letter to the column name), and shifted .csv rows."""
     from dataclasses import replace
 
-    by_letter = dict(zip(raw.letters, raw.frame.columns, strict=True))
+    by_letter = dict(zip(raw.letters, raw.names, strict=True))
     used = {str(fc): col for col, fc in found.items()}
-    rows = set(raw.frame.index.tolist())
+    rows = set(raw.rows)
     out = []
     for p in raw.problems:
         if p.code == "extra_cells":
@@ -450,3 +487,18 @@ def load_data(path: str | Path, study: Study, *, sheet: str | int | None = None,
     except DataError as exc:  # readers word their problems in the default language
         raise DataError(exc.report, lang) from None
     return validate(raw, study, lang=lang, drop_invalid=drop_invalid)
+
+
+def load_rows(path: str | Path, study: Study, *, sheet: str | int | None = None,
+              lang: str = "id", drop_invalid: bool = False
+              ) -> tuple[list[dict[str, Any]], ValidationReport]:
+    """:func:`load_data` as rows (see :func:`validated_rows`): the same checks and
+    errors, without pandas."""
+    from laktasi.i18n import check_lang
+
+    check_lang(lang)
+    try:
+        raw = read_data(path, study, sheet=sheet)
+    except DataError as exc:  # readers word their problems in the default language
+        raise DataError(exc.report, lang) from None
+    return validated_rows(raw, study, lang=lang, drop_invalid=drop_invalid)

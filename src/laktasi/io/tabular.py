@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from laktasi.design.study import Characteristic, Outcome, Study
 
 from ._problems import DataError, Problem
 from ._readers import is_empty, norm_name, read_data
-from ._validate import load_data
+from ._validate import load_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["frame_rows", "read_rows", "read_rows_checked", "read_table", "skip_empty_columns",
            "skipped_note"]
@@ -39,7 +40,8 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, lang: str = 
         raw = read_data(path, sheet=sheet)
     except DataError as exc:
         raise DataError(exc.report, lang) from None
-    cells = raw.frame.astype(object).where(raw.frame.notna(), None).values.tolist()
+    cells = [[None if isinstance(v := col[i], float) and v != v else v for col in raw.cells]
+             for i in range(len(raw.rows))]
     return list(raw.header), cells
 
 
@@ -59,11 +61,10 @@ def read_rows_checked(path: str | Path, study: Study, *, sheet: str | int | None
     Otherwise raises :class:`DataError` listing every problem.
     """
     try:
-        frame, report = load_data(path, study, sheet=sheet, lang=lang,
-                                  drop_invalid=drop_invalid)
+        rows, report = load_rows(path, study, sheet=sheet, lang=lang, drop_invalid=drop_invalid)
     except DataError as exc:  # readers word problems in the default language
         raise DataError(exc.report, lang) from None
-    return frame_rows(frame), list(report.errors) if report.dropped_rows else []
+    return rows, list(report.errors) if report.dropped_rows else []
 
 
 def skip_empty_columns(path: str | Path, study: Study, *, sheet: str | int | None = None
@@ -90,8 +91,8 @@ def skip_empty_columns(path: str | Path, study: Study, *, sheet: str | int | Non
         raw = read_data(path, study, sheet=sheet)
     except DataError:
         return study, ()
-    by_name = {norm_name(c): raw.frame[c] for c in raw.frame.columns}
-    if raw.frame.empty:
+    by_name = {norm_name(c): raw.by_name[c] for c in raw.names}
+    if not raw.rows or not raw.names:
         return study, ()
 
     def empty(columns: tuple[str, ...]) -> bool:

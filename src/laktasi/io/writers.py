@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import yaml
 
 from laktasi.design.study import DESIGNS, Study, study_from_mapping
 from laktasi.errors import InvalidOptionError
 
 from ._validate import AGE_COLUMNS, AGE_PLAUSIBLE, outcome_range
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DEFAULT_STUDIES", "STUDY_SHEETS", "default_study", "make_template", "study_to_mapping",
            "study_yaml", "write_data", "write_rows"]
@@ -22,6 +24,8 @@ WRITE_FORMATS = (".csv", ".xlsx", ".sav")
 
 
 def _frame(data: pd.DataFrame | Sequence[Mapping[str, Any]], study: Study | None) -> pd.DataFrame:
+    import pandas as pd  # imported when data are written (not on the analysis path)
+
     if isinstance(data, pd.DataFrame):
         df = data.reset_index(drop=True)
     else:
@@ -98,6 +102,7 @@ def _csv_number(v: Any, decimal: str) -> Any:
 
 
 def _write_sav(df: pd.DataFrame, p: Path, study: Study | None) -> None:
+    import pandas as pd
     import pyreadstat
 
     df = df.copy()

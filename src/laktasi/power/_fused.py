@@ -54,7 +54,7 @@ from scipy import special, stats
 from ._exact import mcnemar_pvalues, two_by_two_table
 
 __all__ = ["FUSED_TESTS", "Alias", "GroupBinary", "GroupValues", "PairedBinary",
-           "PairedValues", "alias_table", "fused_hits", "numba_available", "plan_for",
+           "PairedValues", "alias_table", "fused_hits", "kernel_name", "numba_available", "plan_for",
            "splitmix", "stream_key", "units"]
 
 GAMMA = 0x9E3779B97F4A7C15
@@ -230,6 +230,39 @@ class Blocks:
     table: Alias
     counts: np.ndarray  # (multisets, width) int64
     packed: np.ndarray  # (multisets, 2 or LANES) uint64: the counts in lanes of lane_bits(n)
+    bits: int = 8  # lane width of ``packed``
+
+    @functools.cached_property
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """The compiled kernels' table: per alias column its threshold, and its own packed
+        count vector followed by its alias's (one row read per draw, no branch)."""
+        return _own_and_alias(self.table, self.packed)
+
+    @functools.cached_property
+    def signed_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """As :attr:`columns` for the signed-rank kernel: the counts of differences
+        -k..k regrouped by size, the positive ones (d = 1, 2, ..., k) then the negative
+        ones (d = -1, ..., -k), each in as few words of ``bits`` lanes as they fit."""
+        k = self.counts.shape[1] // 2
+        per = 64 // self.bits
+        half = -(-k // per)
+        shifts = np.arange(per, dtype=np.uint64) * np.uint64(self.bits)
+
+        def pack(c: np.ndarray) -> np.ndarray:
+            padded = np.zeros((len(c), half * per), np.uint64)
+            padded[:, :k] = c
+            return (padded.reshape(len(c), half, per) << shifts).sum(axis=2, dtype=np.uint64)
+
+        by_size = np.concatenate([pack(self.counts[:, k + 1:]),
+                                  pack(self.counts[:, k - 1::-1])], axis=1)
+        return _own_and_alias(self.table, by_size)
+
+
+def _own_and_alias(table: Alias, packed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per alias column: its threshold, and [own packed words, the alias's packed words]."""
+    own = np.zeros((len(table.thr), packed.shape[1]), np.uint64)
+    own[:len(packed)] = packed
+    return table.thr, np.ascontiguousarray(np.concatenate([own, own[table.alias]], axis=1))
 
 
 def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
@@ -248,7 +281,7 @@ def _blocks(probs: np.ndarray, size: int, bits: int) -> Blocks:
     padded[:, :len(probs)] = counts
     shifts = np.arange(per, dtype=np.uint64) * np.uint64(bits)
     packed = (padded.reshape(len(sets), lanes, per) << shifts).sum(axis=2, dtype=np.uint64)
-    return Blocks(size, alias_table(units(np.exp(logp))), counts, packed)
+    return Blocks(size, alias_table(units(np.exp(logp))), counts, packed, bits)
 
 
 def _sum_grids(probs: np.ndarray, offset: int, most: int) -> list[tuple[np.ndarray, int]]:
@@ -571,10 +604,31 @@ def _numba_kernels() -> dict[str, Callable] | None:
     return _NUMBA or None
 
 
-def _group_args(g: Mothers) -> tuple:
+def _group_args(g: Mothers, signed: bool = False) -> tuple:
     rest = g.rest or g.main  # a placeholder of the same types when there is no rest
-    return (g.q, int(g.rest is not None), g.bits, g.main.table.shift,
-            g.main.table.word, g.main.packed, rest.table.shift, rest.table.word, rest.packed)
+    main_cols = g.main.signed_columns if signed else g.main.columns
+    rest_cols = rest.signed_columns if signed else rest.columns
+    return (g.q, int(g.rest is not None), g.main.table.shift, *main_cols, rest.table.shift,
+            *rest_cols)
+
+
+def kernel_name(plan: Plan) -> str:
+    """The compiled copy of :mod:`._numba` that runs ``plan`` (per-mother kinds): the
+    layout of its count vectors and whether a group ends with a rest block."""
+    g = plan.groups[0]
+    if plan.kind == "paired-t":
+        return "paired_t_rest" if g.rest is not None else "paired_t"
+    if plan.kind == "signed-rank":
+        half = g.main.signed_columns[1].shape[1] // 4
+        name = f"signed_rank_{g.bits}_{half}"
+        return name + "_rest" if name == "signed_rank_8_1" and g.rest is not None else name
+    words = g.main.columns[1].shape[1] // 2
+    name = f"rank_sum_{g.bits}_{words}"
+    if name == "rank_sum_8_2":
+        rests = (g.rest is not None, plan.groups[1].rest is not None)
+        name += {(False, True): "_rest_y", (True, False): "_rest_x", (True, True): "_rests"
+                 }.get(rests, "")
+    return name
 
 
 def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
@@ -586,19 +640,18 @@ def _numba_hits(kernels: dict[str, Callable], plan: Plan, key: int, start: int,
     if plan.kind == "two-draw":
         return kernels["two"](key, start, stop, t[0].shift, t[0].word, t[1].shift, t[1].word,
                               plan.m + 1, plan.reject)
+    kernel = kernels[kernel_name(plan)]
     if plan.kind == "rank-sum":
         gx, gy = plan.groups
-        return kernels["rank_sum"](key, start, stop, plan.n, plan.m, gx.words, gy.words,
-                                   *_group_args(gx), *_group_args(gy), plan.width, plan.crit2)
-    name = "signed_rank" if plan.kind == "signed-rank" else "paired_t"
+        return kernel(key, start, stop, plan.n, plan.m, gx.words, gy.words, *_group_args(gx),
+                      *_group_args(gy), plan.crit2)
     g = plan.groups[0]
-    if name == "paired_t":
+    if plan.kind == "paired-t":
         rest = g.rest or g.main
-        return kernels[name](key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
-                             g.main.table.shift, _sum_columns(g.main), rest.table.shift,
-                             _sum_columns(rest), plan.crit2)
-    return kernels[name](key, start, stop, plan.n, g.words, *_group_args(g), -plan.offset,
-                         plan.crit2)
+        return kernel(key, start, stop, plan.n, g.words, g.q, int(g.rest is not None),
+                      g.main.table.shift, _sum_columns(g.main), rest.table.shift,
+                      _sum_columns(rest), plan.crit2)
+    return kernel(key, start, stop, g.words, *_group_args(g, signed=True), plan.crit2)
 
 
 def fused_hits(plan: Plan, sims: int, seed: int, *, engine: str = "auto",

@@ -3,7 +3,10 @@
 The GPU runs :func:`laktasi.power._fused.array_hits` with ``xp = cupy``: the same
 SplitMix64 counters, alias tables and integer decisions as the CPU paths, so its
 estimate is the CPU's estimate, digit for digit (tests/power compares them when a GPU is
-present). CuPy is never required; laktasi works without a GPU.
+present). ``array_hits`` is also the reference the compiled CPU kernels are tested
+against, layout by layout (:mod:`laktasi.power._numba` stores the same alias tables with
+each column's own and alias counts side by side; the draws and decisions are the same).
+CuPy is never required; laktasi works without a GPU.
 """
 
 from __future__ import annotations
