@@ -30,7 +30,13 @@ def clean(tmp_path):
 def test_round_trip_write_then_read_gives_the_same_table(tmp_path, clean, name):
     path = write_data(clean, tmp_path / name, STUDY)
     back, report = load_data(path, STUDY)
-    assert report.problems == ()
+    # the one remark: an empty characteristic cell, which the chapter counts as missing
+    assert {(p.code, p.severity) for p in report.problems} <= {("missing_characteristic",
+                                                               "warning")}
+    empty = {(p.row, p.column) for p in report.problems}
+    first = 1 if name.endswith(".sav") else 2  # a .sav has cases, a sheet a header row
+    assert empty == {(i + first, c) for c in clean.columns for i, v in enumerate(clean[c])
+                     if c in {ch.column for ch in STUDY.characteristics} and pd.isna(v)}
     pd.testing.assert_frame_equal(back.reset_index(drop=True), clean.reset_index(drop=True))
 
 

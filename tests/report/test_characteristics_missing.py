@@ -90,4 +90,27 @@ def test_check_lists_the_same_values(files):
     assert "rentang wajar" in result.output and "10–60" in result.output
     result = CliRunner().invoke(app, ["check", str(data), "--study", str(study_path),
                                       "--lang", "en"])
-    assert "35–150" in result.output and "check the 2 warnings" in result.output
+    # 2 implausible values and 3 empty characteristic cells (umur row 9; paritas rows 3, 4)
+    assert "35–150" in result.output and "check the 5 warnings" in result.output
+    assert result.exit_code == 0
+
+
+def test_check_lists_the_empty_characteristic_cells_the_chapter_counts_as_missing(files):
+    data, study_path = files
+    study = load_study(study_path)
+    _, report = load_data(data, study)
+    empty = sorted((p.column, p.row) for p in report.warnings
+                   if p.code == "missing_characteristic")
+    assert empty == [("paritas", 3), ("paritas", 4), ("umur", 9)]
+    # the chapter's frequency tables count the same cells as missing
+    _, doc = analyse_file(data, study_path, lang="id", figures=False)
+    note = next(b.text for b in doc.blocks
+                if isinstance(b, Paragraph) and b.style == "note"
+                and "sebagian data karakteristik kosong" in b.text)
+    assert "umur" in note.lower() and "1 responden" in note and "2 responden" in note
+    result = CliRunner().invoke(app, ["check", str(data), "--study", str(study_path)])
+    assert result.exit_code == 0
+    assert result.output.count("dihitung sebagai") == 3
+    result = CliRunner().invoke(app, ["check", str(data), "--study", str(study_path),
+                                      "--lang", "en"])
+    assert result.output.count('counted as "Missing"') == 3

@@ -302,6 +302,11 @@ class _Checker:
 
     def characteristic(self, ch: Characteristic, values: list[Any]) -> None:
         col = ch.column
+        # an empty cell is counted as "Tidak diketahui (missing)" in the characteristic's
+        # frequency table, and the valid percentages leave it out: listed, not refused
+        for i, v in enumerate(values):
+            if is_empty(v):
+                self.add(self.rows[i], col, "", "missing_characteristic", severity="warning")
         if ch.bins:
             bands = _bins_text(ch.bins)
             # the study's plausible range (age: 10-60 unless the study sets min/max); the
