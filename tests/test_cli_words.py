@@ -48,7 +48,7 @@ def test_every_help_page_is_indonesian(path):
     assert not ENGLISH.search(res.output), ENGLISH.search(res.output)
 
 
-@pytest.mark.parametrize("path", LEAVES_WITH_LANG, ids=" ".join)
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "laktasi")
 def test_every_help_page_in_english_with_lang_en(path):
     res = runner.invoke(app, [*path, "--help", "--lang", "en"])
     assert res.exit_code == 0, res.output
@@ -59,6 +59,18 @@ def test_every_help_page_in_english_with_lang_en(path):
 
 def test_most_commands_take_lang():
     assert len(LEAVES_WITH_LANG) >= 15
+
+
+@pytest.mark.parametrize("args", [["--help", "--lang", "en"], ["--lang=en", "--help"],
+                                  ["power", "--help", "--lang", "en"]])
+def test_a_help_page_takes_lang_even_where_the_command_does_not(args):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert "Usage: laktasi" in res.output and "Commands:" in res.output
+    assert "Exit codes" in res.output or "Sample size and power." in res.output
+    # not for running a command: a group has no --lang of its own
+    res = runner.invoke(app, ["--lang", "en", "version"])
+    assert res.exit_code == 2 and "no such option: --lang" in res.output
 
 
 def test_help_words_marks():

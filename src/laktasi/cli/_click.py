@@ -212,11 +212,13 @@ class Group(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         from laktasi.i18n import use_language
 
-        lang = language_of(sys.argv[1:] if args is None else args)
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = language_of(argv)
         if lang != "id":
             _translate_help(self, lang)
+            argv = _help_language(self, argv)
         with use_language(lang):
-            return super().main(args, *rest, **kwargs)
+            return super().main(argv, *rest, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
         with _worded_errors():
@@ -225,6 +227,39 @@ class Group(TyperGroup):
     def invoke(self, ctx: _click.Context) -> Any:
         with _worded_errors():
             return super().invoke(ctx)
+
+
+def _help_language(root: _click.Command, argv: list[str]) -> list[str]:
+    """``argv`` without its ``--lang en`` when it asks for the help of a command that has
+    no ``--lang`` of its own (the groups, ``version``, ``serve``: ``laktasi --help --lang
+    en``, ``laktasi power --help --lang en``): its help is written in the language the
+    command line asks for.
+
+    >>> from typer.main import get_command
+    >>> from laktasi.cli import app
+    >>> root = get_command(app)
+    >>> _help_language(root, ["power", "--help", "--lang", "en"])
+    ['power', '--help']
+    >>> _help_language(root, ["power", "simulate", "--help", "--lang", "en"])
+    ['power', 'simulate', '--help', '--lang', 'en']
+    """
+    command, i = root, 0
+    while i < len(argv) and not argv[i].startswith("-"):
+        sub = getattr(command, "commands", {}).get(argv[i])
+        if sub is None:
+            break
+        command, i = sub, i + 1
+    if "--help" not in argv[i:] or any("--lang" in p.opts for p in command.params):
+        return argv
+    out, j = argv[:i], i
+    while j < len(argv):
+        if argv[j] == "--lang" and j + 1 < len(argv) and argv[j + 1] == "en":
+            j += 2
+            continue
+        if argv[j] != "--lang=en":
+            out.append(argv[j])
+        j += 1
+    return out
 
 
 def _translate_help(command: _click.Command, lang: str) -> None:
