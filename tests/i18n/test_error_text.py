@@ -94,8 +94,8 @@ class _Scan:
        passes a worded message or the key of a catalogue entry (which the function words).
 
     Every other construction is *missing*. A dict literal with a ``"message_id"`` key (a
-    nested place or error record) is a site too. ``raise`` of a Python exception outside
-    :data:`INTERNAL` is listed in ``builtin``.
+    nested place, phrase or error record) is a site too, its id found the same way (1.).
+    ``raise`` of a Python exception outside :data:`INTERNAL` is listed in ``builtin``.
     """
 
     def __init__(self, sources: dict[str, str], catalogue_keys: frozenset[str] = frozenset()):
@@ -150,15 +150,28 @@ class _Scan:
                     call.args[index] if 0 <= index < len(call.args) else None)
 
     def _construction(self, place: str, node: ast.Call) -> None:
-        where = f"{place}:{node.lineno}"
         given = frozenset(k.arg for k in node.keywords if k.arg not in (None, "message_id"))
         arg = next((k.value for k in node.keywords if k.arg == "message_id"), None)
         if arg is None:
-            if _name(node.func) in SELF_WORDING or (
-                    node.args and self._worded(node.args[0], self.parents.get(node), place)):
-                return
-            self.missing.append(where)
+            if not (_name(node.func) in SELF_WORDING or (
+                    node.args and self._worded(node.args[0], self.parents.get(node), place))):
+                self.missing.append(f"{place}:{node.lineno}")
             return
+        self._ids(place, node, arg, given)
+
+    def _record(self, place: str, node: ast.Dict) -> None:
+        keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
+        if "message_id" not in keys:
+            return
+        fields = frozenset(k for k in keys if isinstance(k, str) and k not in (
+            "message_id", "message", "code"))
+        self._ids(place, node, node.values[keys.index("message_id")], fields, " (record)")
+
+    def _ids(self, place: str, node: ast.Call | ast.Dict, arg: ast.expr,
+             given: frozenset[str], kind: str = "") -> None:
+        """The message ids ``arg`` can take: literals, or a parameter of the function that
+        every caller gives a literal (the caller's keywords are fields too)."""
+        where = f"{place}:{node.lineno}{kind}"
         if (ids := _constants(arg)) is not None:
             self.found += [(where, i, given) for i in ids]
             return
@@ -170,7 +183,7 @@ class _Scan:
         callers = self._callers(fn, place)
         if not callers:
             self.missing.append(where)
-        for cplace, call in callers:  # an id passed in by the helper's callers
+        for cplace, call in callers:
             via = f"{where} via {cplace}:{call.lineno}"
             cids = _constants(self._argument(fn, call, arg.id))
             if cids is None:
@@ -178,18 +191,6 @@ class _Scan:
                 continue
             extra = {k.arg for k in call.keywords if k.arg not in (None, arg.id)}
             self.found += [(via, i, given | extra) for i in cids]
-
-    def _record(self, place: str, node: ast.Dict) -> None:
-        keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
-        if "message_id" not in keys:
-            return
-        ids = _constants(node.values[keys.index("message_id")])
-        if ids is None:
-            self.missing.append(f"{place}:{node.lineno} (record)")
-            return
-        fields = frozenset(k for k in keys if isinstance(k, str) and k not in (
-            "message_id", "message", "code"))
-        self.found += [(f"{place}:{node.lineno}", i, fields) for i in ids]
 
     def _raise(self, place: str, node: ast.Raise) -> None:
         exc = node.exc
@@ -300,7 +301,8 @@ _BROKEN = {
         "        return E(f'{path}: {message}', path=path)\n"
         "    def read(self):\n"
         "        raise self.fail('a.b', 'is not a number')\n"),
-    "record": "def h(n):\n    return {'message_id': n, 'message': 'x'}\n",
+    "record": ("def h(n):\n    return {'message_id': n, 'message': 'x'}\n"
+               "def j(x):\n    return h(x.upper())\n"),
     "builtin": "def k(v):\n    raise ValueError(f'{v} is wrong')\n",
 }
 _GOOD = {
@@ -321,7 +323,11 @@ _GOOD = {
         "    where = _message(lang, 'where') if p else ''\n"
         "    raise E(f'{p}:{where}: {text(\"s\", \"k\", lang)}')\n"
         "def d(report):\n"
-        "    raise DataError(report)\n"),
+        "    raise DataError(report)\n"
+        "def words(message_id, **fields):\n"
+        "    return {'message_id': message_id, **fields}\n"
+        "def w():\n"
+        "    return words('k3', n=2)\n"),
 }
 
 
@@ -331,7 +337,8 @@ def test_the_scan_fails_on_broken_examples_and_passes_good_ones():
     assert [b.split(":")[0] for b in scan.builtin] == ["builtin"]
     good = _Scan(_GOOD, frozenset({"mapping"}))
     assert not good.missing and not good.builtin
-    assert sorted(i for _, i, _ in good.found) == ["k1", "k2"]
+    assert sorted((i, sorted(f)) for _, i, f in good.found) == [
+        ("k1", ["x"]), ("k2", ["x"]), ("k3", ["n"])]
 
 
 def _entries(lang: str) -> dict[str, str]:
@@ -522,9 +529,10 @@ def test_errors_their_raiser_worded_come_out_unchanged(tmp_path):
 
 
 def test_an_error_without_message_id_is_worded_from_its_code_when_its_fields_fit():
-    from laktasi.design.registry import canonical
+    from laktasi.design.registry import NAMES, UnknownTestError
 
-    exc = _raised(canonical, "t-tes")
+    exc = UnknownTestError("test 't-tes' is not a test laktasi knows.", option="test",
+                           value="t-tes", allowed=tuple(sorted(NAMES)))
     assert exc.code == "unknown_test" and "message_id" not in exc.detail
     said = error_text(exc, "id")
     assert said.startswith("uji 't-tes' tidak dikenal oleh laktasi; yang dikenal: ")
