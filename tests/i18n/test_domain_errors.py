@@ -137,3 +137,41 @@ def test_a_schema_phrase_is_a_record_worded_in_each_language(tmp_path):
     assert error_text(exc, "id") == ("f.yaml: items[0].n = -3 tidak diizinkan (bukan "
                                      "frekuensi) (butir 't1'); yang diizinkan: bilangan bulat "
                                      "≥ 1.")
+
+
+def _power_and_meta_calls():
+    from laktasi import meta, power
+    from laktasi.meta import effects
+    from laktasi.meta.inputs import with_r
+    from laktasi.meta.models import rma
+
+    return [
+        (power.dropout_inflate, (10, 1.5), {}),
+        (power.two_proportions_n, (0.5, 0.5), {}),
+        (power.mcnemar_n, (0.3, 0.3), {}),
+        (power.two_proportions_power, (20, 20, 0.3, 0.6), {"method": "XX"}),
+        (power.binary_pairs, (0.5, 0.6, 0.2), {}),
+        (power.ordinal_scores, (), {"levels": 1}),
+        (power.simulate_power, (1, power.integer_counts()), {"test": "wilcoxon"}),
+        (effects.smd_change_raw, (5, 4, 0, 20, 0.5), {}),
+        (effects.d_from_p_paired, (1.5, 20), {}),
+        (with_r, ([], 1.5), {}),
+        (rma, ([0.1, 0.2], [0.1, -0.1]), {}),
+        (meta.trim_and_fill, ([0.1, 0.2], [0.1, 0.1]), {}),
+        (meta.egger_test, ([0.1, 0.2], [0.1, 0.1]), {}),
+        (meta.subgroups, ([0.1, 0.2, 0.3], [0.1, 0.1, 0.1], ["a", "a", "b"]), {}),
+    ]
+
+
+def test_power_and_meta_errors_of_the_python_api_are_worded_in_indonesian():
+    said = []
+    for func, args, kwargs in _power_and_meta_calls():
+        with pytest.raises(LaktasiError) as info:
+            func(*args, **kwargs)
+        exc = info.value
+        assert "message_id" in exc.detail, (func.__name__, str(exc))
+        indonesian = error_text(exc, "id")
+        assert "{" not in indonesian and indonesian != str(exc), indonesian
+        said.append(indonesian)
+    leaks = [s for s in said if re.search(r"\b(must|needs|the|is|are|of)\b", s)]
+    assert not leaks, leaks
