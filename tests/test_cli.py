@@ -66,7 +66,8 @@ def test_audit_command_bad_file(tmp_path):
     p = tmp_path / "x.yaml"
     p.write_text("study: {design: rct}\nitems: []\n")
     res = runner.invoke(app, ["audit", str(p)])
-    assert res.exit_code == 2 and "study.design = 'rct' is not allowed" in res.output
+    said = " ".join(res.output.split())
+    assert res.exit_code == 2 and "study.design = 'rct' tidak diizinkan" in said  # Indonesian
 
 
 def test_bundle_and_template(tmp_path):

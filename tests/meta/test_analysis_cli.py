@@ -101,7 +101,7 @@ def test_meta_command_on_a_file_and_its_errors(tmp_path):
     assert res.exit_code == 0, res.output
     assert "1/2 added to every cell" in " ".join(res.output.split())  # study C has a zero cell
     bad = CliRunner().invoke(_app(), ["meta", str(p), "--method", "XX"])
-    assert bad.exit_code == 2 and "choose one of" in bad.output
+    assert bad.exit_code == 2 and "pilih salah satu dari 'FE'" in bad.output  # Indonesian
     none = CliRunner().invoke(_app(), ["meta"])
     assert none.exit_code == 2
 

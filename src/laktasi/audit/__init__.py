@@ -163,7 +163,8 @@ def audit(source: str | Path | Mapping[str, Any], *, lang: str = "id") -> AuditR
             raw += check_design(it, study)
         except LaktasiInputError as exc:  # a value the core refuses (e.g. constant data)
             raise AuditError(f"{name}: {it['_path']} (item {it['id']!r}): {exc.message}",
-                             source=name, item=it["id"], path=it["_path"]) from None
+                             source=name, item=it["id"], path=it["_path"], error=exc,
+                             message_id="audit_item_refused") from None
         per_item.append((it["id"], raw))
     sizes = check_sample_sizes(items, study)
     for ident, raw in per_item:

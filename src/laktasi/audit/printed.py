@@ -49,7 +49,8 @@ def parse_printed(raw: object, where: str = "") -> Printed:
     """Parse a printed number; ``where`` locates it in error messages."""
     if isinstance(raw, bool) or raw is None:
         raise LaktasiInputError(f"{where}: {raw!r} is not a number as printed (e.g. 0,002, "
-                                "'<0.05', '13,3%').", where=where, value=raw)
+                                "'<0.05', '13,3%').", where=where, value=raw,
+                                message_id="printed_not_a_number")
     if isinstance(raw, float):
         # YAML gives 0.915 for an unquoted .915; 1e-05 is written out in full
         text = repr(raw) if "e" not in repr(raw) else np.format_float_positional(raw)
@@ -60,7 +61,8 @@ def parse_printed(raw: object, where: str = "") -> Printed:
     m = _NUM.match(text)
     if not m:
         raise LaktasiInputError(f"{where}: {text!r} is not a number as printed (e.g. 0,002, "
-                                "'<0.05', '13,3%').", where=where, value=text)
+                                "'<0.05', '13,3%').", where=where, value=text,
+                                message_id="printed_not_a_number")
     num = m.group("num").replace("−", "-").replace(",", ".")
     decimals = len(num.split(".")[1]) if "." in num else 0
     value = float(num)

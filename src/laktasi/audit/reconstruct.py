@@ -38,11 +38,13 @@ def reconstruct(item: dict[str, Any], *, max_datasets: int = 10, seed: int = 0,
         mean = parse_printed(item["mean"], "mean")
         sd = parse_printed(item["sd"], "sd")
     except (KeyError, TypeError, ValueError) as exc:
-        raise LaktasiInputError(f"reconstruct needs n, mean and sd ({exc}).") from None
+        raise LaktasiInputError(f"reconstruct needs n, mean and sd ({exc}).", problem=str(exc),
+                                message_id="reconstruct_needs_n_mean_sd") from None
     lo = int(parse_printed(item["min"], "min").value) if item.get("min") is not None else None
     hi = int(parse_printed(item["max"], "max").value) if item.get("max") is not None else None
     if n < 2:
-        raise LaktasiInputError("reconstruct needs n >= 2.")
+        raise LaktasiInputError("reconstruct needs n >= 2.", n=n, min_n=2,
+                                message_id="reconstruct_needs_n")
     return _search(n, mean, sd, lo, hi, max_datasets=max_datasets,
                    rng=np.random.default_rng(seed), iterations=iterations)
 
@@ -220,9 +222,12 @@ def reconstruct_paired(test: str, item: dict[str, Any], pre: dict[str, Any],
     from laktasi.stats import paired_t, wilcoxon_signed_rank
 
     if test not in ("wilcoxon", "paired-t"):
-        raise LaktasiInputError(f"test={test!r}: choose wilcoxon or paired-t.")
+        raise LaktasiInputError(f"test={test!r}: choose wilcoxon or paired-t.", option="test",
+                                value=test, allowed=("wilcoxon", "paired-t"),
+                                message_id="option_not_allowed")
     if not step > 0:
-        raise LaktasiInputError(f"step={step!r} must be a positive number (e.g. 1 or 0.1).")
+        raise LaktasiInputError(f"step={step!r} must be a positive number (e.g. 1 or 0.1).",
+                                value=step, message_id="reconstruct_step")
     rng = np.random.default_rng(seed)
     try:
         n = int(item.get("n") or pre["n"])
@@ -238,9 +243,11 @@ def reconstruct_paired(test: str, item: dict[str, Any], pre: dict[str, Any],
         targets = _paired_targets(test, item)
     except (KeyError, TypeError, ValueError) as exc:
         raise LaktasiInputError(f"reconstruct needs n and the pre and post mean and sd "
-                                f"({exc}).") from None
+                                f"({exc}).", problem=str(exc),
+                                message_id="reconstruct_needs_pre_post") from None
     if n < 2:
-        raise LaktasiInputError("reconstruct needs n >= 2.")
+        raise LaktasiInputError("reconstruct needs n >= 2.", n=n, min_n=2,
+                                message_id="reconstruct_needs_n")
     assumptions = [f"step {step:g}"]
     if floor is not None:
         assumptions.append(f"values >= {floor:g} where no minimum is printed")

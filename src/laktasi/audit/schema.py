@@ -20,6 +20,7 @@ import yaml
 from laktasi.design.designs import DESIGNS
 from laktasi.design.registry import canonical
 from laktasi.errors import LaktasiInputError
+from laktasi.i18n.errors import error_text
 
 from .printed import Printed, parse_printed
 
@@ -99,13 +100,25 @@ class _Ctx:
         self.name = name
         self.item: str | None = None
 
-    def fail(self, path: str, value: Any, problem: str, allowed: str) -> AuditError:
+    def fail(self, path: str, value: Any, problem: dict[str, Any], expected: dict[str, Any]
+             ) -> AuditError:
+        """``problem`` and ``expected``: phrases of the catalogue (:func:`_words`)."""
         item = f" (item {self.item!r})" if self.item is not None else ""
         shown = _show(value)
-        return AuditError(f"{self.name}: {path} = {shown} is not allowed ({problem}){item}; "
-                          f"allowed: {allowed}.",
+        allowed = expected["message"]
+        return AuditError(f"{self.name}: {path} = {shown} is not allowed "
+                          f"({problem['message']}){item}; allowed: {allowed}.",
                           source=self.name, path=path, item=self.item, value=shown,
-                          allowed=allowed)
+                          allowed=allowed, shown=shown, problem=problem, expected=expected,
+                          message_id="audit_value_not_allowed" if self.item is None
+                          else "audit_value_not_allowed_in_item")
+
+
+def _words(message_id: str, **fields: Any) -> dict[str, Any]:
+    """A phrase of section "error" as a record :func:`~laktasi.i18n.errors.error_text` words
+    in the user's language; its ``message`` is the English (kept in ``str()``)."""
+    record = {"message_id": message_id, **fields}
+    return {**record, "message": error_text(record, "en")}
 
 
 def _show(value: Any) -> str:
@@ -146,7 +159,7 @@ def _count(value: Any, path: str, ctx: _Ctx, least: int) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < least:
-        raise ctx.fail(path, value, "not a count", f"a whole number >= {least}")
+        raise ctx.fail(path, value, _words("audit_not_count"), _words("audit_whole_at_least", least=least))
     return value
 
 
@@ -158,23 +171,25 @@ def _value(value: Any, spec: Any, path: str, ctx: _Ctx) -> Any:
         try:
             return parse_printed(value, path)
         except LaktasiInputError:
-            raise ctx.fail(path, value, "not a number as printed", PRINTED_HELP) from None
+            raise ctx.fail(path, value, _words("audit_not_printed"), _words("audit_printed_help")) from None
     if kind == "text":
         if isinstance(value, bool) or not isinstance(value, (str, int, float)) or value == "":
-            raise ctx.fail(path, value, "not a text", "a word, label or number")
+            raise ctx.fail(path, value, _words("audit_not_text"), _words("audit_word_label_number"))
         return str(value)
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ctx.fail(path, value, "not true/false", "true or false")
+            raise ctx.fail(path, value, _words("audit_not_bool"), _words("audit_true_or_false"))
         return value
     if kind == "enum":
         if value not in spec[1]:
-            raise ctx.fail(path, value, "not a known name", ", ".join(spec[1]))
+            raise ctx.fail(path, value, _words("audit_not_known_name"),
+                           _words("audit_names", names=list(spec[1])))
         return value
     if kind == "ids":
         if not isinstance(value, list) or not value or not all(
                 isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
-            raise ctx.fail(path, value, "not a list of item ids", "a list such as [t2, t3]")
+            raise ctx.fail(path, value, _words("audit_not_id_list"),
+                           _words("audit_id_list_example"))
         return [str(v) for v in value]
     if kind == "map":
         return _mapping(value, spec[1], path, ctx)
@@ -182,39 +197,42 @@ def _value(value: Any, spec: Any, path: str, ctx: _Ctx) -> Any:
         _, elem, lo, hi = spec
         size = f"{lo}" if lo == hi else f"at least {lo}" if hi is None else f"{lo} to {hi}"
         if not isinstance(value, list) or len(value) < lo or (hi is not None and len(value) > hi):
-            raise ctx.fail(path, value, "not a list of the right length", f"a list of {size}")
+            raise ctx.fail(path, value, _words("audit_not_list_length"),
+                           _words("audit_list_of", size=size))
         return [_value(v, elem, f"{path}[{i}]", ctx) for i, v in enumerate(value)]
     if kind == "printed_map":
         if not isinstance(value, Mapping) or len(value) < spec[1]:
-            raise ctx.fail(path, value, "not a mapping of places to numbers",
-                           f"at least {spec[1]} entries such as {{abstract: \"0,95\", "
-                           "\"table 3\": \"0,94\"}")
+            raise ctx.fail(path, value, _words("audit_not_printed_map"),
+                           _words("audit_printed_map_example", n=spec[1]))
         return {str(k): _value(v, "printed", f"{path}.{k}", ctx) for k, v in value.items()}
     raise AssertionError(kind)  # pragma: no cover - the specs above are fixed
 
 
 def _mapping(value: Any, fields: Mapping[str, Any], path: str, ctx: _Ctx) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise ctx.fail(path, value, "not a mapping",
-                       "a mapping with " + ", ".join(fields))
+        raise ctx.fail(path, value, _words("audit_not_mapping"),
+                       _words("audit_mapping_with", names=list(fields)))
     out: dict[str, Any] = dict(value)  # fields beyond the spec are kept as given
     for key, (spec, required) in fields.items():
         if value.get(key) is None:
             if required:
-                raise ctx.fail(f"{path}.{key}", None, "missing", _describe(spec))
+                raise ctx.fail(f"{path}.{key}", None, _words("audit_missing"), _describe(spec))
             out[key] = None
             continue
         out[key] = _value(value[key], spec, f"{path}.{key}", ctx)
     return out
 
 
-def _describe(spec: Any) -> str:
+def _describe(spec: Any) -> dict[str, Any]:
     kind = spec if isinstance(spec, str) else spec[0]
-    return {"count": "a whole number >= 0", "count1": "a whole number >= 1",
-            "count2": "a whole number >= 2", "printed": PRINTED_HELP, "text": "a text",
-            "bool": "true or false", "ids": "a list of item ids",
-            "map": "a mapping", "list": "a list", "printed_map": "a mapping of places to numbers",
-            "enum": ", ".join(spec[1]) if kind == "enum" else ""}[kind]
+    if kind == "enum":
+        return _words("audit_names", names=list(spec[1]))
+    if kind in ("count", "count1", "count2"):
+        return _words("audit_whole_at_least", least={"count": 0, "count1": 1, "count2": 2}[kind])
+    return {"printed": _words("audit_printed_help"), "text": _words("audit_a_text"),
+            "bool": _words("audit_true_or_false"), "ids": _words("audit_a_list_of_ids"),
+            "map": _words("audit_a_mapping"), "list": _words("audit_a_list"),
+            "printed_map": _words("audit_a_printed_map")}[kind]
 
 
 def load_source(source: str | Path | Mapping[str, Any], examples: Path
@@ -228,51 +246,61 @@ def load_source(source: str | Path | Mapping[str, Any], examples: Path
     try:
         return load_yaml(path.read_text(encoding="utf-8")), str(path)
     except FileNotFoundError:
-        raise AuditError(f"{path}: file not found.", source=str(path)) from None
+        raise AuditError(f"{path}: file not found.", source=str(path),
+                         message_id="file_not_found") from None
     except IsADirectoryError:
-        raise AuditError(f"{path}: is a folder, not a YAML file.", source=str(path)) from None
+        raise AuditError(f"{path}: is a folder, not a YAML file.", source=str(path),
+                         message_id="audit_is_folder") from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
         raise AuditError(f"{path}:{where} not a valid UTF-8 YAML file "
                          f"({getattr(exc, 'problem', None) or type(exc).__name__}).",
-                         source=str(path)) from None
+                         source=str(path), line=mark.line + 1 if mark else None,
+                         column=mark.column + 1 if mark else None,
+                         problem=str(getattr(exc, "problem", None) or type(exc).__name__),
+                         message_id="audit_not_yaml_at" if mark else "audit_not_yaml"
+                         ) from None
 
 
 def validate(data: Any, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Check a parsed file against the spec; return the study and normalised items."""
     ctx = _Ctx(name)
     if not isinstance(data, Mapping):
-        raise ctx.fail("(top level)", data, "not a mapping",
-                       "a mapping with 'study' and 'items'")
+        raise ctx.fail("(top level)", data, _words("audit_not_mapping"),
+                       _words("audit_mapping_study_items"))
     study = _mapping(data.get("study"), {
         "id": ("text", False), "title": ("text", False),
         "design": (("enum", DESIGNS), True), "alpha": ("printed", False)}, "study", ctx)
     alpha = study["alpha"]
     if alpha is not None and not 0 < alpha.value < 1:
-        raise ctx.fail("study.alpha", alpha.text, "not a significance level",
-                       "a number between 0 and 1, e.g. 0.05")
+        raise ctx.fail("study.alpha", alpha.text, _words("audit_not_alpha"),
+                       _words("audit_alpha_help"))
     study["alpha"] = 0.05 if alpha is None else alpha.value
     items = data.get("items")
     if not isinstance(items, list):
-        raise ctx.fail("items", items, "not a list", "a list of reported numbers")
+        raise ctx.fail("items", items, _words("audit_not_list"), _words("audit_reported_list"))
     seen: set[str] = set()
     out = []
     for i, raw in enumerate(items):
         path = f"items[{i}]"
         ctx.item = None
         if not isinstance(raw, Mapping):
-            raise ctx.fail(path, raw, "not a mapping", "a mapping with id and kind")
+            raise ctx.fail(path, raw, _words("audit_not_mapping"),
+                           _words("audit_mapping_id_kind"))
         for key in ("id", "kind"):
             if raw.get(key) is None:
-                raise ctx.fail(f"{path}.{key}", None, "missing",
-                               "a text" if key == "id" else ", ".join(KINDS))
+                raise ctx.fail(f"{path}.{key}", None, _words("audit_missing"),
+                               _words("audit_a_text") if key == "id"
+                               else _words("audit_names", names=list(KINDS)))
         ident = _value(raw["id"], "text", f"{path}.id", ctx)
         ctx.item = ident
         if raw["kind"] not in ITEM_FIELDS:
-            raise ctx.fail(f"{path}.kind", raw["kind"], "not a kind of item", ", ".join(KINDS))
+            raise ctx.fail(f"{path}.kind", raw["kind"], _words("audit_not_kind"),
+                           _words("audit_names", names=list(KINDS)))
         if ident in seen:
-            raise ctx.fail(f"{path}.id", raw["id"], "used by an earlier item", "a unique id")
+            raise ctx.fail(f"{path}.id", raw["id"], _words("audit_id_used"),
+                           _words("audit_unique_id"))
         seen.add(ident)
         item = _mapping(raw, {**_COMMON, **ITEM_FIELDS[raw["kind"]]}, path, ctx)
         if item.get("claimed_test") is not None:  # the published spelling -> the registry's id
@@ -285,8 +313,8 @@ def validate(data: Any, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]
             ctx.item = item["id"]
             for j, ref in enumerate(item["based_on"]):
                 if ref not in seen or ref == item["id"]:
-                    raise ctx.fail(f"{item['_path']}.based_on[{j}]", ref, "no such item",
-                                   "ids of other items: " + ", ".join(sorted(seen)))
+                    raise ctx.fail(f"{item['_path']}.based_on[{j}]", ref, _words("audit_no_such_item"),
+                                   _words("audit_other_ids", names=sorted(seen)))
     return study, out
 
 
@@ -295,34 +323,36 @@ def _cross_checks(item: dict[str, Any], path: str, ctx: _Ctx) -> None:
     if kind == "frequency":
         for j, row in enumerate(item["rows"]):
             if row["n"] is None and row["pct"] is None:
-                raise ctx.fail(f"{path}.rows[{j}]", row, "neither n nor pct",
-                               "a row with n, pct or both")
+                raise ctx.fail(f"{path}.rows[{j}]", row, _words("audit_no_n_pct"),
+                               _words("audit_row_n_pct"))
     if kind == "descriptives":
         for key in ("mean", "sd", "min", "max"):
             v: Printed | None = item[key]
             if v is not None and not math.isfinite(v.value):
-                raise ctx.fail(f"{path}.{key}", v.text, "not a finite number", PRINTED_HELP)
+                raise ctx.fail(f"{path}.{key}", v.text, _words("audit_not_finite"),
+                               _words("audit_printed_help"))
         if item["sd"] is not None and item["sd"].value < 0:
-            raise ctx.fail(f"{path}.sd", item["sd"].text, "negative", "an SD >= 0")
+            raise ctx.fail(f"{path}.sd", item["sd"].text, _words("audit_negative"),
+                           _words("audit_sd_at_least_0"))
     if kind == "paired-means":
         for when in ("pre", "post"):
             if item[when]["sd"].value < 0:
-                raise ctx.fail(f"{path}.{when}.sd", item[when]["sd"].text, "negative",
-                               "an SD >= 0")
+                raise ctx.fail(f"{path}.{when}.sd", item[when]["sd"].text, _words("audit_negative"),
+                               _words("audit_sd_at_least_0"))
     if kind == "wilcoxon" and (item["negative_ranks"] is None) != (item["positive_ranks"] is None):
         missing = "negative_ranks" if item["negative_ranks"] is None else "positive_ranks"
-        raise ctx.fail(f"{path}.{missing}", None, "missing while the other rank row is given",
-                       "both rank rows, or neither (then z and p)")
+        raise ctx.fail(f"{path}.{missing}", None, _words("audit_rank_row_missing"),
+                       _words("audit_both_rank_rows"))
     if kind == "wilcoxon" and item["negative_ranks"] is None and item["z"] is None \
             and item["p"] is None:
-        raise ctx.fail(f"{path}.negative_ranks", None, "missing, and no z or p either",
-                       "the rank rows, or z and p as printed")
+        raise ctx.fail(f"{path}.negative_ranks", None, _words("audit_ranks_z_p_missing"),
+                       _words("audit_ranks_or_z_p"))
     if kind == "rank-two-group" and item["groups"] is None and item["z"] is None \
             and item["u"] is None and item["p"] is None:
-        raise ctx.fail(f"{path}.groups", None, "missing, and no u, z or p either",
-                       "the two groups' rank rows, or the printed u, z and p")
+        raise ctx.fail(f"{path}.groups", None, _words("audit_groups_u_z_p_missing"),
+                       _words("audit_groups_or_u_z_p"))
     if kind in ("paired-binary", "wilcoxon", "rank-two-group", "paired-means"):
         p = item.get("p")
         if p is not None and (p.value < 0 or p.value > 1 or p.percent):
-            raise ctx.fail(f"{path}.p", p.text, "not a p-value", "a number from 0 to 1, e.g. "
-                           "0,002 or \"<0.05\"")
+            raise ctx.fail(f"{path}.p", p.text, _words("audit_not_p"),
+                           _words("audit_p_help"))

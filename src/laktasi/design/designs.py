@@ -58,4 +58,5 @@ def design(name: str) -> Design:
         return _BY_NAME[name]
     except (KeyError, TypeError):
         raise InvalidOptionError(f"design={name!r}: choose one of {', '.join(DESIGNS)}.",
-                                 option="design", value=name, allowed=DESIGNS) from None
+                                 option="design", value=name, allowed=DESIGNS,
+                                 message_id="option_not_allowed") from None

@@ -229,4 +229,4 @@ def tests_for(design: str, outcome_type: str,
 def _unknown(name: object) -> UnknownTestError:
     return UnknownTestError(f"test {name!r} is not a test laktasi knows; known: "
                             f"{', '.join(sorted(NAMES))}.", option="test", value=name,
-                            allowed=tuple(sorted(NAMES)))
+                            allowed=tuple(sorted(NAMES)), message_id="unknown_test")

@@ -492,8 +492,10 @@ def find_study(path: str | Path, *, lang: str = "id") -> Study | None:
             mark = getattr(exc, "problem_mark", None)
             where = f" {row_w} {mark.line + 1}" if mark else ""
             raise StudyError(f"{source}{where}: {bad} ({getattr(exc, 'problem', exc)}).",
-                             source=source, row=None if mark is None else mark.line + 1
-                             ) from None
+                             source=source, row=None if mark is None else mark.line + 1,
+                             problem=str(getattr(exc, "problem", exc)),
+                             message_id="study_sheet_not_yaml" if mark is None
+                             else "study_sheet_not_yaml_at") from None
         return study_from_mapping(data, source, lang)
     stem = p.with_suffix("")
     for suffix in SIDECARS:

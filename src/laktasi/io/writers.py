@@ -60,10 +60,12 @@ def write_data(data: pd.DataFrame | Sequence[Mapping[str, Any]], path: str | Pat
     suffix = p.suffix.lower()
     if suffix not in WRITE_FORMATS:
         raise InvalidOptionError(f"{p.suffix!r}: write {', '.join(WRITE_FORMATS)}.",
-                                 option="path", value=p.suffix, allowed=WRITE_FORMATS)
+                                 option="path", value=p.suffix, allowed=WRITE_FORMATS,
+                                 message_id="write_format_unknown")
     if sep == decimal:
         raise InvalidOptionError(f"sep={sep!r} and decimal={decimal!r} must differ.",
-                                 option="sep", value=sep)
+                                 option="sep", value=sep, decimal=decimal,
+                                 message_id="sep_equals_decimal")
     df = _frame(data, study)
     cols = [str(c) for c in df.columns]
     records = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
@@ -385,10 +387,13 @@ def make_template(study_or_design: Study | str, path: str | Path, *, lang: str =
         study = study_or_design
     else:
         raise InvalidOptionError(f"expected a Study or a design name, got "
-                                 f"{type(study_or_design).__name__}.", option="study_or_design")
+                                 f"{type(study_or_design).__name__}.", option="study_or_design",
+                                 kind=type(study_or_design).__name__,
+                                 message_id="template_needs_study")
     if not isinstance(rows, int) or rows < 1:
         raise InvalidOptionError(f"rows={rows!r} must be a positive whole number.",
-                                 option="rows", value=rows)
+                                 option="rows", value=rows,
+                                 message_id="template_rows")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = w["data_sheet"]

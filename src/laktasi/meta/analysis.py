@@ -112,14 +112,17 @@ def meta_analysis(studies: Sequence[dict[str, Any]], *, method: str = "REML",
     """
     if method not in METHODS:
         raise InvalidOptionError(f"method={method!r}: choose one of {', '.join(METHODS)}.",
-                                 option="method", value=method)
+                                 option="method", value=method,
+                                 allowed=tuple(METHODS), message_id="option_not_allowed")
     rows = list(studies)
     if len(rows) < 2:
-        raise LaktasiInputError("A meta-analysis needs at least 2 studies.")
+        raise LaktasiInputError("A meta-analysis needs at least 2 studies.", n=len(rows),
+                                min_n=2, message_id="meta_too_few_studies")
     scales = {SCALES.get(str(r["measure"]), str(r["measure"])) for r in rows}
     if len(scales) > 1:
         raise LaktasiInputError(f"The studies' measures are on different scales "
-                                f"({', '.join(sorted(scales))}): pool one scale at a time.")
+                                f"({', '.join(sorted(scales))}): pool one scale at a time.",
+                                scales=sorted(scales), message_id="meta_mixed_scales")
     test = "knha" if hksj else "z"
     yi = [float(r["yi"]) for r in rows]
     vi = [float(r["vi"]) for r in rows]

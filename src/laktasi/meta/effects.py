@@ -90,24 +90,28 @@ def hedges_correction(m: float) -> float:
     """c(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)), metafor's exact correction (m > 1)."""
     if m <= 1:
         raise LaktasiInputError(f"The small-sample correction needs m > 1 degrees of "
-                                f"freedom (got {m}).")
+                                f"freedom (got {m}).", m=m,
+                                message_id="hedges_df_too_small")
     return math.exp(math.lgamma(m / 2) - 0.5 * math.log(m / 2) - math.lgamma((m - 1) / 2))
 
 
 def _check_n(n: float, name: str = "n", minimum: int = 3) -> None:
     if not n >= minimum:
-        raise LaktasiInputError(f"{name} = {n}: needs at least {minimum}.")
+        raise LaktasiInputError(f"{name} = {n}: needs at least {minimum}.", name=name, value=n,
+                                min_n=minimum, message_id="sample_size_too_small")
 
 
 def _check_r(r: float) -> None:
     if not -1 <= r <= 1:
-        raise LaktasiInputError(f"r = {r}: a correlation must lie between -1 and 1.")
+        raise LaktasiInputError(f"r = {r}: a correlation must lie between -1 and 1.", r=r,
+                                message_id="correlation_out_of_range")
 
 
 def _check_sd(**sds: float) -> None:
     for name, value in sds.items():
         if not value > 0:
-            raise LaktasiInputError(f"{name} = {value}: a standard deviation must be > 0.")
+            raise LaktasiInputError(f"{name} = {value}: a standard deviation must be > 0.",
+                                    name=name, value=value, message_id="sd_not_positive")
 
 
 def smd_change_raw(m_post: float, m_pre: float, sd_pre: float, n: int, r: float) -> Effect:
@@ -141,7 +145,8 @@ def smd_change_change(m_post: float, m_pre: float, sd_post: float, sd_pre: float
     _check_r(r)
     sd_d = math.sqrt(sd_post**2 + sd_pre**2 - 2 * r * sd_post * sd_pre)
     if sd_d <= 0:
-        raise LaktasiInputError("The SD of the change is 0 with this r: choose r < 1.")
+        raise LaktasiInputError("The SD of the change is 0 with this r: choose r < 1.",
+                                message_id="change_sd_zero")
     yi = hedges_correction(n - 1) * (m_post - m_pre) / sd_d
     return Effect(yi, 1 / n + yi * yi / (2 * n), "SMCC",
                   "sd_d = sqrt(sd_post^2 + sd_pre^2 - 2 r sd_post sd_pre); "
@@ -180,9 +185,11 @@ def mean_difference(m1: float, sd1: float, n1: int, m2: float, sd2: float, n2: i
 
 def _table(a: float, b: float, c: float, d: float) -> tuple[float, float, float, float, bool]:
     if min(a, b, c, d) < 0:
-        raise LaktasiInputError(f"Counts must be >= 0 (got {a}, {b}, {c}, {d}).")
+        raise LaktasiInputError(f"Counts must be >= 0 (got {a}, {b}, {c}, {d}).",
+                                counts=[a, b, c, d], message_id="counts_negative")
     if a + b == 0 or c + d == 0:
-        raise LaktasiInputError("Each group of a 2x2 table needs at least one person.")
+        raise LaktasiInputError("Each group of a 2x2 table needs at least one person.",
+                                message_id="two_by_two_group_empty")
     if 0 in (a, b, c, d):
         return a + 0.5, b + 0.5, c + 0.5, d + 0.5, True
     return float(a), float(b), float(c), float(d), False
@@ -227,7 +234,8 @@ def paired_log_odds_ratio(b: int, c: int, *, a: int | None = None, d: int | None
     """
     cells = [b, c] + [x for x in (a, d) if x is not None]
     if min(cells) < 0:
-        raise LaktasiInputError(f"Counts must be >= 0 (got {cells}).")
+        raise LaktasiInputError(f"Counts must be >= 0 (got {cells}).", counts=list(cells),
+                                message_id="counts_negative")
     fix = 0 in cells
     bb, cc = (b + 0.5, c + 0.5) if fix else (float(b), float(c))
     return Effect(math.log(bb / cc), 1 / bb + 1 / cc, "MPORC",
@@ -249,7 +257,8 @@ def smcc_from_p(p: float, n: int, sign: float = 1.0) -> Effect:
     from scipy import stats
 
     if not 0 < p < 1:
-        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.")
+        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.",
+                                p=p, message_id="p_convert_range")
     _check_n(n)
     t = float(stats.t.isf(p / 2, n - 1)) * (1 if sign >= 0 else -1)
     e = smcc_from_t(t, n)
@@ -279,7 +288,8 @@ def smd_from_p(p: float, n1: int, n2: int, sign: float = 1.0) -> Effect:
     from scipy import stats
 
     if not 0 < p < 1:
-        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.")
+        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.",
+                                p=p, message_id="p_convert_range")
     t = float(stats.t.isf(p / 2, n1 + n2 - 2)) * (1 if sign >= 0 else -1)
     e = smd_from_t(t, n1, n2)
     return Effect(e.yi, e.vi, "SMD", "t = qt(1 - p/2, n1+n2-2); " + e.formula)
@@ -306,7 +316,8 @@ def d_from_p_paired(p: float, n: int, sign: float = 1.0) -> Effect:
     from scipy import stats
 
     if not 0 < p < 1:
-        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.")
+        raise LaktasiInputError(f"p = {p} must lie strictly between 0 and 1 to convert.",
+                                p=p, message_id="p_convert_range")
     t = float(stats.t.isf(p / 2, n - 1)) * (1 if sign >= 0 else -1)
     e = d_from_t_paired(t, n)
     return Effect(e.yi, e.vi, "DZ", "t = qt(1 - p/2, n-1); " + e.formula)
@@ -317,6 +328,7 @@ def d_from_z(z: float, n: int) -> Effect:
     two-group approximation for a rank test printed only as Z)."""
     r = z / math.sqrt(n)
     if abs(r) >= 1:
-        raise LaktasiInputError(f"|Z| / sqrt(N) = {abs(r):.3f} >= 1: cannot convert.")
+        raise LaktasiInputError(f"|Z| / sqrt(N) = {abs(r):.3f} >= 1: cannot convert.",
+                                ratio=round(abs(r), 3), message_id="z_convert_too_large")
     return Effect(2 * r / math.sqrt(1 - r * r), 4 / n, "D_Z",
                   "r = Z/sqrt(N); d = 2r/sqrt(1 - r^2); vi = 4/N")

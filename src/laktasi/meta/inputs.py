@@ -48,33 +48,53 @@ _INTS = {"n", "n1", "n2", "a", "b", "c", "d"}
 _KEYWORD_ONLY = {"a", "d"}  # MPORC's concordant cells
 
 
-def _number(raw: Any, where: str, field: str, measure: str, fields: tuple[str, ...]) -> float:
+def _place(where: str, source: str | None = None, number: int | None = None
+           ) -> dict[str, Any]:
+    """Where a study's problem lies, as a record :func:`laktasi.i18n.errors.error_text`
+    words in the user's language (``where`` is its English ``message``)."""
+    if number is not None and source:
+        return {"message_id": "meta_study_in_file", "message": where, "source": source,
+                "number": number}
+    if number is not None:
+        return {"message_id": "meta_study_number", "message": where, "number": number}
+    return {"message_id": "meta_where", "message": where, "where": where}
+
+
+def _number(raw: Any, where: str, field: str, measure: str, fields: tuple[str, ...],
+            place: dict[str, Any] | None = None) -> float:
     try:
         if isinstance(raw, bool):
             raise TypeError
         value = float(raw) if isinstance(raw, (int, float)) else float(str(raw).replace(",", "."))
     except (TypeError, ValueError):
         raise LaktasiInputError(f"{where}, field {field!r}: {raw!r} is not a number "
-                                f"({measure} needs {', '.join(fields)}).") from None
+                                f"({measure} needs {', '.join(fields)}).",
+                                place=place or _place(where), field=field, value=raw,
+                                measure=measure, fields=list(fields),
+                                message_id="meta_field_not_number") from None
     return value
 
 
-def effect_for(row: dict[str, Any], *, r: float | None = None, where: str = "study"
-               ) -> effects.Effect:
+def effect_for(row: dict[str, Any], *, r: float | None = None, where: str = "study",
+               source: str | None = None, number: int | None = None) -> effects.Effect:
     """The effect of one study row; ``r`` replaces the row's pre-post correlation (for the
-    sensitivity analysis over r; ignored by measures without one)."""
+    sensitivity analysis over r; ignored by measures without one). An error names
+    ``where`` (in English; with the file ``source`` and the study's ``number`` it is worded
+    in the user's language too)."""
+    place = _place(where, source, number)
     measure = str(row.get("measure") or "").upper()
     measure = ALIASES.get(measure, measure)
     if measure not in MEASURES:
         raise LaktasiInputError(f"{where}: measure {measure!r} is not one of "
-                                f"{', '.join(MEASURES)}.")
+                                f"{', '.join(MEASURES)}.", place=place, value=measure,
+                                allowed=tuple(MEASURES), message_id="meta_unknown_measure")
     func, fields, optional = MEASURES[measure]
     args, kwargs = [], {}
     for f in fields + optional:
         raw = r if (f == "r" and r is not None) else row.get(f)
         if f in optional and raw in (None, ""):
             continue
-        value = _number(raw, where, f, measure, fields)
+        value = _number(raw, where, f, measure, fields, place)
         value = int(value) if f in _INTS else value
         if f in optional and f in _KEYWORD_ONLY:
             kwargs[f] = value
@@ -83,7 +103,8 @@ def effect_for(row: dict[str, Any], *, r: float | None = None, where: str = "stu
     try:
         return func(*args, **kwargs)
     except LaktasiInputError as exc:
-        raise LaktasiInputError(f"{where}: {exc.message}") from None
+        raise LaktasiInputError(f"{where}: {exc.message}", place=place, error=exc,
+                                message_id="meta_study_error") from None
 
 
 def with_r(rows: list[dict[str, Any]], r: float | None, default_measure: str | None = None
@@ -93,7 +114,8 @@ def with_r(rows: list[dict[str, Any]], r: float | None, default_measure: str | N
     if r is None:
         return [dict(s) for s in rows]
     if not -1 < r < 1:
-        raise LaktasiInputError(f"r = {r}: a pre-post correlation must lie between -1 and 1.")
+        raise LaktasiInputError(f"r = {r}: a pre-post correlation must lie between -1 and 1.",
+                                r=r, message_id="prepost_correlation_range")
     out = []
     for s in rows:
         s = dict(s)
@@ -111,7 +133,8 @@ def read_studies(path: str | Path, *, r: float | None = None) -> list[dict[str, 
     study's pre-post correlation (see :func:`with_r`)."""
     p = Path(path)
     if not p.exists():
-        raise LaktasiInputError(f"{p}: file not found.")
+        raise LaktasiInputError(f"{p}: file not found.", source=str(p),
+                                message_id="file_not_found")
     try:
         if p.suffix.lower() in (".yaml", ".yml"):
             data = yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -122,9 +145,11 @@ def read_studies(path: str | Path, *, r: float | None = None) -> list[dict[str, 
                 rows = list(csv.DictReader(fh))
             default = None
         else:
-            raise LaktasiInputError(f"{p}: expected a .csv, .yaml or .yml file.")
+            raise LaktasiInputError(f"{p}: expected a .csv, .yaml or .yml file.", source=str(p),
+                                    value=p.suffix, message_id="meta_file_format")
     except (yaml.YAMLError, UnicodeDecodeError, csv.Error) as exc:
-        raise LaktasiInputError(f"{p}: cannot be read ({type(exc).__name__}).") from None
+        raise LaktasiInputError(f"{p}: cannot be read ({type(exc).__name__}).", source=str(p),
+                                kind=type(exc).__name__, message_id="file_unreadable") from None
     if isinstance(rows, list) and all(isinstance(row, dict) for row in rows):
         rows = with_r(rows, r, default)
     return studies_from_rows(rows, default, source=str(p))
@@ -134,15 +159,18 @@ def studies_from_rows(rows: Any, default_measure: str | None = None, *, source: 
                       ) -> list[dict[str, Any]]:
     """Validate rows (dicts) and add each study's effect (yi, vi, measure, formula)."""
     if not isinstance(rows, list) or len(rows) < 2:
-        raise LaktasiInputError(f"{source}: needs a list of at least 2 studies.")
+        raise LaktasiInputError(f"{source}: needs a list of at least 2 studies.", source=source,
+                                min_n=2, message_id="meta_needs_studies_list")
     out = []
     for i, row in enumerate(rows, start=1):
         where = f"{source}: study {i}"
         if not isinstance(row, dict):
-            raise LaktasiInputError(f"{where}: must be a mapping of fields.")
+            raise LaktasiInputError(f"{where}: must be a mapping of fields.",
+                                    place=_place(where, source, i),
+                                    message_id="meta_study_not_mapping")
         measure = str(row.get("measure") or default_measure or "").upper()
         measure = ALIASES.get(measure, measure)
-        e = effect_for({**row, "measure": measure}, where=where)
+        e = effect_for({**row, "measure": measure}, where=where, source=source, number=i)
         out.append({**row, "label": str(row.get("label") or f"Study {i}"), "measure": measure,
                     "yi": e.yi, "vi": e.vi, "formula": e.formula, "corrected": e.corrected})
     return out

@@ -87,16 +87,20 @@ def rma(yi: Any, vi: Any, *, method: str = "REML", test: str = "z",
     """
     if method not in METHODS:
         raise InvalidOptionError(f"method={method!r}: choose one of {', '.join(METHODS)}.",
-                                 option="method", value=method)
+                                 option="method", value=method,
+                                 allowed=tuple(METHODS), message_id="option_not_allowed")
     if test not in ("z", "knha"):
         raise InvalidOptionError(f"test={test!r}: choose 'z' or 'knha'.", option="test",
-                                 value=test)
+                                 value=test, allowed=("z", "knha"), message_id="option_not_allowed")
     y = np.asarray(yi, float)
     v = np.asarray(vi, float)
     if y.shape != v.shape or y.ndim != 1 or y.size < 2:
-        raise LaktasiInputError("yi and vi need the same length, at least 2 studies.")
+        raise LaktasiInputError("yi and vi need the same length, at least 2 studies.",
+                                n_yi=int(y.size), n_vi=int(v.size), min_n=2,
+                                message_id="meta_yi_vi_shape")
     if not np.all(np.isfinite(y)) or not np.all(np.isfinite(v)) or np.any(v <= 0):
-        raise LaktasiInputError("Every yi must be finite and every vi positive.")
+        raise LaktasiInputError("Every yi must be finite and every vi positive.",
+                                message_id="meta_yi_vi_invalid")
     k = y.size
     w0 = 1 / v
     mu0 = (w0 * y).sum() / w0.sum()
@@ -162,7 +166,8 @@ def heterogeneity_ci(yi: Any, vi: Any, level: float = 0.95) -> HeterogeneityCI:
     v = np.asarray(vi, float)
     k = y.size
     if k < 2:
-        raise LaktasiInputError("The tau^2 CI needs at least 2 studies.")
+        raise LaktasiInputError("The tau^2 CI needs at least 2 studies.", n=k, min_n=2,
+                                message_id="tau2_ci_too_few_studies")
     alpha = 1 - level
 
     def gen_q(t2: float) -> float:

@@ -147,18 +147,21 @@ def meta_regression(yi: Sequence[float], vi: Sequence[float], x: np.ndarray,
     vector and its covariance matrix (for contrasts such as subgroup means)."""
     if method not in ("FE", "DL", "REML", "PM"):
         raise InvalidOptionError(f"method={method!r}: choose one of FE, DL, REML, PM.",
-                                 option="method", value=method)
+                                 option="method", value=method,
+                                 allowed=("FE", "DL", "REML", "PM"), message_id="option_not_allowed")
     if test not in ("z", "knha"):
         raise InvalidOptionError(f"test={test!r}: choose 'z' or 'knha'.", option="test",
-                                 value=test)
+                                 value=test, allowed=("z", "knha"), message_id="option_not_allowed")
     y, v = np.asarray(yi, float), np.asarray(vi, float)
     x = np.asarray(x, float)
     k, p = x.shape
     if k <= p:
         raise LaktasiInputError(f"A meta-regression with {p} coefficients needs more than {p} "
-                                f"studies (got {k}).")
+                                f"studies (got {k}).", coefficients=p, n=k,
+                                message_id="meta_regression_too_few")
     if np.linalg.matrix_rank(x) < p:
-        raise LaktasiInputError("The moderators are collinear (a subgroup may be empty).")
+        raise LaktasiInputError("The moderators are collinear (a subgroup may be empty).",
+                                message_id="moderators_collinear")
     tau2 = tau2_with_moderators(y, v, x, method)
     beta, w, xtw = _wls(y, v, x, tau2)
     vb = np.linalg.inv(xtw @ x)

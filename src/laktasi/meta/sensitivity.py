@@ -32,7 +32,8 @@ def leave_one_out(yi: Sequence[float], vi: Sequence[float], **kwargs: Any
     """The pooled result with each study left out in turn (needs at least 3 studies)."""
     y, v = list(yi), list(vi)
     if len(y) < 3:
-        raise LaktasiInputError("Leave-one-out needs at least 3 studies.")
+        raise LaktasiInputError("Leave-one-out needs at least 3 studies.", n=len(y), min_n=3,
+                                message_id="leave_one_out_too_few")
     return [rma(y[:i] + y[i + 1:], v[:i] + v[i + 1:], **kwargs) for i in range(len(y))]
 
 
@@ -59,15 +60,20 @@ def subgroups(yi: Sequence[float], vi: Sequence[float], labels: Sequence[str], *
     """
     if len(labels) != len(yi) or len(vi) != len(yi):
         raise LaktasiInputError(f"Subgroups: {len(yi)} effects, {len(vi)} variances and "
-                                f"{len(labels)} labels; all must be equal.")
+                                f"{len(labels)} labels; all must be equal.", n_effects=len(yi),
+                                n_variances=len(vi), n_labels=len(labels),
+                                message_id="subgroup_lengths_differ")
     groups: dict[str, MetaResult] = {}
     levels = list(dict.fromkeys(labels))
     if len(levels) < 2:
-        raise LaktasiInputError("Subgroups need at least 2 different groups.")
+        raise LaktasiInputError("Subgroups need at least 2 different groups.", n=len(levels),
+                                min_n=2, message_id="subgroups_too_few")
     for g in levels:
         idx = [i for i, lab in enumerate(labels) if lab == g]
         if len(idx) < 2:
-            raise LaktasiInputError(f"Subgroup {g!r} has {len(idx)} study; each needs >= 2.")
+            raise LaktasiInputError(f"Subgroup {g!r} has {len(idx)} study; each needs >= 2.",
+                                    value=g, n=len(idx), min_n=2,
+                                    message_id="subgroup_too_small")
         groups[g] = rma([yi[i] for i in idx], [vi[i] for i in idx], method=method, test=test)
     est = np.array([r.estimate for r in groups.values()])
     w = 1 / np.array([r.se**2 for r in groups.values()])
@@ -112,7 +118,8 @@ def egger_test(yi: Sequence[float], vi: Sequence[float], *, model: str = "lm",
     y, v = np.asarray(yi, float), np.asarray(vi, float)
     k = y.size
     if k < 3:
-        raise LaktasiInputError("Egger's test needs at least 3 studies.")
+        raise LaktasiInputError("Egger's test needs at least 3 studies.", n=k, min_n=3,
+                                message_id="egger_too_few")
     se = np.sqrt(v)
     x = np.column_stack([np.ones(k), se])
     if model == "rma":
@@ -123,7 +130,7 @@ def egger_test(yi: Sequence[float], vi: Sequence[float], *, model: str = "lm",
                            "metafor regtest(fit)")
     if model != "lm":
         raise InvalidOptionError(f"model={model!r}: choose 'lm' or 'rma'.", option="model",
-                                 value=model)
+                                 value=model, allowed=("lm", "rma"), message_id="option_not_allowed")
     w = 1 / v
     xtw = x.T * w
     beta = np.linalg.solve(xtw @ x, xtw @ y)
@@ -154,10 +161,10 @@ def over_correlation(studies: Sequence[dict[str, Any]], rs: Sequence[float] = (0
 
     if not any(str(s.get("measure", "")).upper() in R_MEASURES for s in studies):
         raise LaktasiInputError("No study uses a pre-post correlation (SMCR, SMCC or MC): "
-                                "nothing to vary.")
+                                "nothing to vary.", message_id="no_prepost_correlation")
     results, ys, vs = [], [], []
     for r in rs:
-        effs = [effect_for(s, r=r, where=f"study {i}") if str(s.get("measure", "")).upper()
+        effs = [effect_for(s, r=r, where=f"study {i}", number=i) if str(s.get("measure", "")).upper()
                 in R_MEASURES else None for i, s in enumerate(studies, start=1)]
         y = tuple(e.yi if e else float(s["yi"]) for e, s in zip(effs, studies, strict=True))
         v = tuple(e.vi if e else float(s["vi"]) for e, s in zip(effs, studies, strict=True))

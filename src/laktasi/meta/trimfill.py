@@ -46,7 +46,8 @@ def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "RE
     y0, v0 = np.asarray(yi, float), np.asarray(vi, float)
     k = y0.size
     if k < 3:
-        raise LaktasiInputError("Trim-and-fill needs at least 3 studies.")
+        raise LaktasiInputError("Trim-and-fill needs at least 3 studies.", n=k, min_n=3,
+                                message_id="trimfill_too_few")
     if side is None:
         x = np.column_stack([np.ones(k), np.sqrt(v0)])
         beta, _, _ = _wls(y0, v0, x, tau2_with_moderators(y0, v0, x, method))
@@ -60,7 +61,8 @@ def trim_and_fill(yi: Sequence[float], vi: Sequence[float], *, method: str = "RE
         k0_prev = k0
         it += 1
         if it > maxiter:
-            raise LaktasiInputError("Trim and fill did not converge.")
+            raise LaktasiInputError("Trim and fill did not converge.", iterations=maxiter,
+                                message_id="trimfill_not_converged")
         kept = k - k0
         beta = rma(y[:kept], v[:kept], method=method).estimate if kept >= 2 else float(y[0])
         centred = y - beta

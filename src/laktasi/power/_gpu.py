@@ -29,13 +29,13 @@ def simulate_fused_gpu(plan: Plan | None, *, sims: int, seed: int,
             "The GPU backend runs the fused models only: integer_counts with Wilcoxon or "
             "paired t, two_group_counts with Mann-Whitney, binary_pairs with McNemar, "
             "binary_groups with the 2 x 2 tests; use backend='numpy' for the rest.",
-            backend="cupy")
+            backend="cupy", message_id="gpu_fused_only")
     try:
         import cupy as cp
     except ImportError as exc:
         raise LaktasiInputError("backend='cupy' needs CuPy and an NVIDIA GPU (pip install "
                                 "cupy-cuda12x); the default backend='numpy' needs neither.",
-                                backend="cupy") from exc
+                                backend="cupy", message_id="gpu_needs_cupy") from exc
     key = stream_key(seed)
     # per-mother plans hold (rows, picks, width) counts: keep a chunk near 2**27 values
     values = sum(g.picks for g in plan.groups) * max(plan.width, 1) + 2 * plan.words

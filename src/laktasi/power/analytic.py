@@ -93,31 +93,33 @@ class SampleSize(Serialisable):
 def _check(alpha: float, power: float, alternative: str, dropout: float) -> None:
     if not 0 < alpha < 1 or not 0 < power < 1:
         raise LaktasiInputError(f"alpha = {alpha} and power = {power} must lie between 0 and 1.",
-                                alpha=alpha, power=power)
+                                alpha=alpha, power=power, message_id="alpha_power_range")
     _check_alt(alternative)
     if not 0 <= dropout < 1:
         raise LaktasiInputError(f"dropout = {dropout} must be at least 0 and below 1 "
-                                "(e.g. 0.1 for 10 %).", dropout=dropout)
+                                "(e.g. 0.1 for 10 %).", dropout=dropout,
+                                message_id="dropout_range")
 
 
 def _check_alt(alternative: str) -> None:
     if alternative not in _ALTERNATIVES:
         raise InvalidOptionError(f"alternative={alternative!r}: choose 'two-sided' or "
                                  "'one-sided'.", option="alternative", value=alternative,
-                                 allowed=_ALTERNATIVES)
+                                 allowed=_ALTERNATIVES, message_id="option_not_allowed")
 
 
 def _check_parent(parent: str) -> float:
     if parent not in ARE:
         raise InvalidOptionError(f"parent={parent!r}: choose one of {', '.join(ARE)}.",
-                                 option="parent", value=parent, allowed=tuple(ARE))
+                                 option="parent", value=parent, allowed=tuple(ARE),
+                                 message_id="option_not_allowed")
     return ARE[parent]
 
 
 def _check_prob(name: str, p: float) -> None:
     if not 0 < p < 1:
         raise LaktasiInputError(f"{name} = {p} must lie strictly between 0 and 1.",
-                                what=name, value=p)
+                                what=name, value=p, message_id="probability_strictly_between")
 
 
 def dropout_inflate(n: int, dropout: float) -> int:
@@ -129,7 +131,7 @@ def dropout_inflate(n: int, dropout: float) -> int:
     """
     if not 0 <= dropout < 1:
         raise LaktasiInputError(f"dropout = {dropout} must be at least 0 and below 1.",
-                                dropout=dropout)
+                                dropout=dropout, message_id="dropout_range")
     return math.ceil(n / (1 - dropout) - 1e-9)
 
 
@@ -178,7 +180,8 @@ def _smallest(power_at: Callable[[int], float], target: float, start: int = 2) -
         n += 1
         if n > _MAX_N:
             raise LaktasiInputError(f"The effect is too small: no sample up to {_MAX_N:,} "
-                                    "reaches this power.", max_n=_MAX_N)
+                                    "reaches this power.", max_n=_MAX_N,
+                                    message_id="effect_too_small")
     return n
 
 
@@ -288,7 +291,8 @@ def _check_discordant(p_improve: float, p_worsen: float) -> None:
     if p_improve + p_worsen > 1 or p_improve == p_worsen:
         raise LaktasiInputError(
             f"p_improve = {p_improve} and p_worsen = {p_worsen}: the discordant proportions "
-            "must differ and add up to at most 1.", p_improve=p_improve, p_worsen=p_worsen)
+            "must differ and add up to at most 1.", p_improve=p_improve, p_worsen=p_worsen,
+            message_id="discordant_proportions")
 
 
 def mcnemar_power(n: int, p_improve: float, p_worsen: float, alpha: float = 0.05,
@@ -308,7 +312,8 @@ def mcnemar_power(n: int, p_improve: float, p_worsen: float, alpha: float = 0.05
     if method == "normal":
         return _mcnemar_normal(n, p_improve, p_worsen, alpha, alternative)
     raise InvalidOptionError(f"method={method!r}: choose 'exact' or 'normal'.", option="method",
-                             value=method, allowed=_MCNEMAR_METHODS)
+                             value=method, allowed=_MCNEMAR_METHODS,
+                             message_id="option_not_allowed")
 
 
 def mcnemar_n(p_improve: float, p_worsen: float, power: float = 0.8, alpha: float = 0.05,
@@ -336,7 +341,8 @@ def mcnemar_n(p_improve: float, p_worsen: float, power: float = 0.8, alpha: floa
                      params)
     if method != "exact":
         raise InvalidOptionError(f"method={method!r}: choose 'exact' or 'normal'.",
-                                 option="method", value=method, allowed=_MCNEMAR_METHODS)
+                                 option="method", value=method, allowed=_MCNEMAR_METHODS,
+                                 message_id="option_not_allowed")
     n = _smallest(lambda k: _mcnemar_exact(k, p_improve, p_worsen, alpha, alternative)[0],
                   power, start=max(2, int(0.7 * approx)))
     achieved, size = _mcnemar_exact(n, p_improve, p_worsen, alpha, alternative)
@@ -389,15 +395,18 @@ def two_proportions_power(n1: int, n2: int, p1: float, p2: float, alpha: float =
         if n1 != n2:
             raise LaktasiInputError("The normal approximation here assumes equal groups "
                                     f"(n1 = {n1}, n2 = {n2}); use method='fisher' or "
-                                    "'chi-square' for unequal groups.", n1=n1, n2=n2)
+                                    "'chi-square' for unequal groups.", n1=n1, n2=n2,
+                                    message_id="normal_needs_equal_groups")
         return _prop_normal(n1, p1, p2, alpha, alternative, method == "normal-cc")
     if method not in _PROPORTION_METHODS:
         raise InvalidOptionError(f"method={method!r}: choose one of "
                                  f"{', '.join(_PROPORTION_METHODS)}.", option="method",
-                                 value=method, allowed=_PROPORTION_METHODS)
+                                 value=method, allowed=_PROPORTION_METHODS,
+                                 message_id="option_not_allowed")
     if alternative != "two-sided":
         raise InvalidOptionError(f"method={method!r} is computed for two-sided tests only.",
-                                 option="alternative", value=alternative)
+                                 option="alternative", value=alternative,
+                                 method=method, message_id="method_two_sided_only")
     return _prop_exact(int(n1), int(n2), p1, p2, alpha, method)[0]
 
 
@@ -417,11 +426,13 @@ def two_proportions_n(p1: float, p2: float, power: float = 0.8, alpha: float = 0
     _check_prob("p2", p2)
     diff = abs(p1 - p2)
     if diff == 0:
-        raise LaktasiInputError("p1 and p2 are equal: there is no difference to detect.")
+        raise LaktasiInputError("p1 and p2 are equal: there is no difference to detect.",
+                                p1=p1, p2=p2, message_id="proportions_equal")
     if method not in _PROPORTION_METHODS:
         raise InvalidOptionError(f"method={method!r}: choose one of "
                                  f"{', '.join(_PROPORTION_METHODS)}.", option="method",
-                                 value=method, allowed=_PROPORTION_METHODS)
+                                 value=method, allowed=_PROPORTION_METHODS,
+                                 message_id="option_not_allowed")
     za = stats.norm.isf(alpha / 2 if alternative == "two-sided" else alpha)
     zb = stats.norm.isf(1 - power)
     pbar = (p1 + p2) / 2
@@ -440,7 +451,8 @@ def two_proportions_n(p1: float, p2: float, power: float = 0.8, alpha: float = 0
                      "fleiss1980" if method == "normal-cc" else "r-power-prop", params)
     if alternative != "two-sided":
         raise InvalidOptionError(f"method={method!r} is computed for two-sided tests only.",
-                                 option="alternative", value=alternative)
+                                 option="alternative", value=alternative,
+                                 method=method, message_id="method_two_sided_only")
     k = _smallest(lambda m: _prop_exact(m, m, p1, p2, alpha, method)[0], power,
                   start=max(2, int(0.8 * n)))
     achieved, size = _prop_exact(k, k, p1, p2, alpha, method)

@@ -59,7 +59,8 @@ class DataModel:
 def _positive(**values: float) -> None:
     for name, v in values.items():
         if not v > 0:
-            raise LaktasiInputError(f"{name} = {v} must be greater than 0.", what=name, value=v)
+            raise LaktasiInputError(f"{name} = {v} must be greater than 0.", what=name, value=v,
+                                    message_id="must_be_positive")
 
 
 def _control_n(n: int, ratio: float) -> int:
@@ -221,7 +222,7 @@ def two_group_counts(base_low: int = 4, base_high: int = 8, effect: float = 1.0,
 def _cuts(levels: int) -> np.ndarray:
     if levels < 2:
         raise LaktasiInputError(f"levels = {levels}: a score needs at least 2 levels.",
-                                levels=levels)
+                                levels=levels, message_id="score_levels_too_few")
     return np.linspace(-1.5, 1.5, levels - 1)
 
 
@@ -230,7 +231,8 @@ def ordinal_scores(levels: int = 5, effect: float = 0.5, r: float = 0.5) -> Data
     between pre and post, post shifted by ``effect`` latent SDs) cut at equally spaced
     points from -1.5 to 1.5 -- most mothers share a few scores."""
     if not -1 < r < 1:
-        raise LaktasiInputError(f"r = {r} must lie between -1 and 1.", r=r)
+        raise LaktasiInputError(f"r = {r} must lie between -1 and 1.", r=r,
+                                message_id="correlation_range")
     cuts = _cuts(levels)
 
     def draw(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -269,7 +271,8 @@ def binary_pairs(p_improve: float, p_worsen: float, p_pre: float = 0.4) -> DataM
         raise LaktasiInputError(
             f"p_improve = {p_improve}, p_worsen = {p_worsen}, p_pre = {p_pre} do not make a "
             "2 x 2 table of probabilities (need p_worsen <= p_pre and p_improve <= 1 - p_pre).",
-            p_improve=p_improve, p_worsen=p_worsen, p_pre=p_pre)
+            p_improve=p_improve, p_worsen=p_worsen, p_pre=p_pre,
+            message_id="binary_pairs_probabilities")
     edges = np.cumsum([neither, p_improve, p_worsen])  # categories: 00, 01, 10, 11
 
     def draw(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -287,7 +290,8 @@ def binary_groups(p1: float, p2: float, ratio: float = 1.0) -> DataModel:
     (control)."""
     for name, p in (("p1", p1), ("p2", p2)):
         if not 0 <= p <= 1:
-            raise LaktasiInputError(f"{name} = {p} must lie between 0 and 1.", what=name, value=p)
+            raise LaktasiInputError(f"{name} = {p} must lie between 0 and 1.", what=name, value=p,
+                                    message_id="probability_between")
     _positive(ratio=ratio)
 
     def draw(rng: np.random.Generator, sims: int, n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -90,7 +90,8 @@ def _pvalue_function(test: str, model: Model) -> Callable[[np.ndarray, np.ndarra
     tests = PAIRED_TESTS | TWO_GROUP_TESTS
     if test not in tests:
         raise InvalidOptionError(f"test={test!r}: choose one of {', '.join(tests)}.",
-                                 option="test", value=test, allowed=tuple(tests))
+                                 option="test", value=test, allowed=tuple(tests),
+                                 message_id="option_not_allowed")
     design = getattr(model, "design", None)
     if design is not None:
         wanted = DESIGNS[0] if test in PAIRED_TESTS else DESIGNS[1]
@@ -98,12 +99,14 @@ def _pvalue_function(test: str, model: Model) -> Callable[[np.ndarray, np.ndarra
             raise LaktasiInputError(
                 f"test={test!r} analyses a {wanted} design, but the data model "
                 f"{getattr(model, 'name', '')!r} draws a {design} design.",
-                test=test, design=design)
+                test=test, design=design, wanted=wanted, model=getattr(model, "name", ""),
+                message_id="test_design_mismatch")
         if (test in _BINARY_TESTS) != (getattr(model, "name", "") == "binary"):
             raise LaktasiInputError(
                 f"test={test!r} and the data model {getattr(model, 'name', '')!r} do not fit: "
                 "McNemar, chi-square and Fisher need binary (0/1) outcomes, and binary "
-                "outcomes need one of them.", test=test)
+                "outcomes need one of them.", test=test,
+                model=getattr(model, "name", ""), message_id="test_model_mismatch")
     return tests[test]
 
 
@@ -136,13 +139,16 @@ def simulate_power(n: int, model: Model, test: str = "wilcoxon", *, sims: int = 
     """
     if backend not in BACKENDS:
         raise InvalidOptionError(f"backend={backend!r}: choose one of {', '.join(BACKENDS)}.",
-                                 option="backend", value=backend, allowed=BACKENDS)
+                                 option="backend", value=backend, allowed=BACKENDS,
+                                 message_id="option_not_allowed")
     pvalues = _pvalue_function(test, model)
     if n < 2 or sims < 1 or chunk < 1:
         raise LaktasiInputError(f"n = {n}, sims = {sims}, chunk = {chunk}: need n >= 2, "
-                                "sims >= 1 and chunk >= 1.", n=n, sims=sims)
+                                "sims >= 1 and chunk >= 1.", n=n, sims=sims,
+                                chunk=chunk, message_id="simulation_sizes")
     if not 0 < alpha < 1:
-        raise LaktasiInputError(f"alpha = {alpha} must lie between 0 and 1.", alpha=alpha)
+        raise LaktasiInputError(f"alpha = {alpha} must lie between 0 and 1.", alpha=alpha,
+                                message_id="alpha_range")
     name = getattr(model, "name", "custom")
     method = f"Monte Carlo, {test} (two-sided, p as laktasi.stats), {name} data"
     fused = getattr(model, "fused", None)
