@@ -36,11 +36,13 @@ __all__ = ["audit_document", "fmt_value"]
 
 
 def fmt_value(v: Any) -> str:
-    """A recomputed or reported value in a short readable form (decimal comma in id).
+    """A recomputed or reported value in a short readable form, in the active language
+    (decimal comma in Indonesian).
 
-    >>> fmt_value({"mcnemar-chi-square": 3.2, "df": 1}, "id")
+    >>> fmt_value({"mcnemar-chi-square": 3.2, "df": 1})
     'khi-kuadrat McNemar: 3,2000; df: 1'
-    >>> fmt_value([0.5906, 0.6724], "en")
+    >>> with use_language("en"):
+    ...     fmt_value([0.5906, 0.6724])
     '0.5906 – 0.6724'
     """
     if v is None:
