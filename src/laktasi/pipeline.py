@@ -7,7 +7,7 @@ from pathlib import Path
 
 from laktasi.design import Study, load_study
 from laktasi.design.plan import Analysis, analyse
-from laktasi.i18n import resolve
+from laktasi.i18n import current_language, use_language
 from laktasi.i18n.chapter import say
 from laktasi.io import read_rows_checked, skip_empty_columns, skipped_note
 from laktasi.report.chapter import build_chapter
@@ -32,10 +32,17 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str | Non
     chapter says which. With ``svg=False`` the figures are drawn as PNG only (enough for
     docx and md; html and json show the SVG). ``lang`` None: the active language.
     """
-    lang = resolve(lang)
-    st = study if isinstance(study, Study) else load_study(study, lang)
+    with use_language(lang):
+        return _analyse(data, study, sheet, figures, drop_invalid, svg)
+
+
+def _analyse(data: str | Path, study: str | Path | Study, sheet: str | None, figures: bool,
+             drop_invalid: bool, svg: bool) -> tuple[Analysis, Document]:
+    # the io layer's functions take the language explicitly (their default is Indonesian)
+    speak = current_language()
+    st = study if isinstance(study, Study) else load_study(study)
     st, skipped = skip_empty_columns(data, st, sheet=sheet)
-    rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=lang,
+    rows, dropped = read_rows_checked(data, st, sheet=sheet, lang=speak,
                                       drop_invalid=drop_invalid)
     analysis = analyse(st, rows)
     maker = None
@@ -43,11 +50,11 @@ def analyse_file(data: str | Path, study: str | Path | Study, *, lang: str | Non
         from laktasi.report.figures import figure_maker
 
         maker = figure_maker(st, rows, draw_svg=svg)
-    doc = build_chapter(analysis, lang, figure_maker=maker)
-    note = [Paragraph(skipped_note(item, lang), "note") for item in skipped]
+    doc = build_chapter(analysis, figure_maker=maker)
+    note = [Paragraph(skipped_note(item, speak), "note") for item in skipped]
     if dropped:
-        note += [Paragraph(say("dropped_rows", lang, n=len({p.row for p in dropped})), "warning"),
-                 *(Paragraph(p.text(lang), "note") for p in dropped)]
+        note += [Paragraph(say("dropped_rows", n=len({p.row for p in dropped})), "warning"),
+                 *(Paragraph(p.text(speak), "note") for p in dropped)]
     if note:
         doc = replace(doc, blocks=(doc.blocks[0], *note, *doc.blocks[1:]))
     return analysis, doc

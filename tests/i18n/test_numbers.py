@@ -73,6 +73,7 @@ def test_undefined_p_prints_a_dash_not_an_error():
 
     res = paired_t(pre=[1, 2], post=[3, 5])
     for lang in ("id", "en"):
-        table = paired_t_table("volume", res, lang)
+        with use_language(lang):  # the report's tables read the active language
+            table = paired_t_table("volume", res)
         assert any("p = –" in note for note in table.footnotes), table.footnotes
     assert fmt_p(float("nan"), "id") == "p = –"

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from laktasi.cli import app
+from laktasi.i18n import use_language
 from laktasi.i18n.numbers import fmt_number
 from laktasi.meta import example_analysis
 from laktasi.report.document import Figure, Heading, Paragraph, TableBlock
@@ -155,7 +156,8 @@ def test_tick_labels_use_a_decimal_comma_in_indonesian():
     for lang, sep in (("id", ","), ("en", ".")):
         fig, ax = plt.subplots()
         ax.plot([0, 1.5], [0.25, 0.75])
-        decimal_comma(ax, lang)
+        with use_language(lang):  # the report's plot helpers read the active language
+            decimal_comma(ax)
         fig.canvas.draw()
         labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
         plt.close(fig)

@@ -31,14 +31,15 @@ This package imports nothing of laktasi but :mod:`laktasi.errors`, and that only
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["DOMAIN", "LANGS", "LOCALE_DIR", "check_lang", "current_language", "has_text", "keys",
-           "message", "plural", "resolve", "spoken", "text", "text_or", "use_language"]
+__all__ = ["DOMAIN", "LANGS", "LOCALE_DIR", "check_lang", "current_language", "has_text", "in_language",
+           "keys", "message", "plural", "resolve", "spoken", "text", "text_or", "use_language"]
 
 LANGS = ("id", "en")
 DEFAULT = "id"
@@ -106,6 +107,27 @@ def use_language(lang: str | None) -> Iterator[str]:
         yield _ACTIVE.get()
     finally:
         _ACTIVE.reset(token)
+
+
+_T = TypeVar("_T")
+
+
+def in_language(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """Give ``fn`` a keyword ``lang`` (None: the active language) that is made the active
+    language, with :func:`use_language`, while ``fn`` runs: an entry point that takes
+    ``lang`` while its work reads the active language.
+
+    >>> @in_language
+    ... def which() -> str:
+    ...     return current_language()
+    >>> which(lang="en"), which()
+    ('en', 'id')
+    """
+    @wraps(fn)
+    def run(*args: Any, lang: str | None = None, **kwargs: Any) -> _T:
+        with use_language(lang):
+            return fn(*args, **kwargs)
+    return run
 
 
 class _Missing(gettext.NullTranslations):

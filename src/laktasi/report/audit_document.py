@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from laktasi.i18n import current_language, use_language
 from laktasi.i18n.audit import audit_text, has_audit_text
 from laktasi.i18n.numbers import fmt_number
 
@@ -34,12 +35,14 @@ if TYPE_CHECKING:
 __all__ = ["audit_document", "fmt_value"]
 
 
-def fmt_value(v: Any, lang: str) -> str:
-    """A recomputed or reported value in a short readable form (decimal comma in id).
+def fmt_value(v: Any) -> str:
+    """A recomputed or reported value in a short readable form, in the active language
+    (decimal comma in Indonesian).
 
-    >>> fmt_value({"mcnemar-chi-square": 3.2, "df": 1}, "id")
+    >>> fmt_value({"mcnemar-chi-square": 3.2, "df": 1})
     'khi-kuadrat McNemar: 3,2000; df: 1'
-    >>> fmt_value([0.5906, 0.6724], "en")
+    >>> with use_language("en"):
+    ...     fmt_value([0.5906, 0.6724])
     '0.5906 – 0.6724'
     """
     if v is None:
@@ -48,28 +51,28 @@ def fmt_value(v: Any, lang: str) -> str:
         return str(v).lower()
     if isinstance(v, float):
         if math.isnan(v) or math.isinf(v):
-            return fmt_number(v, 0, lang)
+            return fmt_number(v, 0)
         if v != 0 and abs(v) < 0.001:
             text = f"{v:.2e}"
-            return text.replace(".", ",") if lang == "id" else text
-        return fmt_number(v, 4, lang)
+            return text.replace(".", ",") if current_language() == "id" else text
+        return fmt_number(v, 4)
     if isinstance(v, list | tuple):
         if len(v) == 2 and all(isinstance(x, float) for x in v):
-            return f"{fmt_value(v[0], lang)} – {fmt_value(v[1], lang)}"
-        return "[" + "; ".join(fmt_value(x, lang) for x in v[:6]) + (
+            return f"{fmt_value(v[0])} – {fmt_value(v[1])}"
+        return "[" + "; ".join(fmt_value(x) for x in v[:6]) + (
             "; …" if len(v) > 6 else "") + "]"
     if isinstance(v, dict):
-        return "; ".join(f"{_label(k, lang)}: {fmt_value(x, lang)}" for k, x in v.items())
+        return "; ".join(f"{_label(k)}: {fmt_value(x)}" for k, x in v.items())
     return str(v)
 
 
-def _label(key: Any, lang: str) -> str:
+def _label(key: Any) -> str:
     """Words for a recomputed value's key ("mcnemar-chi-square" -> "khi-kuadrat McNemar")."""
-    return audit_text(f"key_{key}", lang) if has_audit_text(f"key_{key}") else str(key)
+    return audit_text(f"key_{key}") if has_audit_text(f"key_{key}") else str(key)
 
 
-def _code_name(code: str, lang: str) -> str:
-    return audit_text(f"code_{code}", lang) if has_audit_text(f"code_{code}") else code
+def _code_name(code: str) -> str:
+    return audit_text(f"code_{code}") if has_audit_text(f"code_{code}") else code
 
 
 def _groups(report: AuditReport) -> list[tuple[str, list[Finding]]]:
@@ -82,47 +85,51 @@ def _groups(report: AuditReport) -> list[tuple[str, list[Finding]]]:
     return out
 
 
-def _finding(f: Finding, lang: str) -> list[Paragraph]:
+def _finding(f: Finding) -> list[Paragraph]:
     """A finding in two lines: its severity, the code's name and the explanation; then
     what was printed and what was recomputed (those of the two that there are)."""
-    line = (f"{audit_text(f'sev_{f.severity}', lang)} — {_code_name(f.code, lang)} ({f.code}): "
+    line = (f"{audit_text(f'sev_{f.severity}')} — {_code_name(f.code)} ({f.code}): "
             f"{f.message}")
-    reported, recomputed = fmt_value(f.reported, lang), fmt_value(f.recomputed, lang)
+    reported, recomputed = fmt_value(f.reported), fmt_value(f.recomputed)
     if f.reported is None and f.recomputed is None:
         return [Paragraph(line)]
     if f.reported is None:
-        values = audit_text("values_line_recomputed_only", lang, recomputed=recomputed)
+        values = audit_text("values_line_recomputed_only", recomputed=recomputed)
     elif f.recomputed is None:
-        values = audit_text("values_line", lang, reported=reported)
+        values = audit_text("values_line", reported=reported)
     else:
-        values = audit_text("values_line_recomputed", lang, reported=reported,
+        values = audit_text("values_line_recomputed", reported=reported,
                             recomputed=recomputed)
     return [Paragraph(line), Paragraph(values, "note")]
 
 
 def audit_document(report: AuditReport) -> Document:
     """The whole audit as one document in the report's language (the language its
-    findings were worded in)."""
-    lang = report.lang
-    title = audit_text("heading", lang, title=report.study.get("title")
+    findings were worded in), made the active language while it is built."""
+    with use_language(report.lang):
+        return _document(report)
+
+
+def _document(report: AuditReport) -> Document:
+    title = audit_text("heading", title=report.study.get("title")
                        or report.study.get("id") or "")
     counts = {s: report.count(s) for s in ("error", "warning", "note")}
     blocks: list[Block] = [
         Heading(title, 1),
-        Paragraph(audit_text("summary", lang, errors=counts["error"],
+        Paragraph(audit_text("summary", errors=counts["error"],
                              warnings=counts["warning"], notes=counts["note"]))]
     loud = [n for n in report.not_checked if n.loud]
     blocks += [Paragraph(n.message, "warning") for n in loud]
     if not report.findings and not loud:
-        blocks.append(Paragraph(audit_text("no_findings", lang)))
+        blocks.append(Paragraph(audit_text("no_findings")))
     for item, findings in _groups(report):
-        blocks.append(Heading(audit_text("item_heading", lang, item=item), 2))
+        blocks.append(Heading(audit_text("item_heading", item=item), 2))
         for f in findings:
-            blocks += _finding(f, lang)
+            blocks += _finding(f)
     quiet = [n for n in report.not_checked if not n.loud]
     if quiet:
-        blocks.append(Heading(audit_text("not_checked_title", lang), 2))
+        blocks.append(Heading(audit_text("not_checked_title"), 2))
         blocks += [Paragraph(f"{n.item}: {n.message}") for n in quiet]
     meta = {"kind": "audit", "study": report.study.get("id"), "errors": counts["error"],
             "warnings": counts["warning"], "notes": counts["note"]}
-    return Document(title, lang, tuple(blocks), meta, report.to_dict())
+    return Document(title, current_language(), tuple(blocks), meta, report.to_dict())

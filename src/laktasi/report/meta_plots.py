@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from scipy import stats
 
+from laktasi.i18n import in_language
 from laktasi.i18n.numbers import fmt_number
 from laktasi.meta.models import MetaResult
 
@@ -39,10 +40,11 @@ def _text_width(fig, renderer, text: str, **kw) -> float:
     return width
 
 
+@in_language
 def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
                 result: MetaResult, *, xlabel: str, pooled_label: str,
                 pi_label: str = "PI", study_header: str = "", effect_header: str = "",
-                weight_header: str = "%", lang: str = "en") -> tuple[bytes, str]:
+                weight_header: str = "%") -> tuple[bytes, str]:
     """Studies (squares sized by weight, 95 % CI whiskers), the pooled diamond (its CI),
     the prediction interval as a bar under it, the null line at 0 and, right of the axes,
     each effect with its CI and weight. Returns (PNG bytes, SVG text).
@@ -59,7 +61,7 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     est, clo, chi = result.estimate, result.ci.low, result.ci.high
 
     def f(x: float) -> str:
-        return fmt_number(x, 2, lang)
+        return fmt_number(x, 2)
 
     names = [textwrap.fill(str(t), 24) for t in labels]
     effects = [f"{f(a)} [{f(b)}; {f(c)}]" for a, b, c in zip(y, lo, hi, strict=True)]
@@ -78,7 +80,7 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     eff_w = max(_text_width(fig, renderer, t, weight="bold") for t in
                 [*effects, pooled_text, pi_text, effect_header]) + 0.1
     wt_w = max(_text_width(fig, renderer, t, weight="bold") for t in
-               [weight_header, fmt_number(100.0, 1, lang)]) + 0.05
+               [weight_header, fmt_number(100.0, 1)]) + 0.05
     left, right = label_w / width, 1 - (eff_w + wt_w + 0.05) / width
     ax = fig.add_axes((left, 0.55 / fig.get_figheight(), right - left,
                        rows_in / fig.get_figheight()))
@@ -104,9 +106,9 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     text = {"xycoords": ("figure fraction", "data"), "va": "center", "fontsize": FONT_PT}
     for r, e, ww in zip(rows, effects, w, strict=True):
         ax.annotate(e, (x_eff, r), **text)
-        ax.annotate(fmt_number(ww, 1, lang), (x_wt, r), ha="right", **text)
+        ax.annotate(fmt_number(ww, 1), (x_wt, r), ha="right", **text)
     ax.annotate(pooled_text, (x_eff, pooled_row), weight="bold", **text)
-    ax.annotate(fmt_number(100.0, 1, lang), (x_wt, pooled_row), ha="right", weight="bold",
+    ax.annotate(fmt_number(100.0, 1), (x_wt, pooled_row), ha="right", weight="bold",
                 **text)
     if has_pi:
         ax.annotate(pi_text, (x_eff, 0.2), **text)
@@ -123,15 +125,16 @@ def forest_plot(labels: Sequence[str], yi: Sequence[float], vi: Sequence[float],
     pad = 0.05 * (xs.max() - xs.min() or 1.0)
     ax.set_xlim(xs.min() - pad, xs.max() + pad)
     ax.xaxis.set_major_locator(ticker.MaxNLocator(5))
-    decimal_comma(ax, lang)
+    decimal_comma(ax)
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     return save_figure(fig)
 
 
+@in_language
 def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
                 xlabel: str, ylabel: str = "SE", filled_yi: Sequence[float] = (),
-                filled_vi: Sequence[float] = (), lang: str = "en") -> tuple[bytes, str]:
+                filled_vi: Sequence[float] = ()) -> tuple[bytes, str]:
     """Effects against their SE (inverted axis) with the pseudo 95 % confidence funnel
     around the pooled estimate; studies imputed by trim-and-fill as open circles. Drawn
     narrower than the placed width with texts at ``FONT_PT``, so that they print at least
@@ -154,6 +157,6 @@ def funnel_plot(yi: Sequence[float], vi: Sequence[float], result: MetaResult, *,
     ax.set_xlabel(xlabel, fontsize=FONT_PT)
     ax.set_ylabel(ylabel, fontsize=FONT_PT)
     ax.tick_params(labelsize=FONT_PT)
-    decimal_comma(ax, lang)
+    decimal_comma(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return save_figure(fig)

@@ -26,7 +26,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from laktasi.errors import InvalidOptionError, LaktasiInputError, LengthMismatchError
-from laktasi.i18n import check_lang
+from laktasi.i18n import current_language, in_language
 from laktasi.i18n.numbers import fmt_percent
 
 __all__ = ["binary_prepost_bar", "decimal_comma", "group_plot", "new_figure", "paired_plot",
@@ -102,19 +102,18 @@ class _CommaFormatter(ticker.ScalarFormatter):
         return super().__call__(x, pos).replace(".", ",")
 
 
-def decimal_comma(ax, lang: str) -> None:
+def decimal_comma(ax) -> None:
     """Tick labels of both axes with a decimal comma in Indonesian (matplotlib's own tick
     choice and minus sign, only the separator changes)."""
-    if lang != "id":
+    if current_language() != "id":
         return
     for axis in (ax.xaxis, ax.yaxis):
         if isinstance(axis.get_major_formatter(), ticker.ScalarFormatter):
             axis.set_major_formatter(_CommaFormatter())
 
 
-def _finish(ax, *, ylabel: str, title: str | None, lang: str = "id") -> None:
-    check_lang(lang)
-    if lang == "id":
+def _finish(ax, *, ylabel: str, title: str | None) -> None:
+    if current_language() == "id":
         ax.yaxis.set_major_formatter(_CommaFormatter())
     ax.set_ylabel(ylabel)
     if title:
@@ -122,9 +121,10 @@ def _finish(ax, *, ylabel: str, title: str | None, lang: str = "id") -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+@in_language
 def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[str, str],
                 ylabel: str, mean_label: str = "Mean", center: str = "mean",
-                title: str | None = None, lang: str = "id", svg: bool = True
+                title: str | None = None, svg: bool = True
                 ) -> tuple[bytes, str]:
     """Paired before/after plot: one line per mother, the group centre highlighted.
 
@@ -143,7 +143,7 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
         Which centre is drawn as the bold line.
     title : str, optional
         Plot title (usually left out: the report caption names the figure).
-    lang : {"id", "en"}
+    lang : {"id", "en"} or None (keyword)
         Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
     svg : bool
         Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
@@ -185,13 +185,14 @@ def paired_plot(pre: Sequence[float], post: Sequence[float], *, labels: tuple[st
     ax.set_xticks([0, 1], labels)
     ax.set_xlim(-0.45, 1.45)
     ax.legend(frameon=False, loc="best")
-    _finish(ax, ylabel=ylabel, title=title, lang=lang)
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig) if svg else save_figure(fig, svg=False)
 
 
+@in_language
 def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
                        levels: tuple[str, str], labels: tuple[str, str], ylabel: str,
-                       lang: str = "id", title: str | None = None, svg: bool = True
+                       title: str | None = None, svg: bool = True
                        ) -> tuple[bytes, str]:
     """Grouped bars of a two-level outcome before and after, each bar labelled "n (x%)".
 
@@ -205,7 +206,7 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
         The two time points, e.g. ``("Sebelum", "Sesudah")``.
     ylabel : str
         Y axis label, e.g. "Jumlah responden (n)".
-    lang : {"id", "en"}
+    lang : {"id", "en"} or None (keyword)
         Number format of the percent labels (``"75,0%"`` / ``"75.0%"``).
     svg : bool
         Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
@@ -217,7 +218,6 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
     >>> png[:4]
     b'\\x89PNG'
     """
-    check_lang(lang)
     pre = [int(v) for v in counts_pre]
     post = [int(v) for v in counts_post]
     if len(pre) != 2 or len(post) != 2 or len(levels) != 2:
@@ -235,19 +235,20 @@ def binary_prepost_bar(counts_pre: Sequence[int], counts_post: Sequence[int], *,
         bars = ax.bar(xs, vals, width, label=level, color=_BARS[j], edgecolor="#333333", lw=0.6)
         for bar, v, tot in zip(bars, vals, totals, strict=True):
             pct = 100 * v / tot if tot else 0.0
-            ax.annotate(f"{v} ({fmt_percent(pct, 1, lang)})",
+            ax.annotate(f"{v} ({fmt_percent(pct, 1)})",
                         (bar.get_x() + bar.get_width() / 2, v), xytext=(0, 2),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8)
     ax.set_ylim(0, top * 1.18)
     ax.set_xticks(np.arange(2), labels)
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     ax.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))  # respondents are counted
-    _finish(ax, ylabel=ylabel, title=title, lang=lang)
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig) if svg else save_figure(fig, svg=False)
 
 
+@in_language
 def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_label: str = "",
-               title: str | None = None, lang: str = "id", svg: bool = True
+               title: str | None = None, svg: bool = True
                ) -> tuple[bytes, str]:
     """Box plot per group with every mother's value as a point (ties spread sideways).
 
@@ -261,7 +262,7 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
         When given, the group means are drawn as red diamonds with this legend text.
     title : str, optional
         Plot title.
-    lang : {"id", "en"}
+    lang : {"id", "en"} or None (keyword)
         Tick labels with a decimal comma ("2,5") in Indonesian, a point in English.
     svg : bool
         Also draw the SVG (the default); ``False`` draws only the PNG and returns ``""``.
@@ -292,13 +293,14 @@ def group_plot(groups: Mapping[str, Sequence[float]], *, ylabel: str, center_lab
                    color=_ACCENT, zorder=4, label=center_label)
         ax.legend(frameon=False, loc="best")
     ax.set_xticks(range(1, len(names) + 1), names)
-    _finish(ax, ylabel=ylabel, title=title, lang=lang)
+    _finish(ax, ylabel=ylabel, title=title)
     return save_figure(fig) if svg else save_figure(fig, svg=False)
 
 
+@in_language
 def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: float = 0.8,
                      analytic: Sequence[float] | None = None, analytic_label: str = "analytic",
-                     lang: str = "id", simulated_label: str | None = None) -> tuple[bytes, str]:
+                     simulated_label: str | None = None) -> tuple[bytes, str]:
     """Simulated power against n with ±2 SE bars, the target power line and optionally an
     analytic curve at the same n (PNG bytes, SVG text).
 
@@ -317,12 +319,11 @@ def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: 
     """
     from laktasi.i18n.power import labels
 
-    check_lang(lang)
     ns = [c.n for c in curve]
     fig, ax = new_figure(figsize=(5, 3.6))
     ax.errorbar(ns, [c.power for c in curve], yerr=[2 * c.se for c in curve], marker="o",
                 color="#4f81bd", capsize=3,
-                label=simulated_label or labels(lang)["monte_carlo"])
+                label=simulated_label or labels()["monte_carlo"])
     if analytic is not None:
         ax.plot(ns, analytic, color="#555555", ls=":", label=analytic_label)
         ax.legend(frameon=False, loc="lower right")
@@ -330,6 +331,6 @@ def power_curve_plot(curve: Sequence[Any], *, xlabel: str, ylabel: str, target: 
     ax.set_ylim(0, 1)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    decimal_comma(ax, lang)
+    decimal_comma(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return save_figure(fig)
