@@ -75,12 +75,15 @@ def magnitude(name: str, value: float, lang: str | None = None) -> str | None:
     return text("magnitude", _MAG_KEYS[idx], lang)
 
 
-def proportion_word(percent: float, lang: str = "id") -> str:
-    """The proportion word for a percentage (editable scale above); Indonesian unless
-    ``lang`` says otherwise.
+def proportion_word(percent: float, lang: str | None = None) -> str:
+    """The proportion word for a percentage (editable scale above) in ``lang`` (None: the
+    active language). Indonesian chapters name it ("sebagian besar responden ..."); the
+    English sentences give the count and percentage instead.
 
     >>> proportion_word(75.0), proportion_word(80.0), proportion_word(13.3)
     ('sebagian besar', 'hampir seluruhnya', 'sebagian kecil')
+    >>> proportion_word(75.0, "en")
+    'most'
     """
     for lower, key in PROPORTION_SCALE:
         if percent >= lower:
