@@ -484,13 +484,7 @@ def load_data(path: str | Path, study: Study, *, sheet: str | int | None = None,
     >>> df["menyusui_pre"].dtype, len(df), report.errors
     (dtype('float64'), 15, ())
     """
-    from laktasi.i18n import check_lang
-
-    check_lang(lang)
-    try:
-        raw = read_data(path, study, sheet=sheet)
-    except DataError as exc:  # readers word their problems in the default language
-        raise DataError(exc.report, lang) from None
+    raw = _read(path, study, sheet, lang)
     return validate(raw, study, lang=lang, drop_invalid=drop_invalid)
 
 
@@ -499,11 +493,16 @@ def load_rows(path: str | Path, study: Study, *, sheet: str | int | None = None,
               ) -> tuple[list[dict[str, Any]], ValidationReport]:
     """:func:`load_data` as rows (see :func:`validated_rows`): the same checks and
     errors, without pandas."""
+    raw = _read(path, study, sheet, lang)
+    return validated_rows(raw, study, lang=lang, drop_invalid=drop_invalid)
+
+
+def _read(path: str | Path, study: Study, sheet: str | int | None, lang: str) -> RawTable:
+    """The raw table of ``path``; a reader's problems worded in ``lang``."""
     from laktasi.i18n import check_lang
 
     check_lang(lang)
     try:
-        raw = read_data(path, study, sheet=sheet)
+        return read_data(path, study, sheet=sheet)
     except DataError as exc:  # readers word their problems in the default language
         raise DataError(exc.report, lang) from None
-    return validated_rows(raw, study, lang=lang, drop_invalid=drop_invalid)
