@@ -101,20 +101,18 @@ def test_a_command_runs_with_its_lang_as_the_active_language():
     from typer.testing import CliRunner
 
     from laktasi.cli import app
-    from laktasi.cli._common import speaks
 
-    @speaks
-    def command(lang: str = "id") -> tuple[str, str]:
-        return current_language(), text("cli", "analysing")
-
-    assert command(lang="en") == ("en", "Analysing…") and command(lang="id")[0] == "id"
-    assert command(lang="fr")[0] == "id"  # left to the command's own --lang check
+    for args in (["--lang", "en"], ["--lang=en"]):
+        res = CliRunner().invoke(app, ["power", "two-sample-t", "--d", "0.6", *args])
+        assert res.exit_code == 0, res.output
+        assert "per group" in res.output and "per kelompok" not in res.output
+        assert current_language() == "id"  # the command's language ended with it
+    res = CliRunner().invoke(app, ["power", "two-sample-t", "--d", "0.6"])
+    assert res.exit_code == 0 and "per kelompok" in res.output
+    # an unknown --lang is left to the command's own check, said in Indonesian
+    res = CliRunner().invoke(app, ["power", "two-sample-t", "--d", "0.6", "--lang", "fr"])
+    assert res.exit_code == 2 and "pilih id (Indonesia) atau en (Inggris)" in res.output
     assert current_language() == "id"
-
-    res = CliRunner().invoke(app, ["power", "two-sample-t", "--d", "0.6", "--lang", "en"])
-    assert res.exit_code == 0, res.output
-    assert "per group" in res.output and "per kelompok" not in res.output
-    assert current_language() == "id"  # the command's language ended with it
 
 
 def test_the_active_language_gives_the_chapter_the_lang_parameter_gives():

@@ -58,13 +58,6 @@ def language_of(args: Sequence[str]) -> str:
 
 # -- help -----------------------------------------------------------------------------------
 
-# Typer writes these inside an option's help text (through gettext, in English)
-_HELP_MARKS = (
-    (re.compile(r"\[default: "), "default"),
-    (re.compile(r"\[required\]"), "required"),
-)
-
-
 class HelpFormatter(_click.HelpFormatter):
     """Click's help layout with its headings, usage line and marks in the user's language."""
 
@@ -74,9 +67,9 @@ class HelpFormatter(_click.HelpFormatter):
         super().write_usage(prog, args, word("usage") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
-        from laktasi.i18n import has_text
+        from laktasi.i18n import text_or
 
-        super().write_heading(word(heading) if has_text("click", heading) else heading)
+        super().write_heading(text_or("click", heading, heading))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
@@ -85,12 +78,13 @@ class HelpFormatter(_click.HelpFormatter):
 
 
 def _help_text(text: str) -> str:
-    from laktasi.i18n import text as catalogue_text
+    from laktasi.i18n import message
 
-    if text == catalogue_text("click", "help_option", "en"):
+    if text == message("click", "help_option", "en"):
         return word("help_option")
-    text = _HELP_MARKS[0][0].sub(f"[{word('default')}: ", text)
-    return _HELP_MARKS[1][0].sub(f"[{word('required')}]", text)
+    # the marks Typer writes inside an option's help text (through gettext, in English)
+    return (text.replace("[default: ", f"[{word('default')}: ")
+            .replace("[required]", f"[{word('required')}]"))
 
 
 class Context(typer.Context):
@@ -267,12 +261,10 @@ def _translate_help(command: _click.Command, lang: str) -> None:
     in Indonesian in the code and translated in the catalogue's section ``cli-help`` (the
     Indonesian text is the key). Typer builds the command objects anew for each run, so
     this changes only the run at hand."""
-    from laktasi.i18n import has_text, text
+    from laktasi.i18n import text_or
 
     def translated(help_text: str | None) -> str | None:
-        if help_text and has_text("cli-help", help_text):
-            return text("cli-help", help_text, lang)
-        return help_text
+        return text_or("cli-help", help_text, help_text, lang) if help_text else help_text
 
     command.help = translated(command.help)
     command.short_help = translated(command.short_help)

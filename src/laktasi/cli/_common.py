@@ -1,7 +1,7 @@
 """What every command module shares: the consoles, the words of the command line (section
-``cli`` of :mod:`laktasi.i18n`; :func:`speaks` makes ``--lang`` the active language), the
-exit codes and the one way to write a file (whole or not at all, never over an existing
-file without ``--force``).
+``cli`` of :mod:`laktasi.i18n`; the root command makes ``--lang`` the active language for
+the whole run, see :mod:`laktasi.cli._click`), the exit codes and the one way to write a
+file (whole or not at all, never over an existing file without ``--force``).
 
 Exit codes, for every command: ``OK`` 0; ``FOUND`` 1 (the command ran and found problems:
 ``check``, ``audit``, ``reconstruct``); ``CANNOT_RUN`` 2 (a bad option, an input that cannot
@@ -14,12 +14,11 @@ Rich is imported when something is printed, not when the command line starts, so
 from __future__ import annotations
 
 import errno
-import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -29,8 +28,6 @@ if TYPE_CHECKING:
     from laktasi.errors import LaktasiError
 
 OK, FOUND, CANNOT_RUN = 0, 1, 2
-P = ParamSpec("P")
-R = TypeVar("R")
 
 LANG_HELP = "Bahasa: id (Indonesia) atau en (Inggris)."
 FORCE_HELP = "Timpa berkas keluaran yang sudah ada (tanpa --force tidak ditimpa)."
@@ -47,22 +44,6 @@ def say(key: str, lang: str | None = None, **values: object) -> str:
     from laktasi.i18n import spoken, text
 
     return text("cli", key, spoken(lang), **values)
-
-
-def speaks(command: Callable[P, R]) -> Callable[P, R]:
-    """``command`` run with its ``--lang`` as the active language (``use_language``), so
-    that everything it calls speaks that language without being told; an unknown
-    ``--lang`` is left to the command's own check (exit code 2, a located message)."""
-
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        from laktasi.i18n import LANGS, use_language
-
-        lang = kwargs.get("lang")
-        with use_language(lang if lang in LANGS else None):
-            return command(*args, **kwargs)
-
-    return run
 
 
 @cache

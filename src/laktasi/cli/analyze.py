@@ -17,7 +17,6 @@ from ._common import (
     fail,
     refuse_existing,
     say,
-    speaks,
     stderr,
     stdout,
     stop,
@@ -173,7 +172,7 @@ def examples() -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``analyze``, ``demo``, ``example`` and the hidden ``examples`` to ``app``."""
-    app.command()(speaks(analyze))
-    app.command()(speaks(demo))
-    app.command()(speaks(example))
-    app.command(hidden=True)(speaks(examples))
+    app.command()(analyze)
+    app.command()(demo)
+    app.command()(example)
+    app.command(hidden=True)(examples)

@@ -24,7 +24,6 @@ from ._common import (
     fail,
     refuse_existing,
     say,
-    speaks,
     stderr,
     stdout,
     stop,
@@ -246,6 +245,6 @@ def register(app: typer.Typer) -> None:
     """Add ``audit FILE.yaml [--format text|md|html|json|docx] [--out FILE] [--lang id|en]
     [--example NAME]``,
     ``extract PAPER.txt [--out draft.yaml] [--lang id|en]`` and ``reconstruct FILE ITEM``."""
-    app.command("reconstruct")(speaks(reconstruct))
-    app.command("extract")(speaks(extract_command))
-    app.command("audit")(speaks(audit_command))
+    app.command("reconstruct")(reconstruct)
+    app.command("extract")(extract_command)
+    app.command("audit")(audit_command)

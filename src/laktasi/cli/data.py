@@ -22,7 +22,6 @@ from ._common import (
     fail,
     refuse_existing,
     say,
-    speaks,
     stdout,
     stop,
     write_files,
@@ -157,5 +156,5 @@ def _table(report: ValidationReport, lang: str) -> Table:
 
 def register(app: typer.Typer) -> None:
     """Add ``template`` and ``check`` to the main ``laktasi`` app."""
-    app.command("template")(speaks(template))
-    app.command("check")(speaks(check))
+    app.command("template")(template)
+    app.command("check")(check)

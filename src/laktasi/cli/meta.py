@@ -23,7 +23,6 @@ from ._common import (
     fail,
     refuse_existing,
     say,
-    speaks,
     stdout,
     stop,
     write_files,
@@ -140,4 +139,4 @@ def meta_command(
 
 def register(app: typer.Typer) -> None:
     """Add the ``meta`` command to ``app``."""
-    app.command("meta")(speaks(meta_command))
+    app.command("meta")(meta_command)

@@ -19,7 +19,6 @@ from ._common import (
     fail,
     refuse_existing,
     say,
-    speaks,
     stdout,
     stop,
     write_file,
@@ -95,7 +94,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(power_app, name="power")
 
     @power_app.command("paired-t")
-    @speaks
     def paired_t(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                  dropout: float = _DROPOUT, lang: str = _LANG) -> None:
@@ -107,7 +105,6 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-sample-t")
-    @speaks
     def two_sample_t(d: float = typer.Option(..., "--d", help="d Cohen."),
                      power: float = _POWER, alpha: float = _ALPHA, alternative: str = _ALT,
                      dropout: float = _DROPOUT, lang: str = _LANG) -> None:
@@ -119,7 +116,6 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("wilcoxon")
-    @speaks
     def wilcoxon(dz: float = typer.Option(..., "--dz", help="Perubahan rerata terstandar d_z."),
                  parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                  alternative: str = _ALT, dropout: float = _DROPOUT,
@@ -132,7 +128,6 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("mann-whitney")
-    @speaks
     def mann_whitney(d: float = typer.Option(..., "--d", help="d Cohen."),
                      parent: str = _PARENT, power: float = _POWER, alpha: float = _ALPHA,
                      alternative: str = _ALT, dropout: float = _DROPOUT,
@@ -145,7 +140,6 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("mcnemar")
-    @speaks
     def mcnemar(p_improve: float = typer.Option(None, "--p-improve",
                                                 help="P(tidak lancar -> lancar)."),
                 p_worsen: float = typer.Option(None, "--p-worsen",
@@ -173,7 +167,6 @@ def register(app: typer.Typer) -> None:
             fail(exc)
 
     @power_app.command("two-proportions")
-    @speaks
     def two_proportions(p1: float = typer.Option(..., "--p1", help="Proporsi (mis. lancar) pada "
                                                  "kelompok intervensi."),
                         p2: float = typer.Option(..., "--p2", help="... pada kelompok kontrol."),
@@ -212,7 +205,6 @@ def register(app: typer.Typer) -> None:
     _backend = typer.Option("numpy", "--backend", help="numpy, atau cupy (GPU, opsional).")
 
     @power_app.command("simulate")
-    @speaks
     def simulate(n: int = typer.Option(30, "--n", help="Jumlah pasangan, atau ibu per kelompok."),
                  test: str = _test, model: str = _modelopt, effect: float = _effect,
                  spread: float = _spread, ratio: float = _ratio, levels: int = _levels,
@@ -246,7 +238,6 @@ def register(app: typer.Typer) -> None:
                       soft_wrap=True)
 
     @power_app.command("curve")
-    @speaks
     def curve(n_from: int = typer.Option(10, "--from", help="Besar sampel terkecil."),
               n_to: int = typer.Option(50, "--to", help="Besar sampel terbesar."),
               step: int = typer.Option(5, "--step", help="Langkah besar sampel."), test: str = _test,
