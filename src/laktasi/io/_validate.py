@@ -484,7 +484,7 @@ def load_data(path: str | Path, study: Study, *, sheet: str | int | None = None,
     >>> df["menyusui_pre"].dtype, len(df), report.errors
     (dtype('float64'), 15, ())
     """
-    raw = _read(path, study, sheet, lang)
+    raw = read_worded(path, study, sheet, lang)
     return validate(raw, study, lang=lang, drop_invalid=drop_invalid)
 
 
@@ -493,16 +493,18 @@ def load_rows(path: str | Path, study: Study, *, sheet: str | int | None = None,
               ) -> tuple[list[dict[str, Any]], ValidationReport]:
     """:func:`load_data` as rows (see :func:`validated_rows`): the same checks and
     errors, without pandas."""
-    raw = _read(path, study, sheet, lang)
+    raw = read_worded(path, study, sheet, lang)
     return validated_rows(raw, study, lang=lang, drop_invalid=drop_invalid)
 
 
-def _read(path: str | Path, study: Study, sheet: str | int | None, lang: str) -> RawTable:
-    """The raw table of ``path``; a reader's problems worded in ``lang``."""
+def read_worded(path: str | Path, study: Study | None, sheet: str | int | None, lang: str
+                ) -> RawTable:
+    """:func:`read_data` with the reader's problems worded in ``lang`` (the readers word
+    them in the default language)."""
     from laktasi.i18n import check_lang
 
     check_lang(lang)
     try:
         return read_data(path, study, sheet=sheet)
-    except DataError as exc:  # readers word their problems in the default language
+    except DataError as exc:
         raise DataError(exc.report, lang) from None

@@ -15,7 +15,7 @@ from laktasi.design.study import Characteristic, Outcome, Study
 
 from ._problems import DataError, Problem
 from ._readers import is_empty, norm_name, read_data
-from ._validate import load_rows
+from ._validate import load_rows, read_worded
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,10 +36,7 @@ def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def read_table(path: str | Path, *, sheet: str | int | None = None, lang: str = "id"
                ) -> tuple[list[str], list[list[Any]]]:
     """Header and raw cells of a data file (for describing a study from its columns)."""
-    try:
-        raw = read_data(path, sheet=sheet)
-    except DataError as exc:
-        raise DataError(exc.report, lang) from None
+    raw = read_worded(path, None, sheet, lang)
     cells = [[None if isinstance(v := col[i], float) and v != v else v for col in raw.cells]
              for i in range(len(raw.rows))]
     return list(raw.header), cells
@@ -58,12 +55,9 @@ def read_rows_checked(path: str | Path, study: Study, *, sheet: str | int | None
     """Rows of the data file as dicts (numbers as float, categories in the study's
     spelling), and the errors of the rows left out when ``drop_invalid`` is set.
 
-    Otherwise raises :class:`DataError` listing every problem.
+    Otherwise raises :class:`DataError` listing every problem (in ``lang``).
     """
-    try:
-        rows, report = load_rows(path, study, sheet=sheet, lang=lang, drop_invalid=drop_invalid)
-    except DataError as exc:  # readers word problems in the default language
-        raise DataError(exc.report, lang) from None
+    rows, report = load_rows(path, study, sheet=sheet, lang=lang, drop_invalid=drop_invalid)
     return rows, list(report.errors) if report.dropped_rows else []
 
 
