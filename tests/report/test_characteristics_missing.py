@@ -114,3 +114,23 @@ def test_check_lists_the_empty_characteristic_cells_the_chapter_counts_as_missin
     result = CliRunner().invoke(app, ["check", str(data), "--study", str(study_path),
                                       "--lang", "en"])
     assert result.output.count('counted as "Missing"') == 3
+
+
+def test_a_characteristic_empty_in_every_row_is_not_listed_cell_by_cell(files):
+    # analyze leaves such a column out (and says so once), so no cell of it is "counted as
+    # missing in the table"
+    data, study_path = files
+    lines = data.read_text(encoding="utf-8").splitlines()
+    rows = [line.split(",") for line in lines]
+    for row in rows[1:]:
+        row[3] = ""  # paritas
+    data.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    _, report = load_data(data, load_study(study_path))
+    listed = {p.column for p in report.warnings if p.code == "missing_characteristic"}
+    assert listed == {"umur"}
+    result = CliRunner().invoke(app, ["check", str(data), "--study", str(study_path)])
+    assert result.exit_code == 0
+    assert result.output.count("dihitung sebagai") == 1 and "paritas" in result.output
+    _, doc = analyse_file(data, study_path, lang="id", figures=False)
+    notes = [b.text for b in doc.blocks if isinstance(b, Paragraph) and "paritas" in b.text]
+    assert len(notes) == 1 and "tidak ditabulasi" in notes[0]

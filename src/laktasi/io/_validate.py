@@ -303,9 +303,12 @@ class _Checker:
     def characteristic(self, ch: Characteristic, values: list[Any]) -> None:
         col = ch.column
         # an empty cell is counted as "Tidak diketahui (missing)" in the characteristic's
-        # frequency table, and the valid percentages leave it out: listed, not refused
-        for i, v in enumerate(values):
-            if is_empty(v):
+        # frequency table, and the valid percentages leave it out: listed, not refused. A
+        # column empty in every row is left out of the analysis instead (skip_empty_columns;
+        # the check says so once), so its cells are not listed.
+        empty = [i for i, v in enumerate(values) if is_empty(v)]
+        if len(empty) < len(values):
+            for i in empty:
                 self.add(self.rows[i], col, "", "missing_characteristic", severity="warning")
         if ch.bins:
             bands = _bins_text(ch.bins)
